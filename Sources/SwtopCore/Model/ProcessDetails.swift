@@ -1,0 +1,48 @@
+/// What is read once per process identity (pid and start time) rather than every
+/// refresh: its name, command line, executable and owners. Shared, immutable.
+public final class ProcessDetails: Sendable {
+    /// The kernel's 15-byte task name (`comm`), decoded losslessly. Short enough to
+    /// live inline in the String, so it costs no allocation.
+    public let comm: String
+    /// The bytes of `comm` as the kernel gave them, kept only when decoding changed
+    /// them (invalid UTF-8), so a rename can always be noticed exactly.
+    private let undecodedComm: [UInt8]?
+    /// argv joined by NUL bytes, as the kernel stores it: one allocation per process
+    /// instead of one per argument. Empty for kernel threads and zombies.
+    public let rawCommandLine: String
+    /// The executable's path, nil where it cannot be read (other users, kernel threads).
+    public let executable: String?
+    public let realUID: UInt32
+    public let effectiveUID: UInt32
+    public let realUser: String
+    public let effectiveUser: String
+
+    public init(comm: String, rawComm: [UInt8]? = nil, rawCommandLine: String, executable: String?,
+                realUID: UInt32, effectiveUID: UInt32, realUser: String, effectiveUser: String) {
+        self.comm = comm
+        self.undecodedComm = rawComm.flatMap { $0.elementsEqual(comm.utf8) ? nil : $0 }
+        self.rawCommandLine = rawCommandLine
+        self.executable = executable
+        self.realUID = realUID
+        self.effectiveUID = effectiveUID
+        self.realUser = realUser
+        self.effectiveUser = effectiveUser
+    }
+
+    public convenience init(comm: String, commandLine: [String], executable: String? = nil,
+                            realUID: UInt32 = 0, effectiveUID: UInt32 = 0, realUser: String = "root", effectiveUser: String = "root") {
+        self.init(comm: comm, rawCommandLine: commandLine.joined(separator: "\0"), executable: executable,
+                  realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
+    }
+
+    /// argv as a list.
+    public var commandLine: [String] {
+        rawCommandLine.isEmpty ? [] : rawCommandLine.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// True when the kernel's name bytes are still the ones these details were read for.
+    func hasComm(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let undecodedComm { return undecodedComm.elementsEqual(bytes) }
+        return comm.utf8.elementsEqual(bytes)
+    }
+}

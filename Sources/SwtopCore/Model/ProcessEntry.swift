@@ -1,0 +1,69 @@
+/// One process in a snapshot: the numbers re-read every refresh, plus a shared
+/// reference to what was read once for its identity.
+public struct ProcessEntry: Sendable {
+    public var pid: Int32
+    public var ppid: Int32
+    public var processGroup: Int32
+    public var session: Int32
+    /// The controlling terminal as `dev_t` (0 when there is none).
+    public var ttyNumber: Int32
+    /// The state letter of proc(5): R, S, D, Z, T, t, X, I …
+    public var state: UInt8
+    public var isKernelThread: Bool
+    public var priority: Int32
+    public var nice: Int32
+    public var threadCount: Int32
+    /// Clock ticks after boot; with `pid` it identifies the process.
+    public var startTicks: UInt64
+    public var userTicks: UInt64
+    public var systemTicks: UInt64
+    public var virtualBytes: UInt64
+    public var residentBytes: UInt64
+    /// Read from `statm` only when asked for (see `ScanOptions`); nil otherwise.
+    public var sharedBytes: UInt64?
+    public var processor: Int32
+    /// Owner of `/proc/PID`: cheap to read every refresh, and a change means the
+    /// process switched users, so its details are read again.
+    public var directoryOwner: UInt32
+    public var details: ProcessDetails
+    /// nil until two samples of this same process exist.
+    public var cpuPercent: Double?
+    public var memoryPercent: Double
+
+    public init(pid: Int32, ppid: Int32, processGroup: Int32 = 0, session: Int32 = 0, ttyNumber: Int32 = 0,
+                state: UInt8 = UInt8(ascii: "S"), isKernelThread: Bool = false, priority: Int32 = 20, nice: Int32 = 0,
+                threadCount: Int32 = 1, startTicks: UInt64, userTicks: UInt64 = 0, systemTicks: UInt64 = 0,
+                virtualBytes: UInt64 = 0, residentBytes: UInt64 = 0, sharedBytes: UInt64? = nil, processor: Int32 = 0,
+                directoryOwner: UInt32 = 0, details: ProcessDetails, cpuPercent: Double? = nil, memoryPercent: Double = 0) {
+        self.pid = pid
+        self.ppid = ppid
+        self.processGroup = processGroup
+        self.session = session
+        self.ttyNumber = ttyNumber
+        self.state = state
+        self.isKernelThread = isKernelThread
+        self.priority = priority
+        self.nice = nice
+        self.threadCount = threadCount
+        self.startTicks = startTicks
+        self.userTicks = userTicks
+        self.systemTicks = systemTicks
+        self.virtualBytes = virtualBytes
+        self.residentBytes = residentBytes
+        self.sharedBytes = sharedBytes
+        self.processor = processor
+        self.directoryOwner = directoryOwner
+        self.details = details
+        self.cpuPercent = cpuPercent
+        self.memoryPercent = memoryPercent
+    }
+
+    public var cpuTicks: UInt64 { userTicks &+ systemTicks }
+
+    public var stateLetter: Character { Character(Unicode.Scalar(state)) }
+
+    /// Same process as `other`: a reused PID has a new start time.
+    public func isSameProcess(as other: ProcessEntry) -> Bool {
+        pid == other.pid && startTicks == other.startTicks
+    }
+}

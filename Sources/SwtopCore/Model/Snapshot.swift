@@ -1,0 +1,96 @@
+/// Everything one refresh saw, immutable once published. `generation` grows by one
+/// per sample so a reader can tell a new snapshot from one it already drew.
+public struct Snapshot: Sendable {
+    public var generation: UInt64
+    /// Wall-clock time of the sample, seconds since the Unix epoch.
+    public var timestamp: Double
+    public var system: SystemState
+    public var tasks: TaskCounts
+    /// Ascending by PID.
+    public var processes: [ProcessEntry]
+
+    public init(generation: UInt64, timestamp: Double, system: SystemState, tasks: TaskCounts, processes: [ProcessEntry]) {
+        self.generation = generation
+        self.timestamp = timestamp
+        self.system = system
+        self.tasks = tasks
+        self.processes = processes
+    }
+}
+
+/// Machine-wide numbers of one sample.
+public struct SystemState: Sendable {
+    public var cpuTotal: CPUUsage
+    public var cpus: [CPUUsage]
+    public var memory: MemoryInfo
+    public var load: LoadAverage
+    public var uptimeSeconds: Double
+    /// Seconds since the epoch at which the machine booted (`btime`).
+    public var bootTime: UInt64
+    public var clockTicksPerSecond: UInt64
+
+    public var onlineCPUs: Int { max(1, cpus.count) }
+
+    public init(cpuTotal: CPUUsage, cpus: [CPUUsage], memory: MemoryInfo, load: LoadAverage,
+                uptimeSeconds: Double, bootTime: UInt64, clockTicksPerSecond: UInt64) {
+        self.cpuTotal = cpuTotal
+        self.cpus = cpus
+        self.memory = memory
+        self.load = load
+        self.uptimeSeconds = uptimeSeconds
+        self.bootTime = bootTime
+        self.clockTicksPerSecond = clockTicksPerSecond
+    }
+}
+
+/// One CPU (or all of them, `id == nil`): raw counters and, from the second sample
+/// on, how the time since the previous sample was spent.
+public struct CPUUsage: Sendable, Equatable {
+    public var id: Int?
+    public var ticks: CPUTicks
+    public var percentages: CPUPercentages?
+
+    public init(id: Int?, ticks: CPUTicks, percentages: CPUPercentages?) {
+        self.id = id
+        self.ticks = ticks
+        self.percentages = percentages
+    }
+}
+
+/// Shares of the elapsed ticks, each 0…100. `system` includes irq and softirq, as
+/// htop's meter shows it; they are also given apart.
+public struct CPUPercentages: Sendable, Equatable {
+    public var user = 0.0
+    public var nice = 0.0
+    public var system = 0.0
+    public var irq = 0.0
+    public var softirq = 0.0
+    public var iowait = 0.0
+    public var steal = 0.0
+    public var guest = 0.0
+    public var idle = 0.0
+
+    public init() {}
+
+    /// Busy time: everything except idle and iowait.
+    public var busy: Double { max(0, min(100, 100 - idle - iowait)) }
+}
+
+/// Processes by state, as `top` counts them, plus thread totals.
+public struct TaskCounts: Sendable, Equatable {
+    /// Userland processes and kernel threads.
+    public var total = 0
+    public var running = 0
+    public var sleeping = 0
+    public var diskSleep = 0
+    public var stopped = 0
+    public var zombie = 0
+    public var idle = 0
+    /// Threads of userland processes, their main threads included.
+    public var userlandThreads = 0
+    public var kernelThreads = 0
+    /// Runnable threads system-wide, from the kernel's own counter.
+    public var runningThreads = 0
+
+    public init() {}
+}

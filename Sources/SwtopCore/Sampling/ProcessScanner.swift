@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Reads every process under the proc root.
+///
+/// Per process and refresh it opens the PID directory once (so a PID recycled
+/// mid-read cannot mix two processes: files of an exited task fail with ESRCH),
+/// fstats it for the owner and reads `stat`. Command line, executable and user ids
+/// are read only for an identity it has not seen (new pid/start time, a new name
+/// after exec, or a new owner after setuid).
+final class ProcessScanner {
+    private let procFS: ProcFS
+    private let reader = ProcFileReader()
+    private let users = UserDirectory()
+    var options: ScanOptions
+
+    init(procFS: ProcFS, options: ScanOptions) {
+        self.procFS = procFS
+        self.options = options
+    }
+
+    /// - Parameter previous: the last sample's processes (ascending PID), whose
+    ///   details are reused when the identity is unchanged.
+    func scan(previous: [ProcessEntry]) -> [ProcessEntry] {
+        guard let directory = opendir(procFS.root) else { return [] }
+        defer { closedir(directory) }
+        let rootFD = dirfd(directory)
+        var processes: [ProcessEntry] = []
+        processes.reserveCapacity(previous.count + 64)
+        var ascending = true
+        while let entry = readdir(directory) {
+            let name = UnsafeRawPointer(entry)
+                .advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                .assumingMemoryBound(to: CChar.self)
+            guard let pid = Self.pid(fromDirectoryName: name),
+                  let process = readProcess(pid: pid, name: name, rootFD: rootFD, previous: previous)
+            else { continue }
+            if let last = processes.last, last.pid >= pid { ascending = false }
+            processes.append(process)
+        }
+        // procfs lists PIDs in ascending order; a fixture tree on another filesystem may not.
+        if !ascending { processes.sort { $0.pid < $1.pid } }
+        return processes
+    }
+
+    private func readProcess(pid: Int32, name: UnsafePointer<CChar>, rootFD: Int32, previous: [ProcessEntry]) -> ProcessEntry? {
+        let directoryFD = openat(rootFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directoryFD >= 0 else { return nil } // it exited after readdir: normal
+        defer { close(directoryFD) }
+        var info = stat()
+        guard fstat(directoryFD, &info) == 0 else { return nil }
+        let owner = info.st_uid
+
+        let known = Self.find(pid: pid, in: previous)
+        // Inside the closure the stat bytes are alive: compare the name there, and
+        // copy it only for an identity that needs new details.
+        let parsed = reader.withContents(of: "stat", in: directoryFD, singleLine: true) { bytes -> (ProcessStat, ProcessDetails?, [UInt8])? in
+            guard let stat = ProcessStatParser.parse(bytes), stat.pid == pid else { return nil }
+            let comm = UnsafeBufferPointer(rebasing: bytes[stat.commRange])
+            if let known, known.startTicks == stat.startTicks, known.directoryOwner == owner,
+               known.details.hasComm(comm) {
+                return (stat, known.details, [])
+            }
+            return (stat, nil, Array(comm))
+        }
+        guard let (stat, reused, rawComm) = parsed ?? nil else { return nil }
+        let details = reused ?? readDetails(directoryFD: directoryFD, rawComm: rawComm, owner: owner,
+                                            isKernelThread: stat.isKernelThread)
+        var sharedBytes: UInt64?
+        if options.readsSharedMemory {
+            sharedBytes = reader.withContents(of: "statm", in: directoryFD, singleLine: true) {
+                StatmParser.sharedPages($0)
+            }.flatMap { $0 }.map { $0 &* procFS.pageSize }
+        }
+        return ProcessEntry(
+            pid: pid, ppid: stat.ppid, processGroup: stat.processGroup, session: stat.session,
+            ttyNumber: stat.ttyNumber, state: stat.state, isKernelThread: stat.isKernelThread,
+            priority: stat.priority, nice: stat.nice, threadCount: stat.threadCount,
+            startTicks: stat.startTicks, userTicks: stat.userTicks, systemTicks: stat.systemTicks,
+            virtualBytes: stat.virtualBytes, residentBytes: stat.residentPages &* procFS.pageSize,
+            sharedBytes: sharedBytes, processor: stat.processor, directoryOwner: owner, details: details
+        )
+    }
+
+    private func readDetails(directoryFD: Int32, rawComm: [UInt8], owner: UInt32, isKernelThread: Bool) -> ProcessDetails {
+        let comm = LosslessText.decode(rawComm)
+        // Kernel threads have no command line, no executable and belong to root.
+        guard !isKernelThread else {
+            return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: "", executable: nil,
+                                  realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0))
+        }
+        let commandLine = reader.withContents(of: "cmdline", in: directoryFD) { CommandLineParser.joinedArguments($0) } ?? ""
+        let executable = reader.linkTarget(of: "exe", in: directoryFD).map { LosslessText.decode($0) }
+        // The directory's owner is the effective uid, except for non-dumpable
+        // processes (shown as root); status has the truth and the real uid.
+        let ids = reader.withContents(of: "status", in: directoryFD) { StatusParser.userIDs($0) } ?? nil
+        let realUID = ids?.real ?? owner
+        let effectiveUID = ids?.effective ?? owner
+        return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: commandLine, executable: executable,
+                              realUID: realUID, effectiveUID: effectiveUID,
+                              realUser: users.name(of: realUID), effectiveUser: users.name(of: effectiveUID))
+    }
+
+    /// Binary search in a PID-ascending list.
+    static func find(pid: Int32, in processes: [ProcessEntry]) -> ProcessEntry? {
+        var low = 0, high = processes.count
+        while low < high {
+            let middle = (low + high) / 2
+            let candidate = processes[middle].pid
+            if candidate == pid { return processes[middle] }
+            if candidate < pid { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// A PID directory's name is all digits; everything else in /proc is not a process.
+    static func pid(fromDirectoryName name: UnsafePointer<CChar>) -> Int32? {
+        var value: Int32 = 0
+        var index = 0
+        while name[index] != 0 {
+            let digit = UInt8(bitPattern: name[index]) &- 0x30
+            guard digit < 10, index < 10 else { return nil }
+            let (next, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = next &+ Int32(digit)
+            guard value >= 0 else { return nil }
+            index += 1
+        }
+        return index > 0 && value > 0 ? value : nil
+    }
+}

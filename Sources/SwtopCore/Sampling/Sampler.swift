@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import Synchronization
+
+/// Samples the system on a thread of its own every `interval` seconds and publishes
+/// each `Snapshot` for any thread to pick up. The sampling thread owns all the
+/// mutable state (previous counters, caches); readers only ever see finished,
+/// immutable snapshots, handed over under a mutex.
+///
+/// A reader can wait for the next snapshot with `waitForSnapshot(newerThan:)`, or
+/// poll `notificationDescriptor` together with its own input (the interactive view).
+public final class Sampler: Sendable {
+    private let channel: SnapshotChannel
+    private let stopPipe: Pipe
+    private let thread = Mutex<pthread_t?>(nil)
+    private let procFS: ProcFS
+    private let options: ScanOptions
+    public let interval: Double
+
+    public init(procFS: ProcFS, interval: Double, options: ScanOptions = ScanOptions()) {
+        precondition(interval > 0, "the sampling interval must be positive")
+        self.procFS = procFS
+        self.interval = interval
+        self.options = options
+        channel = SnapshotChannel()
+        stopPipe = Pipe()
+    }
+
+    deinit { stop() }
+
+    /// The newest snapshot, nil before the first one is ready.
+    public var latest: Snapshot? { channel.latest }
+
+    /// Readable whenever a snapshot was published since it was last drained.
+    public var notificationDescriptor: Int32 { channel.pipe.readEnd }
+
+    /// Empties `notificationDescriptor` after it polled readable.
+    public func drainNotifications() { channel.pipe.drain() }
+
+    public func start() {
+        thread.withLock { thread in
+            guard thread == nil else { return }
+            let body = SamplingLoop(procFS: procFS, options: options, interval: interval,
+                                    channel: channel, stopDescriptor: stopPipe.readEnd)
+            thread = ThreadLauncher.start { body.run() }
+        }
+    }
+
+    /// Ends the sampling thread and waits for it. A waiting reader then gets nil.
+    public func stop() {
+        guard let running = thread.withLock({ thread -> pthread_t? in defer { thread = nil }; return thread }) else { return }
+        stopPipe.signal()
+        pthread_join(running, nil)
+        channel.close()
+    }
+
+    /// Blocks until a snapshot newer than `generation` is published; nil once stopped.
+    public func waitForSnapshot(newerThan generation: UInt64) -> Snapshot? {
+        channel.wait(newerThan: generation)
+    }
+}
+
+/// The sampling thread's body: sample, publish, sleep to the next tick.
+private struct SamplingLoop: Sendable {
+    let procFS: ProcFS
+    let options: ScanOptions
+    let interval: Double
+    let channel: SnapshotChannel
+    let stopDescriptor: Int32
+
+    func run() {
+        let reader = SnapshotReader(procFS: procFS, options: options)
+        let intervalNanoseconds = UInt64(interval * 1e9)
+        var deadline = MonotonicClock.nanoseconds()
+        while true {
+            channel.publish(reader.read())
+            // Ticks stay on a fixed grid; after a sample that overran, start again from now.
+            deadline += intervalNanoseconds
+            let now = MonotonicClock.nanoseconds()
+            if deadline < now { deadline = now }
+            if MonotonicClock.waitReadable(stopDescriptor, forNanoseconds: deadline - now) { return }
+        }
+    }
+}

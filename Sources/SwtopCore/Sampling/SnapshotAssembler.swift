@@ -1,0 +1,82 @@
+/// Turns raw samples into snapshots: CPU% from the deltas against the previous
+/// sample, MEM%, task counts, a generation number. Pure apart from its memory of
+/// the previous snapshot, so tests drive it with hand-built samples.
+public struct SnapshotAssembler: Sendable {
+    public private(set) var previous: Snapshot?
+    public let clockTicksPerSecond: UInt64
+
+    public init(clockTicksPerSecond: UInt64) {
+        self.clockTicksPerSecond = clockTicksPerSecond
+    }
+
+    /// - Parameter processes: ascending by PID, percentages not yet filled in.
+    public mutating func assemble(system sample: SystemSample, processes: [ProcessEntry], timestamp: Double) -> Snapshot {
+        let onlineCPUs = max(1, sample.stat.perCPU.count)
+        let before = previous?.system
+        let cpuTotal = CPUUsage(id: nil, ticks: sample.stat.total,
+                                percentages: before.flatMap { CPUAccounting.percentages(from: $0.cpuTotal.ticks, to: sample.stat.total) })
+        let cpus = sample.stat.perCPU.map { cpu in
+            let old = before?.cpus.first { $0.id == cpu.id }
+            return CPUUsage(id: cpu.id, ticks: cpu.ticks,
+                            percentages: old.flatMap { CPUAccounting.percentages(from: $0.ticks, to: cpu.ticks) })
+        }
+        let ticksPerCore = before.map {
+            CPUAccounting.ticksPerCore(from: $0.cpuTotal.ticks, to: sample.stat.total, onlineCPUs: onlineCPUs)
+        }
+
+        var processes = processes
+        let previousProcesses = previous?.processes ?? []
+        let memoryTotal = Double(sample.memory.total)
+        var earlier = 0 // merge walk: both lists ascend by PID
+        for index in processes.indices {
+            let pid = processes[index].pid
+            while earlier < previousProcesses.count, previousProcesses[earlier].pid < pid { earlier += 1 }
+            if let ticksPerCore, earlier < previousProcesses.count,
+               previousProcesses[earlier].isSameProcess(as: processes[index]) {
+                processes[index].cpuPercent = CPUAccounting.processPercent(
+                    previousTicks: previousProcesses[earlier].cpuTicks, currentTicks: processes[index].cpuTicks,
+                    ticksPerCore: ticksPerCore, onlineCPUs: onlineCPUs)
+            } else {
+                processes[index].cpuPercent = nil
+            }
+            processes[index].memoryPercent = memoryTotal > 0
+                ? min(100, Double(processes[index].residentBytes) / memoryTotal * 100) : 0
+        }
+
+        var tasks = Self.countTasks(processes)
+        tasks.runningThreads = Int(clamping: sample.stat.runningThreads)
+        let snapshot = Snapshot(
+            generation: (previous?.generation ?? 0) + 1,
+            timestamp: timestamp,
+            system: SystemState(cpuTotal: cpuTotal, cpus: cpus, memory: sample.memory, load: sample.load,
+                                uptimeSeconds: sample.uptimeSeconds, bootTime: sample.stat.bootTime,
+                                clockTicksPerSecond: clockTicksPerSecond),
+            tasks: tasks,
+            processes: processes
+        )
+        previous = snapshot
+        return snapshot
+    }
+
+    static func countTasks(_ processes: [ProcessEntry]) -> TaskCounts {
+        var tasks = TaskCounts()
+        tasks.total = processes.count
+        for process in processes {
+            if process.isKernelThread {
+                tasks.kernelThreads += 1
+            } else {
+                tasks.userlandThreads += Int(process.threadCount)
+            }
+            switch process.state {
+            case UInt8(ascii: "R"): tasks.running += 1
+            case UInt8(ascii: "S"): tasks.sleeping += 1
+            case UInt8(ascii: "D"): tasks.diskSleep += 1
+            case UInt8(ascii: "T"), UInt8(ascii: "t"): tasks.stopped += 1
+            case UInt8(ascii: "Z"): tasks.zombie += 1
+            case UInt8(ascii: "I"): tasks.idle += 1
+            default: break
+            }
+        }
+        return tasks
+    }
+}

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Looks up user names through the C library (so NSS sources such as LDAP work),
+/// remembering each answer: a lookup can be slow and names rarely change.
+/// Not thread-safe; each thread that needs names owns one.
+public final class UserDirectory {
+    private var names: [UInt32: String] = [:]
+
+    public init() {}
+
+    /// The login name, or the number itself when the uid has no entry (as ps shows it).
+    public func name(of uid: UInt32) -> String {
+        if let cached = names[uid] { return cached }
+        let name = Self.lookUpName(uid) ?? String(uid)
+        names[uid] = name
+        return name
+    }
+
+    /// Resolves a user given on the command line: a login name, or a number
+    /// (accepted even without a passwd entry, as `top -u` does).
+    public static func resolve(_ text: String) -> UInt32? {
+        if let uid = lookUpUID(text) { return uid }
+        return UInt32(text)
+    }
+
+    static func lookUpName(_ uid: UInt32) -> String? {
+        lookUp({ getpwuid_r(uid, $0, $1, $2, $3) }) { String(cString: $0.pw_name) }
+    }
+
+    static func lookUpUID(_ name: String) -> UInt32? {
+        guard !name.isEmpty else { return nil }
+        return lookUp({ getpwnam_r(name, $0, $1, $2, $3) }) { $0.pw_uid }
+    }
+
+    /// Calls a `getpw*_r` function with a buffer that grows on ERANGE, and reads
+    /// the entry with `extract` while the strings it points to are still alive.
+    private static func lookUp<Value>(
+        _ call: (UnsafeMutablePointer<passwd>, UnsafeMutablePointer<CChar>, Int,
+                 UnsafeMutablePointer<UnsafeMutablePointer<passwd>?>) -> Int32,
+        extract: (passwd) -> Value
+    ) -> Value? {
+        var size = 1024
+        while size <= 1 << 20 {
+            var entry = passwd()
+            var result: UnsafeMutablePointer<passwd>? = nil
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size)
+            defer { buffer.deallocate() }
+            let status = call(&entry, buffer, size, &result)
+            if status == ERANGE { size *= 4; continue }
+            guard status == 0, result != nil else { return nil }
+            return extract(entry)
+        }
+        return nil
+    }
+}

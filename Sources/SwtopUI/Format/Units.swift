@@ -1,0 +1,59 @@
+/// Numbers as a process table shows them: sizes in binary units, CPU time as htop's
+/// TIME+, percentages with one decimal. Plain Swift, no locale: output is the same
+/// everywhere and cheap to produce per row.
+public enum Units {
+    /// Bytes in K/M/G/T (powers of 1024), at most six characters:
+    /// `512K`, `99999K`, `2345M`, `12.3G`, `123G`, `1.5T`.
+    public static func size(_ bytes: UInt64) -> String {
+        let kib = bytes / 1024
+        if kib < 100_000 { return "\(kib)K" }
+        let mib = kib / 1024
+        if mib < 10_240 { return "\(mib)M" }
+        let gib = Double(mib) / 1024
+        if gib < 100 { return fixed(gib, fractionDigits: 1) + "G" }
+        if gib < 10_240 { return "\(Int(gib))G" }
+        return fixed(gib / 1024, fractionDigits: 1) + "T"
+    }
+
+    /// CPU time the way htop's TIME+ column shows it, growing coarser with age:
+    /// `0:01.23` (minutes:seconds.hundredths), `3h05:02`, `12d03h`, `234d`, `2y045d`.
+    public static func cpuTime(ticks: UInt64, ticksPerSecond: UInt64) -> String {
+        let hundredths = ticks &* 100 / max(1, ticksPerSecond)
+        let seconds = hundredths / 100
+        let (minutes, hours, days) = (seconds / 60, seconds / 3600, seconds / 86_400)
+        if hours < 1 {
+            return "\(minutes):\(twoDigits(seconds % 60)).\(twoDigits(hundredths % 100))"
+        }
+        if hours < 100 { return "\(hours)h\(twoDigits(minutes % 60)):\(twoDigits(seconds % 60))" }
+        if days < 100 { return "\(days)d\(twoDigits(hours % 24))h" }
+        if days < 365 { return "\(days)d" }
+        let remainder = days % 365
+        return "\(days / 365)y" + String(repeating: "0", count: remainder < 10 ? 2 : remainder < 100 ? 1 : 0) + "\(remainder)d"
+    }
+
+    /// Elapsed wall-clock time as `3 days, 02:01:05` (uptime).
+    public static func duration(seconds: Double) -> String {
+        let total = UInt64(max(0, seconds))
+        let days = total / 86_400
+        let clock = "\(twoDigits(total / 3600 % 24)):\(twoDigits(total / 60 % 60)):\(twoDigits(total % 60))"
+        switch days {
+        case 0: return clock
+        case 1: return "1 day, " + clock
+        default: return "\(days) days, " + clock
+        }
+    }
+
+    /// `value` rounded to `fractionDigits` decimals, without exponent notation.
+    public static func fixed(_ value: Double, fractionDigits: Int) -> String {
+        guard value.isFinite else { return "-" }
+        var scale: UInt64 = 1
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let scaled = UInt64((abs(value) * Double(scale)).rounded())
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        guard fractionDigits > 0 else { return sign + "\(scaled)" }
+        let fraction = String(scaled % scale)
+        return sign + "\(scaled / scale)." + String(repeating: "0", count: fractionDigits - fraction.count) + fraction
+    }
+
+    static func twoDigits(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}

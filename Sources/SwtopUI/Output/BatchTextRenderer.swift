@@ -1,0 +1,92 @@
+import SwtopCore
+
+/// Plain-text frames for `--batch`, in the spirit of `top -b`: a few header lines,
+/// then the process table. No escape codes, and every process-supplied string is
+/// escaped, so the output is safe to read on a terminal or feed to a script.
+public struct BatchTextRenderer: Sendable {
+    public var ordering: ProcessOrdering
+    public var showsPerCPU: Bool
+
+    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true) {
+        self.ordering = ordering
+        self.showsPerCPU = showsPerCPU
+    }
+
+    public static let columnTitles = "    PID USER      PRI  NI   VIRT    RES    SHR S  CPU%  MEM%     TIME+  COMMAND"
+
+    public func render(_ snapshot: Snapshot, clock: WallClock = .local) -> String {
+        var output = headerLines(snapshot, clock: clock).joined(separator: "\n")
+        output += "\n\n" + Self.columnTitles + "\n"
+        let processes = snapshot.processes
+        let ticksPerSecond = snapshot.system.clockTicksPerSecond
+        for row in ProcessTable.rows(of: processes, ordering: ordering) {
+            output += line(for: processes[row.index], row: row, ticksPerSecond: ticksPerSecond)
+            output += "\n"
+        }
+        return output
+    }
+
+    func headerLines(_ snapshot: Snapshot, clock: WallClock) -> [String] {
+        let system = snapshot.system
+        let tasks = snapshot.tasks
+        let load = system.load
+        var lines = [
+            "swtop - \(clock.timeOfDay(snapshot.timestamp)) up \(Units.duration(seconds: system.uptimeSeconds)),"
+                + " load average: \(Units.fixed(load.one, fractionDigits: 2)), \(Units.fixed(load.five, fractionDigits: 2)),"
+                + " \(Units.fixed(load.fifteen, fractionDigits: 2))",
+            "Tasks: \(tasks.total) total, \(tasks.running) running, \(tasks.sleeping) sleeping, \(tasks.diskSleep) disk sleep,"
+                + " \(tasks.stopped) stopped, \(tasks.zombie) zombie, \(tasks.idle) idle;"
+                + " \(tasks.userlandThreads) threads, \(tasks.kernelThreads) kernel threads",
+            cpuLine(label: "CPU:", system.cpuTotal),
+        ]
+        if showsPerCPU {
+            let width = "CPU\(system.cpus.last?.id ?? 0):".count
+            for cpu in system.cpus {
+                let label = "CPU\(cpu.id ?? 0):"
+                lines.append(cpuLine(label: label + String(repeating: " ", count: width - label.count), cpu))
+            }
+        }
+        let memory = system.memory
+        lines.append("Mem:  \(Units.size(memory.total)) total, \(Units.size(memory.used)) used,"
+            + " \(Units.size(memory.buffers)) buffers, \(Units.size(memory.cache)) cache,"
+            + " \(Units.size(memory.free)) free, \(Units.size(memory.availableOrEstimate)) available")
+        lines.append("Swap: \(Units.size(memory.swapTotal)) total, \(Units.size(memory.swapUsed)) used,"
+            + " \(Units.size(memory.swapFree)) free, \(Units.size(memory.swapCached)) cached")
+        return lines
+    }
+
+    private func cpuLine(label: String, _ usage: CPUUsage) -> String {
+        guard let share = usage.percentages else { return label + " -" }
+        func field(_ value: Double) -> String { Units.fixed(value, fractionDigits: 1) }
+        return "\(label) \(pad(field(share.busy), 5))% used: \(field(share.user)) user, \(field(share.nice)) nice,"
+            + " \(field(share.system)) system, \(field(share.iowait)) iowait, \(field(share.steal)) steal,"
+            + " \(field(share.idle)) idle"
+    }
+
+    func line(for process: ProcessEntry, row: TableRow, ticksPerSecond: UInt64) -> String {
+        let user = TerminalText.escape(process.details.effectiveUser)
+        let userColumn = user.count > 8 ? String(user.prefix(7)) + "+" : user
+        let priority = process.priority <= -100 ? "RT" : String(process.priority)
+        var text = pad(String(process.pid), 7) + " " + userColumn.padding(toWidth: 8) + " "
+        text += pad(priority, 4) + " " + pad(String(process.nice), 3) + " "
+        text += pad(Units.size(process.virtualBytes), 6) + " " + pad(Units.size(process.residentBytes), 6) + " "
+        text += pad(process.sharedBytes.map(Units.size) ?? "-", 6) + " "
+        text += TerminalText.escape(String(process.stateLetter)) + " "
+        text += pad(process.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? "-", 5) + " "
+        text += pad(Units.fixed(process.memoryPercent, fractionDigits: 1), 5) + " "
+        text += pad(Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: ticksPerSecond), 9) + "  "
+        text += TreeGuides.ascii(row) + TerminalText.escape(CommandText.display(process))
+        return text
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}
+
+extension String {
+    /// Left-aligned in `width` characters.
+    func padding(toWidth width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

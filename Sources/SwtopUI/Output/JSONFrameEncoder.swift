@@ -1,0 +1,154 @@
+import SwtopCore
+
+/// One JSON object per snapshot (JSON Lines). The field names are the schema
+/// documented in README.md and must stay stable: add fields, never rename them.
+public struct JSONFrameEncoder: Sendable {
+    public var ordering: ProcessOrdering
+
+    public init(ordering: ProcessOrdering) {
+        self.ordering = ordering
+    }
+
+    public func encode(_ snapshot: Snapshot) -> String {
+        var json = JSONWriter(capacity: 512 + snapshot.processes.count * 420)
+        let system = snapshot.system
+        json.beginObject()
+        json.field("timestamp", snapshot.timestamp, fractionDigits: 3)
+        json.field("generation", snapshot.generation)
+        json.field("uptime_seconds", system.uptimeSeconds)
+        json.field("boot_time", system.bootTime)
+        json.key("load")
+        json.beginArray()
+        for value in [system.load.one, system.load.five, system.load.fifteen] { json.number(value) }
+        json.endArray()
+        json.field("online_cpus", system.onlineCPUs)
+        json.key("cpu")
+        writeCPU(system.cpuTotal, to: &json)
+        json.key("cpus")
+        json.beginArray()
+        for cpu in system.cpus { writeCPU(cpu, to: &json) }
+        json.endArray()
+        writeMemory(system.memory, to: &json)
+        writeTasks(snapshot.tasks, to: &json)
+        json.key("processes")
+        json.beginArray()
+        for row in ProcessTable.rows(of: snapshot.processes, ordering: ordering) {
+            writeProcess(snapshot.processes[row.index], depth: ordering.tree ? row.depth : nil,
+                         system: system, to: &json)
+        }
+        json.endArray()
+        json.endObject()
+        return json.text
+    }
+
+    private func writeCPU(_ usage: CPUUsage, to json: inout JSONWriter) {
+        json.beginObject()
+        if let id = usage.id { json.field("id", id) }
+        let share = usage.percentages
+        json.field("usage_percent", share?.busy)
+        json.field("user_percent", share?.user)
+        json.field("nice_percent", share?.nice)
+        json.field("system_percent", share?.system)
+        json.field("irq_percent", share?.irq)
+        json.field("softirq_percent", share?.softirq)
+        json.field("iowait_percent", share?.iowait)
+        json.field("steal_percent", share?.steal)
+        json.field("guest_percent", share?.guest)
+        json.field("idle_percent", share?.idle)
+        let ticks = usage.ticks
+        json.key("ticks")
+        json.beginObject()
+        json.field("user", ticks.user)
+        json.field("nice", ticks.nice)
+        json.field("system", ticks.system)
+        json.field("idle", ticks.idle)
+        json.field("iowait", ticks.iowait)
+        json.field("irq", ticks.irq)
+        json.field("softirq", ticks.softirq)
+        json.field("steal", ticks.steal)
+        json.field("guest", ticks.guest)
+        json.field("guest_nice", ticks.guestNice)
+        json.endObject()
+        json.endObject()
+    }
+
+    private func writeMemory(_ memory: MemoryInfo, to json: inout JSONWriter) {
+        json.key("memory")
+        json.beginObject()
+        json.field("total_bytes", memory.total)
+        json.field("free_bytes", memory.free)
+        json.field("available_bytes", memory.availableOrEstimate)
+        json.field("available_estimated", memory.available == nil)
+        json.field("used_bytes", memory.used)
+        json.field("buffers_bytes", memory.buffers)
+        json.field("cached_bytes", memory.cached)
+        json.field("sreclaimable_bytes", memory.reclaimableSlab)
+        json.field("cache_bytes", memory.cache)
+        json.field("shmem_bytes", memory.shared)
+        json.endObject()
+        json.key("swap")
+        json.beginObject()
+        json.field("total_bytes", memory.swapTotal)
+        json.field("free_bytes", memory.swapFree)
+        json.field("cached_bytes", memory.swapCached)
+        json.field("used_bytes", memory.swapUsed)
+        json.endObject()
+    }
+
+    private func writeTasks(_ tasks: TaskCounts, to json: inout JSONWriter) {
+        json.key("tasks")
+        json.beginObject()
+        json.field("total", tasks.total)
+        json.field("running", tasks.running)
+        json.field("sleeping", tasks.sleeping)
+        json.field("disk_sleep", tasks.diskSleep)
+        json.field("stopped", tasks.stopped)
+        json.field("zombie", tasks.zombie)
+        json.field("idle", tasks.idle)
+        json.field("threads", tasks.userlandThreads)
+        json.field("kernel_threads", tasks.kernelThreads)
+        json.field("running_threads", tasks.runningThreads)
+        json.endObject()
+    }
+
+    private func writeProcess(_ process: ProcessEntry, depth: Int?, system: SystemState, to json: inout JSONWriter) {
+        let details = process.details
+        let ticksPerSecond = Double(max(1, system.clockTicksPerSecond))
+        json.beginObject()
+        json.field("pid", process.pid)
+        json.field("ppid", process.ppid)
+        json.field("pgrp", process.processGroup)
+        json.field("session", process.session)
+        json.field("tty_nr", process.ttyNumber)
+        json.field("tty", TerminalName.name(ttyNumber: process.ttyNumber))
+        json.field("state", String(process.stateLetter))
+        json.field("user", details.effectiveUser)
+        json.field("uid", details.effectiveUID)
+        json.field("real_user", details.realUser)
+        json.field("real_uid", details.realUID)
+        json.field("priority", process.priority)
+        json.field("nice", process.nice)
+        json.field("threads", process.threadCount)
+        json.field("virt_bytes", process.virtualBytes)
+        json.field("res_bytes", process.residentBytes)
+        json.key("shr_bytes")
+        if let shared = process.sharedBytes { json.integer(shared) } else { json.null() }
+        json.field("cpu_percent", process.cpuPercent)
+        json.field("mem_percent", process.memoryPercent)
+        json.field("user_seconds", Double(process.userTicks) / ticksPerSecond)
+        json.field("system_seconds", Double(process.systemTicks) / ticksPerSecond)
+        json.field("cpu_time_seconds", Double(process.cpuTicks) / ticksPerSecond)
+        json.field("start_time", Double(system.bootTime) + Double(process.startTicks) / ticksPerSecond)
+        json.field("start_ticks", process.startTicks)
+        json.field("processor", process.processor)
+        json.field("kernel_thread", process.isKernelThread)
+        json.field("comm", details.comm)
+        json.key("cmdline")
+        json.beginArray()
+        for argument in details.commandLine { json.string(argument) }
+        json.endArray()
+        json.field("exe", details.executable)
+        if let depth { json.field("depth", depth) }
+        json.endObject()
+    }
+}

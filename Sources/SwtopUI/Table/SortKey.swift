@@ -1,0 +1,83 @@
+import SwtopCore
+
+/// A column the process list can be ordered by.
+public enum SortKey: String, CaseIterable, Sendable {
+    case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor, command, comm
+
+    /// Accepts the column's name as printed in the header and the usual aliases
+    /// from ps, top and htop (`%cpu`, `rss`, `vsz`, `ni`, `cmd` …), in any case.
+    public init?(name: String) {
+        let lowered = name.lowercased()
+        if let key = SortKey(rawValue: lowered) { self = key; return }
+        switch lowered {
+        case "pri", "prio": self = .priority
+        case "ni": self = .nice
+        case "vsz", "vsize", "virtual": self = .virt
+        case "rss", "resident": self = .res
+        case "share", "shared": self = .shr
+        case "s", "stat": self = .state
+        case "cpu%", "%cpu", "pcpu": self = .cpu
+        case "mem%", "%mem", "pmem", "memory": self = .mem
+        case "time+", "cputime": self = .time
+        case "nlwp", "thr": self = .threads
+        case "start_time", "started", "age": self = .start
+        case "cmd", "args", "cmdline": self = .command
+        case "name": self = .comm
+        case "cpu#", "psr": self = .processor
+        case "user_name", "owner": self = .user
+        default: return nil
+        }
+    }
+
+    /// Amounts sort largest first, as in htop; names and ids smallest first.
+    public var descendingByDefault: Bool {
+        switch self {
+        case .virt, .res, .shr, .cpu, .mem, .time, .threads: return true
+        default: return false
+        }
+    }
+
+    /// Strict order of two processes under this key, ties left to the caller.
+    func compare(_ a: ProcessEntry, _ b: ProcessEntry) -> Int {
+        switch self {
+        case .pid: return order(a.pid, b.pid)
+        case .ppid: return order(a.ppid, b.ppid)
+        case .user: return order(a.details.effectiveUser, b.details.effectiveUser)
+        case .uid: return order(a.details.effectiveUID, b.details.effectiveUID)
+        case .priority: return order(a.priority, b.priority)
+        case .nice: return order(a.nice, b.nice)
+        case .virt: return order(a.virtualBytes, b.virtualBytes)
+        case .res, .mem: return order(a.residentBytes, b.residentBytes)
+        case .shr: return order(a.sharedBytes ?? 0, b.sharedBytes ?? 0)
+        case .state: return order(a.state, b.state)
+        // A process without a CPU% yet sorts below one at 0%.
+        case .cpu: return order(a.cpuPercent ?? -1, b.cpuPercent ?? -1)
+        case .time: return order(a.cpuTicks, b.cpuTicks)
+        case .threads: return order(a.threadCount, b.threadCount)
+        case .start: return order(a.startTicks, b.startTicks)
+        case .tty: return order(a.ttyNumber, b.ttyNumber)
+        case .processor: return order(a.processor, b.processor)
+        case .command: return order(CommandSortText(a), CommandSortText(b))
+        case .comm: return order(a.details.comm, b.details.comm)
+        }
+    }
+
+    private func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
+}
+
+/// Orders command lines as displayed (kernel threads by `[name]`) without building
+/// the display string for every comparison.
+private struct CommandSortText: Comparable {
+    let text: String
+    let bracketed: Bool
+
+    init(_ process: ProcessEntry) {
+        bracketed = process.isKernelThread
+        text = process.details.rawCommandLine.isEmpty || bracketed ? process.details.comm : process.details.rawCommandLine
+    }
+
+    static func < (a: Self, b: Self) -> Bool {
+        // "[" sorts after "/" and letters' capitals alike: keep kernel threads together, last.
+        a.bracketed != b.bracketed ? !a.bracketed : a.text < b.text
+    }
+}

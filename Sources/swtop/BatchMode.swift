@@ -1,0 +1,35 @@
+import SwtopCore
+import SwtopUI
+
+/// `--batch` and `--json`: frames on stdout for scripts, each from a real delta, so
+/// the first one comes after one delay.
+struct BatchMode {
+    enum Format { case text, json }
+
+    let procFS: ProcFS
+    let delay: Double
+    let iterations: Int?
+    let ordering: ProcessOrdering
+    let format: Format
+
+    func run() {
+        // SHR is a table column here, printed for every row, so statm is read for all.
+        let sampler = Sampler(procFS: procFS, interval: delay, options: ScanOptions(readsSharedMemory: true))
+        sampler.start()
+        defer { sampler.stop() }
+        let text = BatchTextRenderer(ordering: ordering)
+        let json = JSONFrameEncoder(ordering: ordering)
+        // Generation 1 has nothing to compare against: wait for the second.
+        var generation: UInt64 = 1
+        var printed = 0
+        while iterations.map({ printed < $0 }) ?? true {
+            guard let snapshot = sampler.waitForSnapshot(newerThan: generation) else { return }
+            generation = snapshot.generation
+            switch format {
+            case .text: StandardStream.output((printed > 0 ? "\n" : "") + text.render(snapshot))
+            case .json: StandardStream.output(json.encode(snapshot) + "\n")
+            }
+            printed += 1
+        }
+    }
+}
