@@ -25,10 +25,12 @@ struct BatchMode {
         while iterations.map({ printed < $0 }) ?? true {
             guard let snapshot = sampler.waitForSnapshot(newerThan: generation) else { return }
             generation = snapshot.generation
-            switch format {
-            case .text: StandardStream.output((printed > 0 ? "\n" : "") + text.render(snapshot))
-            case .json: StandardStream.output(json.encode(snapshot) + "\n")
+            let frame = switch format {
+            case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
+            case .json: json.encode(snapshot) + "\n"
             }
+            // The reader went away (`| head` with SIGPIPE ignored): nothing left to do.
+            guard StandardStream.output(frame) else { return }
             printed += 1
         }
     }

@@ -58,20 +58,21 @@ struct ByteCursor {
         return negative ? -Int64(magnitude) : Int64(magnitude)
     }
 
-    /// A decimal such as `0.25` or `12345.67` (loadavg, uptime).
+    /// A decimal such as `0.25` or `12345.67` (loadavg, uptime). Digits are
+    /// gathered as one integer and divided once, so `1.18` reads as exactly 1.18.
     mutating func decimal() -> Double? {
-        guard let whole = unsigned() else { return nil }
-        var value = Double(whole)
+        guard var digits = unsigned() else { return nil }
+        var scale: UInt64 = 1
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            var scale = 0.1
-            while index < bytes.count, bytes[index] &- 0x30 < 10 {
-                value += Double(bytes[index] &- 0x30) * scale
-                scale /= 10
+            while index < bytes.count, bytes[index] &- 0x30 < 10, scale < 1_000_000_000 {
+                digits = digits &* 10 &+ UInt64(bytes[index] &- 0x30)
+                scale *= 10
                 index += 1
             }
+            while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
         }
-        return value
+        return Double(digits) / Double(scale)
     }
 
     mutating func skipWord() { _ = word() }

@@ -15,6 +15,19 @@ public enum Units {
         return fixed(gib / 1024, fractionDigits: 1) + "T"
     }
 
+    /// A size for meters and headers, to about three significant digits in the
+    /// largest unit that keeps it at 1 or more: `512K`, `16.0M`, `368M`, `1.0G`, `23.5G`.
+    public static func compactSize(_ bytes: UInt64) -> String {
+        var value = Double(bytes) / 1024
+        for unit in ["K", "M", "G", "T"] {
+            if value < 1024 || unit == "T" {
+                return (value < 100 && unit != "K" ? fixed(value, fractionDigits: 1) : String(UInt64(value.rounded()))) + unit
+            }
+            value /= 1024
+        }
+        return "-"
+    }
+
     /// CPU time the way htop's TIME+ column shows it, growing coarser with age:
     /// `0:01.23` (minutes:seconds.hundredths), `3h05:02`, `12d03h`, `234d`, `2y045d`.
     public static func cpuTime(ticks: UInt64, ticksPerSecond: UInt64) -> String {

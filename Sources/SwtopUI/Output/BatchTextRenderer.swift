@@ -37,21 +37,22 @@ public struct BatchTextRenderer: Sendable {
             "Tasks: \(tasks.total) total, \(tasks.running) running, \(tasks.sleeping) sleeping, \(tasks.diskSleep) disk sleep,"
                 + " \(tasks.stopped) stopped, \(tasks.zombie) zombie, \(tasks.idle) idle;"
                 + " \(tasks.userlandThreads) threads, \(tasks.kernelThreads) kernel threads",
-            cpuLine(label: "CPU:", system.cpuTotal),
         ]
+        // Labels share one width so the numbers line up: "CPU:  ", "CPU0: ", "CPU11:".
+        let labelWidth = showsPerCPU ? "CPU\(system.cpus.last?.id ?? 0):".count : 4
+        lines.append(cpuLine(label: "CPU:".padding(toWidth: labelWidth), system.cpuTotal))
         if showsPerCPU {
-            let width = "CPU\(system.cpus.last?.id ?? 0):".count
             for cpu in system.cpus {
-                let label = "CPU\(cpu.id ?? 0):"
-                lines.append(cpuLine(label: label + String(repeating: " ", count: width - label.count), cpu))
+                lines.append(cpuLine(label: "CPU\(cpu.id ?? 0):".padding(toWidth: labelWidth), cpu))
             }
         }
         let memory = system.memory
-        lines.append("Mem:  \(Units.size(memory.total)) total, \(Units.size(memory.used)) used,"
-            + " \(Units.size(memory.buffers)) buffers, \(Units.size(memory.cache)) cache,"
-            + " \(Units.size(memory.free)) free, \(Units.size(memory.availableOrEstimate)) available")
-        lines.append("Swap: \(Units.size(memory.swapTotal)) total, \(Units.size(memory.swapUsed)) used,"
-            + " \(Units.size(memory.swapFree)) free, \(Units.size(memory.swapCached)) cached")
+        let size = Units.compactSize
+        lines.append("Mem:  \(size(memory.total)) total, \(size(memory.used)) used,"
+            + " \(size(memory.buffers)) buffers, \(size(memory.cache)) cache,"
+            + " \(size(memory.free)) free, \(size(memory.availableOrEstimate)) available")
+        lines.append("Swap: \(size(memory.swapTotal)) total, \(size(memory.swapUsed)) used,"
+            + " \(size(memory.swapFree)) free, \(size(memory.swapCached)) cached")
         return lines
     }
 

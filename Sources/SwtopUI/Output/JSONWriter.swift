@@ -53,8 +53,9 @@ struct JSONWriter {
             case "\n": text += "\\n"
             case "\r": text += "\\r"
             case "\t": text += "\\t"
-            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
-                // Controls as \u escapes: valid JSON, and harmless if someone cats it to a terminal.
+            case _ where TerminalText.needsEscape(scalar), "\u{2028}", "\u{2029}":
+                // Controls (C0, DEL, C1, bidi overrides) as \u escapes: valid JSON that
+                // decodes to the exact text, and harmless if someone cats it to a terminal.
                 text += "\\u" + TerminalText.hex(scalar.value, digits: 4)
             default:
                 text.unicodeScalars.append(scalar)

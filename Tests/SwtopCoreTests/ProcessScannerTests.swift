@@ -1,0 +1,102 @@
+import Testing
+@testable import SwtopCore
+
+@Suite struct ProcessScannerTests {
+    @Test func readsAFixtureTreeWithAwkwardProcesses() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 1, comm: "init", ppid: 0, cmdline: Array("/sbin/init\u{0}splash\u{0}".utf8))
+        try proc.addProcess(pid: 2, comm: "kthreadd", ppid: 0, flags: 0x208040, rss: 0)
+        try proc.addProcess(pid: 30, comm: "a) (b c", ppid: 1, cmdline: [0x2F, 0x78, 0xFF, 0x00, 0x61, 0x00])
+        try proc.addProcess(pid: 31, comm: "defunct", state: "Z", ppid: 30)
+        try proc.write("32/stat", "32 (broken) S 1 2") // truncated: skipped
+        try proc.write("33/stat", "\u{0}\u{1}garbage")
+        try proc.write("self/stat", "not a pid directory")
+        try proc.write("sys/kernel", "")
+
+        let snapshot = SnapshotReader(procFS: proc.procFS).read()
+        #expect(snapshot.processes.map(\.pid) == [1, 2, 30, 31])
+
+        let initProcess = snapshot.processes[0]
+        #expect(initProcess.details.commandLine == ["/sbin/init", "splash"])
+        #expect(initProcess.residentBytes == 100 * 4096)
+        #expect(initProcess.sharedBytes == nil) // statm is opt-in
+
+        let kernelThread = snapshot.processes[1]
+        #expect(kernelThread.isKernelThread)
+        #expect(kernelThread.details.commandLine.isEmpty)
+        #expect(kernelThread.details.comm == "kthreadd")
+
+        let odd = snapshot.processes[2]
+        #expect(odd.details.comm == "a) (b c")
+        #expect(odd.details.commandLine == ["/x\\xff", "a"])
+
+        let zombie = snapshot.processes[3]
+        #expect(zombie.stateLetter == "Z")
+        #expect(zombie.details.commandLine.isEmpty)
+        #expect(!zombie.isKernelThread)
+
+        #expect(snapshot.tasks.total == 4)
+        #expect(snapshot.tasks.zombie == 1)
+        #expect(snapshot.tasks.kernelThreads == 1)
+        #expect(snapshot.tasks.sleeping == 3)
+        #expect(snapshot.tasks.userlandThreads == 3)
+    }
+
+    @Test func sharedMemoryIsReadWhenAskedFor() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 10, rss: 7)
+        let snapshot = SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsSharedMemory: true)).read()
+        #expect(snapshot.processes.first?.sharedBytes == 30 * 4096)
+    }
+
+    @Test func ownersComeFromStatus() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 10, uid: 0)
+        try proc.write("10/status", "Name:\tx\nUid:\t1000\t0\t0\t0\n")
+        let details = try #require(SnapshotReader(procFS: proc.procFS).read().processes.first?.details)
+        #expect(details.realUID == 1000)
+        #expect(details.effectiveUID == 0)
+    }
+
+    @Test func detailsAreReadOncePerIdentity() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 10, comm: "worker", start: 500, cmdline: Array("first\u{0}".utf8))
+        let reader = SnapshotReader(procFS: proc.procFS)
+        let first = try #require(reader.read().processes.first)
+
+        // Same identity: a changed cmdline file is not read again.
+        try proc.write("10/cmdline", "second\u{0}")
+        let same = try #require(reader.read().processes.first)
+        #expect(same.details === first.details)
+        #expect(same.details.commandLine == ["first"])
+
+        // exec renames the task: the details are read again.
+        try proc.addProcess(pid: 10, comm: "renamed", start: 500, cmdline: Array("third\u{0}".utf8))
+        let renamed = try #require(reader.read().processes.first)
+        #expect(renamed.details.commandLine == ["third"])
+
+        // A reused PID has a new start time: a new process, new details.
+        try proc.addProcess(pid: 10, comm: "renamed", start: 900, cmdline: Array("fourth\u{0}".utf8))
+        let reused = try #require(reader.read().processes.first)
+        #expect(reused.details.commandLine == ["fourth"])
+    }
+
+    @Test func aMissingProcRootGivesAnEmptySampleNotACrash() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 10)
+        let reader = SnapshotReader(procFS: proc.procFS)
+        #expect(reader.read().processes.count == 1)
+        proc.remove("10")
+        #expect(reader.read().processes.isEmpty)
+    }
+
+    @Test func validationNamesTheProblem() throws {
+        #expect(throws: ProcFSError.unreadable(path: "/nonexistent-swtop", errno: 2)) {
+            try ProcFS(root: "/nonexistent-swtop").validate()
+        }
+        let proc = try FixtureProc()
+        try ProcFS(root: proc.root.path).validate()
+        proc.remove("stat")
+        #expect(throws: ProcFSError.self) { try ProcFS(root: proc.root.path).validate() }
+    }
+}
