@@ -20,3 +20,21 @@ import Testing
         #expect(!escaped.unicodeScalars.contains { TerminalText.needsEscape($0) })
     }
 }
+
+@Suite struct DisplayWidthTests {
+    @Test func cellsNotCharacters() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("漢字") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1) // combining acute accent
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.of("한국어") == 6)
+    }
+
+    @Test func fittingNeverSplitsAWideCharacter() {
+        #expect(DisplayWidth.fit("root", cells: 8) == "root    ")
+        #expect(DisplayWidth.fit("averyverylongname", cells: 8) == "averyve+")
+        #expect(DisplayWidth.fit("漢字漢字漢字", cells: 8) == "漢字漢+ ")
+        #expect(DisplayWidth.of(DisplayWidth.fit("漢字漢字漢字", cells: 8)) == 8)
+        #expect(DisplayWidth.fit("漢字漢字", cells: 8) == "漢字漢字")
+    }
+}

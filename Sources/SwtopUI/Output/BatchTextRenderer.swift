@@ -65,10 +65,9 @@ public struct BatchTextRenderer: Sendable {
     }
 
     func line(for process: ProcessEntry, row: TableRow, ticksPerSecond: UInt64) -> String {
-        let user = TerminalText.escape(process.details.effectiveUser)
-        let userColumn = user.count > 8 ? String(user.prefix(7)) + "+" : user
+        let userColumn = DisplayWidth.fit(TerminalText.escape(process.details.effectiveUser), cells: 8)
         let priority = process.priority <= -100 ? "RT" : String(process.priority)
-        var text = pad(String(process.pid), 7) + " " + userColumn.padding(toWidth: 8) + " "
+        var text = pad(String(process.pid), 7) + " " + userColumn + " "
         text += pad(priority, 4) + " " + pad(String(process.nice), 3) + " "
         text += pad(Units.size(process.virtualBytes), 6) + " " + pad(Units.size(process.residentBytes), 6) + " "
         text += pad(process.sharedBytes.map(Units.size) ?? "-", 6) + " "
