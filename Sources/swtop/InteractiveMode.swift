@@ -1,15 +1,91 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SwtopCore
+import SwtopTerminal
+import SwtopUI
 
-enum InteractiveMode {
-    /// Why the full-screen view cannot start here, as a one-line error.
-    static func unavailableReason() -> CommandFailure {
-        if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            return CommandFailure(message: "standard input and output must be a terminal for the interactive view; "
-                + "use --batch for plain text or --json for JSON Lines")
+/// The full-screen view: waits in poll(2) for a key, a new snapshot or a signal,
+/// updates the view state, and redraws only when something changed.
+struct InteractiveMode {
+    let procFS: ProcFS
+    let delay: Double
+    let ordering: ProcessOrdering
+    let wantsColor: Bool
+    let wantsMouse: Bool
+
+    /// Returns the exit status.
+    func run() throws(CommandFailure) -> Int32 {
+        let screen: TerminalScreen
+        do {
+            screen = try TerminalScreen(wantsColor: wantsColor, wantsMouse: wantsMouse)
+        } catch {
+            throw CommandFailure(message: error.description)
         }
-        return CommandFailure(message: "the interactive view is not part of this build yet; "
-            + "use --batch for plain text or --json for JSON Lines")
+        let signals = TerminationSignals.install()
+        let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: ordering))
+        sampler.start()
+        defer {
+            sampler.stop()
+            screen.close()
+        }
+
+        var state = ViewState(ordering: ordering, width: screen.width, height: screen.height)
+        state.usesColor = screen.usesColor
+        state.usesUnicode = screen.usesUnicode
+        let renderer = ViewRenderer()
+        let sharedMemory = SharedMemoryReader(procFS: procFS)
+        var snapshot: Snapshot?
+        var rows: [DisplayRow] = []
+        var needsDraw = true
+
+        while true {
+            if needsDraw {
+                let generation = snapshot?.generation ?? 0
+                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows) {
+                    sharedMemory.sharedBytes(of: $0, generation: generation)
+                }
+                screen.draw(frame)
+                needsDraw = false
+            }
+            var descriptors = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: sampler.notificationDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: signals, events: Int16(POLLIN), revents: 0),
+            ]
+            // A resize interrupts poll (EINTR); curses then reports KEY_RESIZE below.
+            _ = poll(&descriptors, nfds_t(descriptors.count), -1)
+
+            if let signal = TerminationSignals.pending() { return 128 + signal }
+            if descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0 { return 128 + SIGHUP }
+            if descriptors[1].revents != 0 {
+                sampler.drainNotifications()
+                if let latest = sampler.latest, latest.generation != snapshot?.generation {
+                    snapshot = latest
+                    rows = DisplayTable.rows(of: latest, state: state)
+                    ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: latest.system.cpus.count)
+                    needsDraw = true
+                }
+            }
+            while let key = screen.readKey() {
+                let before = state
+                switch ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot) {
+                case .quit: return 0
+                case .redrawAll: screen.invalidate()
+                case .none: break
+                }
+                if state != before || key == .control("l") || { if case .resize = key { true } else { false } }() {
+                    if let snapshot { rows = DisplayTable.rows(of: snapshot, state: state) }
+                    ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
+                    needsDraw = true
+                }
+                if state.ordering != before.ordering { sampler.scanOptions = Self.scanOptions(for: state.ordering) }
+            }
+        }
+    }
+
+    /// SHR is read for every process only when the table is sorted by it.
+    static func scanOptions(for ordering: ProcessOrdering) -> ScanOptions {
+        ScanOptions(readsSharedMemory: ordering.key == .shr)
     }
 }

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import SwtopCore
 import SwtopTerminal
 import SwtopUI
@@ -44,6 +47,12 @@ struct Swtop: ParsableCommand {
     @Flag(name: [.short, .long], help: "Show processes as a tree.")
     var tree = false
 
+    @Flag(help: "Monochrome display (also when the NO_COLOR environment variable is set).")
+    var noColor = false
+
+    @Flag(help: "Do not use the mouse.")
+    var noMouse = false
+
     @Option(name: .long, help: .hidden)
     var procRoot: String = "/proc"
 
@@ -77,7 +86,11 @@ struct Swtop: ParsableCommand {
         )
         let procFS = ProcFS(root: procRoot)
         guard batch || json else {
-            throw InteractiveMode.unavailableReason()
+            let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+            let status = try InteractiveMode(procFS: procFS, delay: delay, ordering: ordering,
+                                             wantsColor: !noColor && !noColorVariable, wantsMouse: !noMouse).run()
+            if status != 0 { Glibc.exit(status) }
+            return
         }
         BatchMode(procFS: procFS, delay: delay, iterations: iterations, ordering: ordering,
                   format: json ? .json : .text).run()

@@ -17,14 +17,14 @@ public final class Sampler: Sendable {
     private let stopPipe: Pipe
     private let thread = Mutex<pthread_t?>(nil)
     private let procFS: ProcFS
-    private let options: ScanOptions
+    private let options: SharedScanOptions
     public let interval: Double
 
     public init(procFS: ProcFS, interval: Double, options: ScanOptions = ScanOptions()) {
         precondition(interval > 0, "the sampling interval must be positive")
         self.procFS = procFS
         self.interval = interval
-        self.options = options
+        self.options = SharedScanOptions(options)
         channel = SnapshotChannel()
         stopPipe = Pipe()
     }
@@ -37,14 +37,20 @@ public final class Sampler: Sendable {
     /// Readable whenever a snapshot was published since it was last drained.
     public var notificationDescriptor: Int32 { channel.pipe.readEnd }
 
+    /// Changes what the next samples read (the view sorts by SHR, say).
+    public var scanOptions: ScanOptions {
+        get { options.value }
+        set { options.value = newValue }
+    }
+
     /// Empties `notificationDescriptor` after it polled readable.
     public func drainNotifications() { channel.pipe.drain() }
 
     public func start() {
         thread.withLock { thread in
             guard thread == nil else { return }
-            let body = SamplingLoop(procFS: procFS, options: options, interval: interval,
-                                    channel: channel, stopDescriptor: stopPipe.readEnd)
+            let body = SamplingLoop(procFS: procFS, interval: interval, channel: channel,
+                                    stopDescriptor: stopPipe.readEnd, options: options)
             thread = ThreadLauncher.start { body.run() }
         }
     }
@@ -66,16 +72,17 @@ public final class Sampler: Sendable {
 /// The sampling thread's body: sample, publish, sleep to the next tick.
 private struct SamplingLoop: Sendable {
     let procFS: ProcFS
-    let options: ScanOptions
     let interval: Double
     let channel: SnapshotChannel
     let stopDescriptor: Int32
+    let options: SharedScanOptions
 
     func run() {
-        let reader = SnapshotReader(procFS: procFS, options: options)
+        let reader = SnapshotReader(procFS: procFS, options: options.value)
         let intervalNanoseconds = UInt64(interval * 1e9)
         var deadline = MonotonicClock.nanoseconds()
         while true {
+            reader.options = options.value
             channel.publish(reader.read())
             // Ticks stay on a fixed grid; after a sample that overran, start again from now.
             deadline += intervalNanoseconds
@@ -83,5 +90,17 @@ private struct SamplingLoop: Sendable {
             if deadline < now { deadline = now }
             if MonotonicClock.waitReadable(stopDescriptor, forNanoseconds: deadline - now) { return }
         }
+    }
+}
+
+/// Scan options the reader thread may change while the sampling thread runs.
+private final class SharedScanOptions: Sendable {
+    private let storage: Mutex<ScanOptions>
+
+    init(_ options: ScanOptions) { storage = Mutex(options) }
+
+    var value: ScanOptions {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
     }
 }

@@ -20,6 +20,11 @@ public final class SnapshotReader {
         self.assembler = SnapshotAssembler(clockTicksPerSecond: procFS.clockTicksPerSecond)
     }
 
+    public var options: ScanOptions {
+        get { scanner.options }
+        set { scanner.options = newValue }
+    }
+
     public func read() -> Snapshot {
         // System counters first, then processes: the same order as htop, so the
         // process deltas fall inside the interval the CPU counters measure.

@@ -48,8 +48,11 @@ public struct TableRow: Sendable, Equatable {
 public enum ProcessTable {
     /// The rows to show, in order: filtered by user, then sorted, or laid out as a
     /// tree whose siblings are sorted. A process whose parent is not shown is a root.
-    public static func rows(of processes: [ProcessEntry], ordering: ProcessOrdering) -> [TableRow] {
-        var shown = Array(processes.indices)
+    ///
+    /// - Parameter candidates: indices of the processes to consider (all when nil);
+    ///   the others are treated as not shown.
+    public static func rows(of processes: [ProcessEntry], candidates: [Int]? = nil, ordering: ProcessOrdering) -> [TableRow] {
+        var shown = candidates ?? Array(processes.indices)
         if let uid = ordering.userID {
             shown.removeAll { processes[$0].details.effectiveUID != uid }
         }

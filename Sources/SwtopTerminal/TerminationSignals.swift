@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CNCurses
+
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT become bytes in a pipe that the run loop
+/// polls, so the terminal is restored by normal code, not inside a handler.
+/// Crash signals restore the terminal from the handler as a last resort, then die
+/// as they would have.
+public enum TerminationSignals {
+    /// Written only before the handlers are installed, read only by them.
+    nonisolated(unsafe) private static var writeEnd: Int32 = -1
+    nonisolated(unsafe) private static var readEnd: Int32 = -1
+
+    static let polite: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+
+    /// Installs the handlers and returns the descriptor to poll.
+    public static func install() -> Int32 {
+        if readEnd < 0 {
+            var ends: [Int32] = [-1, -1]
+            guard pipe(&ends) == 0 else { return -1 }
+            for end in ends {
+                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            }
+            (readEnd, writeEnd) = (ends[0], ends[1])
+        }
+        for signal in polite { handle(signal, with: { number in
+            var byte = UInt8(truncatingIfNeeded: number)
+            _ = write(TerminationSignals.writeEnd, &byte, 1)
+        }) }
+        for signal in fatal { handle(signal, with: { number in
+            _ = endwin()
+            Glibc.signal(number, SIG_DFL)
+            raise(number)
+        }) }
+        return readEnd
+    }
+
+    /// The signal that arrived, if any.
+    public static func pending() -> Int32? {
+        var byte: UInt8 = 0
+        return read(readEnd, &byte, 1) == 1 ? Int32(byte) : nil
+    }
+
+    private static func handle(_ signal: Int32, with handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(signal, &action, nil)
+    }
+}

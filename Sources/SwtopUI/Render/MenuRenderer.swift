@@ -1,0 +1,42 @@
+import SwtopCore
+
+/// The F6 sort menu and the `u` user menu: a panel over the left of the table.
+struct MenuRenderer {
+    let layout: Layout
+    let state: ViewState
+
+    func draw(snapshot: Snapshot?, into frame: inout Frame) {
+        switch state.mode {
+        case let .sortMenu(selected):
+            let current = TableColumn.sortable.firstIndex(of: state.ordering.key)
+            panel("Sort by", TableColumn.sortable.map(\.rawValue), selected: selected, marked: current, into: &frame)
+        case let .userMenu(selected):
+            let users = UserChoices.present(in: snapshot)
+            let names = ["All users"] + users.map { TerminalText.escape($0.name) }
+            let current = state.ordering.userID.flatMap { uid in users.firstIndex { $0.uid == uid }.map { $0 + 1 } } ?? 0
+            panel("Show user", names, selected: selected, marked: current, into: &frame)
+        default:
+            break
+        }
+    }
+
+    private func panel(_ title: String, _ entries: [String], selected: Int, marked: Int?, into frame: inout Frame) {
+        let width = min(layout.width / 2, max(16, (entries.map(DisplayWidth.of).max() ?? 0) + 4))
+        let top = layout.tableHeaderRow
+        let height = layout.footerRow - top
+        frame.fill(row: top, column: 0, count: width, style: .tableHeader)
+        frame.put(" " + title, row: top, column: 0, style: .tableHeader, limit: width)
+        let visible = max(1, height - 1)
+        let first = max(0, min(selected - visible / 2, entries.count - visible))
+        for line in 0..<visible {
+            let row = top + 1 + line
+            frame.fill(row: row, column: 0, count: width)
+            let index = first + line
+            guard index < entries.count else { continue }
+            let mark = index == marked ? "* " : "  "
+            frame.put(mark + entries[index], row: row, column: 0, limit: width - 1)
+            frame.put("│", row: row, column: width - 1, style: .dim)
+            if index == selected { frame.restyle(row: row, count: width - 1, style: .selectedRow) }
+        }
+    }
+}

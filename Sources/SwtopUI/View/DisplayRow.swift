@@ -1,0 +1,68 @@
+import SwtopCore
+
+/// A row of the interactive table: a table row plus what folding hides under it.
+public struct DisplayRow: Sendable, Equatable {
+    public var row: TableRow
+    public var pid: Int32
+    /// Descendants hidden under a collapsed node (0 otherwise).
+    public var hiddenDescendants = 0
+    /// CPU% and MEM% including the hidden descendants; nil CPU% while no delta exists.
+    public var cpuPercent: Double?
+    public var memoryPercent: Double
+}
+
+/// What the table shows for a snapshot and a view state: filtered (user, text,
+/// kernel threads), ordered, and in tree view folded where the user collapsed it.
+public enum DisplayTable {
+    public static func rows(of snapshot: Snapshot, state: ViewState) -> [DisplayRow] {
+        let processes = snapshot.processes
+        let filter = ProcessFilter(state.filter)
+        let kept = processes.indices.filter { index in
+            let process = processes[index]
+            return (state.showsKernelThreads || !process.isKernelThread) && filter.matches(process)
+        }
+        // Only kept processes take part in ordering and the tree, so a process
+        // whose parent is filtered out becomes a root.
+        let ordered = ProcessTable.rows(of: processes, candidates: kept, ordering: state.ordering)
+        var result: [DisplayRow] = []
+        result.reserveCapacity(ordered.count)
+        var position = 0
+        while position < ordered.count {
+            let tableRow = ordered[position]
+            let process = processes[tableRow.index]
+            var display = DisplayRow(row: tableRow, pid: process.pid, cpuPercent: process.cpuPercent,
+                                     memoryPercent: process.memoryPercent)
+            position += 1
+            if state.ordering.tree, state.collapsed.contains(process.pid) {
+                // Descendants follow their ancestor with a greater depth: skip and sum them.
+                while position < ordered.count, ordered[position].depth > tableRow.depth {
+                    let hidden = processes[ordered[position].index]
+                    display.hiddenDescendants += 1
+                    if let cpu = hidden.cpuPercent { display.cpuPercent = (display.cpuPercent ?? 0) + cpu }
+                    display.memoryPercent += hidden.memoryPercent
+                    position += 1
+                }
+            }
+            result.append(display)
+        }
+        return result
+    }
+}
+
+/// The `\` filter: case-insensitive substring of the command line, user name or
+/// PID; `|` separates alternatives. An empty filter keeps everything.
+public struct ProcessFilter: Sendable {
+    let alternatives: [String]
+
+    public init(_ text: String) {
+        alternatives = text.lowercased().split(separator: "|").map { String($0) }.filter { !$0.isEmpty }
+    }
+
+    public func matches(_ process: ProcessEntry) -> Bool {
+        guard !alternatives.isEmpty else { return true }
+        let command = CommandText.display(process).lowercased()
+        let user = process.details.effectiveUser.lowercased()
+        let pid = String(process.pid)
+        return alternatives.contains { command.contains($0) || user.contains($0) || pid.contains($0) }
+    }
+}

@@ -1,0 +1,239 @@
+import SwtopCore
+
+/// What the run loop must do after a key.
+public enum ViewEffect: Sendable, Equatable {
+    case none
+    case quit
+    /// Repaint every cell (Ctrl-L, after a resize).
+    case redrawAll
+}
+
+/// The keymap: one entry per key, each changing `ViewState` and never drawing.
+public enum ViewReducer {
+    public static func handle(_ key: Key, state: inout ViewState, rows: [DisplayRow], snapshot: Snapshot?) -> ViewEffect {
+        if case let .resize(width, height) = key {
+            state.width = width
+            state.height = height
+            keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
+            return .redrawAll
+        }
+        state.message = nil
+        let cpuCount = snapshot?.system.cpus.count ?? 1
+        let effect: ViewEffect
+        switch state.mode {
+        case .browsing: effect = browse(key, &state, rows, snapshot)
+        case .help: state.mode = .browsing; effect = .none
+        case .searching: effect = search(key, &state, rows, snapshot)
+        case .filtering: effect = filter(key, &state)
+        case let .sortMenu(index): effect = sortMenu(key, index, &state)
+        case let .userMenu(index): effect = userMenu(key, index, &state, snapshot)
+        }
+        keepSelectionVisible(&state, rows: rows, cpuCount: cpuCount)
+        return effect
+    }
+
+    // MARK: Browsing
+
+    private static func browse(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect {
+        let page = max(1, Layout(width: state.width, height: state.height, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
+        switch key {
+        case .character("q"), .function(10): return .quit
+        case .up: moveSelection(by: -1, &state, rows)
+        case .down: moveSelection(by: 1, &state, rows)
+        case .pageUp: moveSelection(by: -page, &state, rows)
+        case .pageDown: moveSelection(by: page, &state, rows)
+        case .home: select(0, &state, rows)
+        case .end: select(rows.count - 1, &state, rows)
+        case .left: state.commandScroll = max(0, state.commandScroll - 8)
+        case .right: state.commandScroll += 8
+        case .function(6): state.mode = .sortMenu(SortKey.allCases.firstIndex(of: state.ordering.key) ?? 0)
+        case .character("<"), .character(","): cycleSortKey(by: -1, &state)
+        case .character(">"), .character("."): cycleSortKey(by: 1, &state)
+        case .character("I"): state.ordering.inverted.toggle()
+        case .character("P"): sort(by: .cpu, &state)
+        case .character("M"): sort(by: .mem, &state)
+        case .character("T"): sort(by: .time, &state)
+        case .character("N"): sort(by: .pid, &state)
+        case .character("t"), .function(5): state.ordering.tree.toggle()
+        case .character("-"): setCollapsed(true, &state)
+        case .character("+"), .character("="): setCollapsed(false, &state)
+        case .character("*"): state.collapsed.removeAll()
+        case .character("u"): state.mode = .userMenu(0)
+        case .character("/"), .function(3): state.mode = .searching
+        case .character("\\"), .function(4): state.mode = .filtering
+        case .character("K"):
+            state.showsKernelThreads.toggle()
+            state.message = state.showsKernelThreads ? "Showing kernel threads" : "Hiding kernel threads"
+        case .character("h"), .character("?"), .function(1): state.mode = .help
+        case .control("l"): return .redrawAll
+        case .escape: break
+        case let .mouse(event): mouse(event, &state, rows, snapshot)
+        default: break
+        }
+        return .none
+    }
+
+    private static func sort(by key: SortKey, _ state: inout ViewState) {
+        // Asking again for the current column flips it, as a second click on a header does.
+        if state.ordering.key == key { state.ordering.inverted.toggle() } else {
+            state.ordering.key = key
+            state.ordering.inverted = false
+        }
+    }
+
+    private static func cycleSortKey(by step: Int, _ state: inout ViewState) {
+        let keys = TableColumn.sortable
+        let current = keys.firstIndex(of: state.ordering.key) ?? 0
+        state.ordering.key = keys[(current + step + keys.count) % keys.count]
+        state.ordering.inverted = false
+    }
+
+    private static func setCollapsed(_ collapsed: Bool, _ state: inout ViewState) {
+        guard state.ordering.tree, let pid = state.selectedPID else { return }
+        if collapsed { state.collapsed.insert(pid) } else { state.collapsed.remove(pid) }
+    }
+
+    private static func mouse(_ event: MouseEvent, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) {
+        let layout = Layout(width: state.width, height: state.height, cpuCount: snapshot?.system.cpus.count ?? 1)
+        switch event.kind {
+        case .wheelUp: moveSelection(by: -3, &state, rows)
+        case .wheelDown: moveSelection(by: 3, &state, rows)
+        case .click where event.row == layout.tableHeaderRow:
+            let columns = TableColumn.fitting(width: state.width)
+            if let column = TableColumn.at(cell: event.column, in: columns), let key = column.sortKey {
+                sort(by: key, &state)
+            }
+        case .click where event.row >= layout.tableTop && event.row < layout.tableTop + layout.tableHeight:
+            select(state.scrollTop + event.row - layout.tableTop, &state, rows)
+        case .click: break
+        }
+    }
+
+    // MARK: Selection
+
+    static func selectedIndex(_ state: ViewState, _ rows: [DisplayRow]) -> Int? {
+        guard let pid = state.selectedPID else { return nil }
+        return rows.firstIndex { $0.pid == pid }
+    }
+
+    private static func moveSelection(by delta: Int, _ state: inout ViewState, _ rows: [DisplayRow]) {
+        select((selectedIndex(state, rows) ?? 0) + delta, &state, rows)
+    }
+
+    private static func select(_ index: Int, _ state: inout ViewState, _ rows: [DisplayRow]) {
+        guard !rows.isEmpty else { return }
+        state.selectedPID = rows[min(max(0, index), rows.count - 1)].pid
+    }
+
+    /// Scrolls so the selected row is on screen; selects the first row when the
+    /// selected process is gone from the table.
+    public static func keepSelectionVisible(_ state: inout ViewState, rows: [DisplayRow], cpuCount: Int) {
+        let height = Layout(width: state.width, height: state.height, cpuCount: cpuCount).tableHeight
+        guard !rows.isEmpty else { state.scrollTop = 0; return }
+        let index: Int
+        if let found = selectedIndex(state, rows) {
+            index = found
+        } else {
+            index = min(max(0, state.scrollTop), rows.count - 1)
+            state.selectedPID = rows[index].pid
+        }
+        if index < state.scrollTop { state.scrollTop = index }
+        if height > 0, index >= state.scrollTop + height { state.scrollTop = index - height + 1 }
+        state.scrollTop = max(0, min(state.scrollTop, max(0, rows.count - height)))
+    }
+
+    // MARK: Search and filter
+
+    private static func search(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect {
+        switch key {
+        case let .character(character):
+            state.search.append(character)
+            jumpToMatch(from: selectedIndex(state, rows) ?? 0, &state, rows, snapshot)
+        case .backspace:
+            if !state.search.isEmpty { state.search.removeLast() }
+        case .function(3):
+            jumpToMatch(from: (selectedIndex(state, rows) ?? -1) + 1, &state, rows, snapshot)
+        case .enter: state.mode = .browsing
+        case .escape:
+            state.search = ""
+            state.mode = .browsing
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            state.mode = .browsing
+            return browse(key, &state, rows, snapshot)
+        default: break
+        }
+        return .none
+    }
+
+    private static func jumpToMatch(from start: Int, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) {
+        guard !state.search.isEmpty, !rows.isEmpty, let processes = snapshot?.processes else { return }
+        let matcher = ProcessFilter(state.search)
+        for offset in 0..<rows.count {
+            let index = (start + offset) % rows.count
+            if matcher.matches(processes[rows[index].row.index]) {
+                state.selectedPID = rows[index].pid
+                return
+            }
+        }
+        state.message = "No process matches \"\(state.search)\""
+    }
+
+    private static func filter(_ key: Key, _ state: inout ViewState) -> ViewEffect {
+        switch key {
+        case let .character(character): state.filter.append(character)
+        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
+        case .enter: state.mode = .browsing
+        case .escape:
+            state.filter = ""
+            state.mode = .browsing
+        default: break
+        }
+        return .none
+    }
+
+    // MARK: Menus
+
+    private static func sortMenu(_ key: Key, _ index: Int, _ state: inout ViewState) -> ViewEffect {
+        let keys = TableColumn.sortable
+        switch key {
+        case .up: state.mode = .sortMenu(max(0, index - 1))
+        case .down: state.mode = .sortMenu(min(keys.count - 1, index + 1))
+        case .home: state.mode = .sortMenu(0)
+        case .end: state.mode = .sortMenu(keys.count - 1)
+        case .enter:
+            state.ordering.key = keys[min(index, keys.count - 1)]
+            state.ordering.inverted = false
+            state.mode = .browsing
+        case .escape, .function(6), .character("q"): state.mode = .browsing
+        default: break
+        }
+        return .none
+    }
+
+    private static func userMenu(_ key: Key, _ index: Int, _ state: inout ViewState, _ snapshot: Snapshot?) -> ViewEffect {
+        let users = UserChoices.present(in: snapshot)
+        let count = users.count + 1
+        switch key {
+        case .up: state.mode = .userMenu(max(0, index - 1))
+        case .down: state.mode = .userMenu(min(count - 1, index + 1))
+        case .home: state.mode = .userMenu(0)
+        case .end: state.mode = .userMenu(count - 1)
+        case .enter:
+            state.ordering.userID = index == 0 ? nil : users[index - 1].uid
+            state.mode = .browsing
+        case .escape, .character("q"): state.mode = .browsing
+        default: break
+        }
+        return .none
+    }
+}
+
+/// The users offered by the `u` menu: those that own a process now, by name.
+public enum UserChoices {
+    public static func present(in snapshot: Snapshot?) -> [(uid: UInt32, name: String)] {
+        guard let snapshot else { return [] }
+        var seen: [UInt32: String] = [:]
+        for process in snapshot.processes { seen[process.details.effectiveUID] = process.details.effectiveUser }
+        return seen.map { (uid: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+    }
+}

@@ -1,0 +1,44 @@
+import SwtopCore
+
+/// Everything the interactive view remembers between key presses. Plain data:
+/// the reducer changes it, the renderer reads it, nothing else touches it.
+public struct ViewState: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable {
+        case browsing
+        case help
+        /// Typing a search (`/`): each key jumps to the next match.
+        case searching
+        /// Typing a filter (`\`): the table narrows as you type.
+        case filtering
+        /// Choosing a sort column (F6); the index is the highlighted entry.
+        case sortMenu(Int)
+        /// Choosing a user (`u`); index 0 is "all users".
+        case userMenu(Int)
+    }
+
+    public var mode: Mode = .browsing
+    public var ordering: ProcessOrdering
+    public var showsKernelThreads = false
+    /// PIDs whose subtree is folded in tree view.
+    public var collapsed: Set<Int32> = []
+    /// The selection follows a process, not a row number, across refreshes and re-sorts.
+    public var selectedPID: Int32?
+    /// First table row shown.
+    public var scrollTop = 0
+    /// Cells the Command column is scrolled right.
+    public var commandScroll = 0
+    public var filter = ""
+    public var search = ""
+    /// A one-line message shown above the function bar until the next key.
+    public var message: String?
+    public var width: Int
+    public var height: Int
+    public var usesColor = true
+    public var usesUnicode = true
+
+    public init(ordering: ProcessOrdering = ProcessOrdering(), width: Int = 80, height: Int = 24) {
+        self.ordering = ordering
+        self.width = width
+        self.height = height
+    }
+}
