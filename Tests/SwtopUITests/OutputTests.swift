@@ -16,7 +16,7 @@ import Testing
         let text = BatchTextRenderer(ordering: ProcessOrdering(key: .pid)).render(snapshot, clock: .utc)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "swtop - 13:04:05 up 1 day, 01:01:01, load average: 0.50, 0.25, 0.13")
-        #expect(lines[1].hasPrefix("Tasks: 3 total, 0 running, 3 sleeping"))
+        #expect(lines[1].hasPrefix("Tasks: 3 total, 1 running, 2 sleeping"))
         #expect(lines[2] == "CPU:   15.0% used: 10.0 user, 0.0 nice, 5.0 system, 0.0 iowait, 0.0 steal, 85.0 idle")
         #expect(lines[3].hasPrefix("CPU0:  15.0% used"))
         #expect(lines[4] == "Mem:  1.0G total, 368M used, 16.0M buffers, 128M cache, 512M free, 768M available")

@@ -28,9 +28,7 @@ enum SnapshotBuilder {
         memory.swapTotal = 1 << 30
         memory.swapFree = 1 << 30
         let cpu = CPUUsage(id: 0, ticks: CPUTicks(), percentages: shares)
-        var tasks = TaskCounts()
-        tasks.total = processes.count
-        tasks.sleeping = processes.count
+        let tasks = TaskCounts(counting: processes)
         return Snapshot(
             generation: 2, timestamp: 3_600 * 13 + 60 * 4 + 5,
             system: SystemState(cpuTotal: CPUUsage(id: nil, ticks: CPUTicks(), percentages: shares), cpus: [cpu],

@@ -43,7 +43,7 @@ public struct SnapshotAssembler: Sendable {
                 ? min(100, Double(processes[index].residentBytes) / memoryTotal * 100) : 0
         }
 
-        var tasks = Self.countTasks(processes)
+        var tasks = TaskCounts(counting: processes)
         tasks.runningThreads = Int(clamping: sample.stat.runningThreads)
         let snapshot = Snapshot(
             generation: (previous?.generation ?? 0) + 1,
@@ -57,26 +57,28 @@ public struct SnapshotAssembler: Sendable {
         previous = snapshot
         return snapshot
     }
+}
 
-    static func countTasks(_ processes: [ProcessEntry]) -> TaskCounts {
-        var tasks = TaskCounts()
-        tasks.total = processes.count
+extension TaskCounts {
+    /// Counts processes by state letter and sums their threads.
+    public init(counting processes: [ProcessEntry]) {
+        self.init()
+        total = processes.count
         for process in processes {
             if process.isKernelThread {
-                tasks.kernelThreads += 1
+                kernelThreads += 1
             } else {
-                tasks.userlandThreads += Int(process.threadCount)
+                userlandThreads += Int(process.threadCount)
             }
             switch process.state {
-            case UInt8(ascii: "R"): tasks.running += 1
-            case UInt8(ascii: "S"): tasks.sleeping += 1
-            case UInt8(ascii: "D"): tasks.diskSleep += 1
-            case UInt8(ascii: "T"), UInt8(ascii: "t"): tasks.stopped += 1
-            case UInt8(ascii: "Z"): tasks.zombie += 1
-            case UInt8(ascii: "I"): tasks.idle += 1
+            case UInt8(ascii: "R"): running += 1
+            case UInt8(ascii: "S"): sleeping += 1
+            case UInt8(ascii: "D"): diskSleep += 1
+            case UInt8(ascii: "T"), UInt8(ascii: "t"): stopped += 1
+            case UInt8(ascii: "Z"): zombie += 1
+            case UInt8(ascii: "I"): idle += 1
             default: break
             }
         }
-        return tasks
     }
 }

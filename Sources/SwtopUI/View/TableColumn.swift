@@ -75,12 +75,12 @@ public enum TableColumn: CaseIterable, Sendable {
     public static let sortable: [SortKey] = allCases.compactMap(\.sortKey)
         + SortKey.allCases.filter { key in !allCases.contains { $0.sortKey == key } }
 
-    /// The columns that fit, in table order, leaving Command at least 12 cells.
+    /// The columns that fit, in table order, leaving Command at least 8 cells.
     public static func fitting(width: Int) -> [TableColumn] {
         var columns = allCases
         let byImportance = allCases.sorted { $0.importance < $1.importance }
         for candidate in byImportance {
-            if columns.reduce(0, { $0 + $1.width }) + 12 <= width { break }
+            if columns.reduce(0, { $0 + $1.width }) + 8 <= width { break }
             if candidate != .command { columns.removeAll { $0 == candidate } }
         }
         return columns
