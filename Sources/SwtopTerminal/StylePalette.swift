@@ -34,6 +34,7 @@ struct StylePalette {
         case .meterLabel: return (cyan, plain)
         case .cpuUser, .memoryUsed, .processRunning: return (green, plain)
         case .cpuNice, .memoryBuffers: return (blue, plain)
+        case .thread: return (green, plain)
         case .cpuSystem, .swapUsed, .processZombie: return (red, plain)
         case .cpuIowait: return (magenta, plain)
         case .cpuSteal: return (cyan, plain)

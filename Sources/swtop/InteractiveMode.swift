@@ -23,14 +23,14 @@ struct InteractiveMode {
             throw CommandFailure(message: error.description)
         }
         let signals = TerminationSignals.install()
-        let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: ordering))
+        var state = ViewState(ordering: ordering, width: screen.width, height: screen.height)
+        let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
         sampler.start()
         defer {
             sampler.stop()
             screen.close()
         }
 
-        var state = ViewState(ordering: ordering, width: screen.width, height: screen.height)
         state.usesColor = screen.usesColor
         state.usesUnicode = screen.usesUnicode
         let renderer = ViewRenderer()
@@ -79,13 +79,15 @@ struct InteractiveMode {
                     ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
                     needsDraw = true
                 }
-                if state.ordering != before.ordering { sampler.scanOptions = Self.scanOptions(for: state.ordering) }
+                let options = Self.scanOptions(for: state)
+                if options != sampler.scanOptions { sampler.scanOptions = options }
             }
         }
     }
 
-    /// SHR is read for every process only when the table is sorted by it.
-    static func scanOptions(for ordering: ProcessOrdering) -> ScanOptions {
-        ScanOptions(readsSharedMemory: ordering.key == .shr)
+    /// SHR is read for every process only when the table is sorted by it (else
+    /// for the rows on screen); threads only while they are shown.
+    static func scanOptions(for state: ViewState) -> ScanOptions {
+        ScanOptions(readsSharedMemory: state.ordering.key == .shr, readsThreads: state.showsThreads)
     }
 }

@@ -100,3 +100,35 @@ import Testing
         #expect(throws: ProcFSError.self) { try ProcFS(root: proc.root.path).validate() }
     }
 }
+
+@Suite struct ThreadScanTests {
+    @Test func threadsAreReadOnlyWhenAskedAndHangUnderTheirProcess() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 100, comm: "server", threads: 3, cmdline: Array("/usr/bin/server\u{0}".utf8), uid: 33)
+        try proc.write("100/task/100/stat", statLine(pid: 100, comm: "server", threads: 3, start: 100))
+        try proc.write("100/task/101/stat", statLine(pid: 101, comm: "worker-1", ppid: 1, utime: 7, threads: 3, start: 120))
+        try proc.write("100/task/102/stat", statLine(pid: 102, comm: "worker-2", ppid: 1, threads: 3, start: 130))
+        try proc.addProcess(pid: 101_000, comm: "other")
+
+        let without = SnapshotReader(procFS: proc.procFS).read()
+        #expect(without.processes.map(\.pid) == [100, 101_000])
+
+        let reader = SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsThreads: true))
+        let snapshot = reader.read()
+        #expect(snapshot.processes.map(\.pid) == [100, 101, 102, 101_000])
+        let worker = snapshot.processes[1]
+        #expect(worker.isThread)
+        #expect(worker.threadGroupID == 100)
+        #expect(worker.ppid == 100)
+        #expect(worker.details.comm == "worker-1")
+        #expect(worker.details.commandLine == ["/usr/bin/server"])
+        #expect(worker.details.effectiveUID == 33)
+        #expect(worker.userTicks == 7)
+        // Threads are not tasks of their own in the counts.
+        #expect(snapshot.tasks.total == 2)
+        #expect(snapshot.tasks.userlandThreads == 4)
+        // The next sample reuses the thread's details.
+        let again = reader.read()
+        #expect(again.processes[1].details === worker.details)
+    }
+}

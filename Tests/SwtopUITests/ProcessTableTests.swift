@@ -83,3 +83,32 @@ import Testing
         #expect(rows.count == 3)
     }
 }
+
+@Suite struct ThreadRowsTests {
+    typealias B = SnapshotBuilder
+
+    private func thread(_ tid: Int32, of pid: Int32, cpu: Double) -> ProcessEntry {
+        var entry = B.process(tid, ppid: pid, cpu: cpu)
+        entry.threadGroupID = pid
+        return entry
+    }
+
+    @Test func threadsFollowTheirProcessInFlatAndTreeViews() {
+        let processes = [B.process(1, ppid: 0, cpu: 1), B.process(10, ppid: 1, cpu: 5), thread(11, of: 10, cpu: 50),
+                         thread(12, of: 10, cpu: 70), B.process(20, ppid: 1, cpu: 60)]
+        let flat = ProcessTable.rows(of: processes, ordering: ProcessOrdering(key: .cpu))
+        #expect(flat.map { processes[$0.index].pid } == [20, 10, 12, 11, 1])
+        let tree = ProcessTable.rows(of: processes, ordering: ProcessOrdering(key: .cpu, tree: true))
+        #expect(tree.map { processes[$0.index].pid } == [1, 20, 10, 12, 11])
+        #expect(tree.map(\.depth) == [0, 1, 1, 2, 2])
+    }
+
+    @Test func hKeyShowsThreads() {
+        let snapshot = B.snapshot([B.process(1, ppid: 0), B.process(10, ppid: 1), thread(11, of: 10, cpu: 3)])
+        var state = ViewState(ordering: ProcessOrdering(key: .pid), width: 80, height: 24)
+        #expect(DisplayTable.rows(of: snapshot, state: state).map(\.pid) == [1, 10])
+        _ = ViewReducer.handle(.character("H"), state: &state, rows: [], snapshot: snapshot)
+        #expect(state.showsThreads)
+        #expect(DisplayTable.rows(of: snapshot, state: state).map(\.pid) == [1, 10, 11])
+    }
+}

@@ -35,6 +35,12 @@ public final class ProcessDetails: Sendable {
                   realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
     }
 
+    /// The details of one of this process's threads: its own name, the rest shared.
+    func forThread(named comm: String, rawName: [UInt8]) -> ProcessDetails {
+        ProcessDetails(comm: comm, rawComm: rawName, rawCommandLine: rawCommandLine, executable: executable,
+                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
+    }
+
     /// argv as a list.
     public var commandLine: [String] {
         rawCommandLine.isEmpty ? [] : rawCommandLine.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)

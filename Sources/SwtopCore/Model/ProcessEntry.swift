@@ -1,8 +1,12 @@
 /// One process in a snapshot: the numbers re-read every refresh, plus a shared
 /// reference to what was read once for its identity.
 public struct ProcessEntry: Sendable {
+    /// The task id: a process's PID, or a thread's TID.
     public var pid: Int32
+    /// For a thread, the process it belongs to (so a tree shows threads as its children).
     public var ppid: Int32
+    /// The process a thread belongs to; equal to `pid` for a process.
+    public var threadGroupID: Int32
     public var processGroup: Int32
     public var session: Int32
     /// The controlling terminal as `dev_t` (0 when there is none).
@@ -30,13 +34,14 @@ public struct ProcessEntry: Sendable {
     public var cpuPercent: Double?
     public var memoryPercent: Double
 
-    public init(pid: Int32, ppid: Int32, processGroup: Int32 = 0, session: Int32 = 0, ttyNumber: Int32 = 0,
+    public init(pid: Int32, ppid: Int32, threadGroupID: Int32? = nil, processGroup: Int32 = 0, session: Int32 = 0, ttyNumber: Int32 = 0,
                 state: UInt8 = UInt8(ascii: "S"), isKernelThread: Bool = false, priority: Int32 = 20, nice: Int32 = 0,
                 threadCount: Int32 = 1, startTicks: UInt64, userTicks: UInt64 = 0, systemTicks: UInt64 = 0,
                 virtualBytes: UInt64 = 0, residentBytes: UInt64 = 0, sharedBytes: UInt64? = nil, processor: Int32 = 0,
                 directoryOwner: UInt32 = 0, details: ProcessDetails, cpuPercent: Double? = nil, memoryPercent: Double = 0) {
         self.pid = pid
         self.ppid = ppid
+        self.threadGroupID = threadGroupID ?? pid
         self.processGroup = processGroup
         self.session = session
         self.ttyNumber = ttyNumber
@@ -57,6 +62,9 @@ public struct ProcessEntry: Sendable {
         self.cpuPercent = cpuPercent
         self.memoryPercent = memoryPercent
     }
+
+    /// A userland thread other than its process's main thread.
+    public var isThread: Bool { threadGroupID != pid }
 
     public var cpuTicks: UInt64 { userTicks &+ systemTicks }
 

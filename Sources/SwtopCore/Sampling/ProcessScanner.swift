@@ -32,33 +32,56 @@ final class ProcessScanner {
         processes.reserveCapacity(previous.count + 64)
         var ascending = true
         while let entry = readdir(directory) {
-            let name = UnsafeRawPointer(entry)
-                .advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
-                .assumingMemoryBound(to: CChar.self)
-            guard let pid = Self.pid(fromDirectoryName: name),
-                  let process = readProcess(pid: pid, name: name, rootFD: rootFD, previous: previous)
+            let name = Self.name(of: entry)
+            guard let pid = Self.pid(fromDirectoryName: name) else { continue }
+            let directoryFD = openat(rootFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard directoryFD >= 0 else { continue } // it exited after readdir: normal
+            defer { close(directoryFD) }
+            var info = stat()
+            guard fstat(directoryFD, &info) == 0,
+                  let process = readTask(id: pid, directoryFD: directoryFD, owner: info.st_uid, previous: previous)
             else { continue }
             if let last = processes.last, last.pid >= pid { ascending = false }
             processes.append(process)
+            if options.readsThreads, !process.isKernelThread, process.threadCount > 1 {
+                appendThreads(of: process, directoryFD: directoryFD, previous: previous, into: &processes)
+                ascending = false
+            }
         }
-        // procfs lists PIDs in ascending order; a fixture tree on another filesystem may not.
+        // procfs lists PIDs in ascending order; a fixture tree on another filesystem,
+        // or thread ids mixed in, may not be.
         if !ascending { processes.sort { $0.pid < $1.pid } }
         return processes
     }
 
-    private func readProcess(pid: Int32, name: UnsafePointer<CChar>, rootFD: Int32, previous: [ProcessEntry]) -> ProcessEntry? {
-        let directoryFD = openat(rootFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directoryFD >= 0 else { return nil } // it exited after readdir: normal
-        defer { close(directoryFD) }
-        var info = stat()
-        guard fstat(directoryFD, &info) == 0 else { return nil }
-        let owner = info.st_uid
+    /// The threads of `process` other than its main one, from /proc/PID/task.
+    private func appendThreads(of process: ProcessEntry, directoryFD: Int32, previous: [ProcessEntry],
+                               into processes: inout [ProcessEntry]) {
+        let taskFD = openat(directoryFD, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard taskFD >= 0 else { return }
+        guard let tasks = fdopendir(taskFD) else { close(taskFD); return }
+        defer { closedir(tasks) }
+        while let entry = readdir(tasks) {
+            let name = Self.name(of: entry)
+            guard let id = Self.pid(fromDirectoryName: name), id != process.pid else { continue }
+            let threadFD = openat(taskFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard threadFD >= 0 else { continue }
+            defer { close(threadFD) }
+            if let thread = readTask(id: id, directoryFD: threadFD, owner: process.directoryOwner,
+                                     previous: previous, threadOf: process) {
+                processes.append(thread)
+            }
+        }
+    }
 
-        let known = Self.find(pid: pid, in: previous)
+    /// Reads one process, or one thread of `threadOf`, from its open directory.
+    private func readTask(id: Int32, directoryFD: Int32, owner: UInt32, previous: [ProcessEntry],
+                          threadOf process: ProcessEntry? = nil) -> ProcessEntry? {
+        let known = Self.find(pid: id, in: previous)
         // Inside the closure the stat bytes are alive: compare the name there, and
         // copy it only for an identity that needs new details.
         let parsed = reader.withContents(of: "stat", in: directoryFD, singleLine: true) { bytes -> (ProcessStat, ProcessDetails?, [UInt8])? in
-            guard let stat = ProcessStatParser.parse(bytes), stat.pid == pid else { return nil }
+            guard let stat = ProcessStatParser.parse(bytes), stat.pid == id else { return nil }
             let comm = UnsafeBufferPointer(rebasing: bytes[stat.commRange])
             if let known, known.startTicks == stat.startTicks, known.directoryOwner == owner,
                known.details.hasComm(comm) {
@@ -67,16 +90,20 @@ final class ProcessScanner {
             return (stat, nil, Array(comm))
         }
         guard let (stat, reused, rawComm) = parsed ?? nil else { return nil }
-        let details = reused ?? readDetails(directoryFD: directoryFD, rawComm: rawComm, owner: owner,
-                                            isKernelThread: stat.isKernelThread)
+        let details = reused
+            ?? process.map { $0.details.forThread(named: LosslessText.decode(rawComm), rawName: rawComm) }
+            ?? readDetails(directoryFD: directoryFD, rawComm: rawComm, owner: owner, isKernelThread: stat.isKernelThread)
         var sharedBytes: UInt64?
-        if options.readsSharedMemory {
+        if let process {
+            sharedBytes = process.sharedBytes // threads share their process's memory
+        } else if options.readsSharedMemory {
             sharedBytes = reader.withContents(of: "statm", in: directoryFD, singleLine: true) {
                 StatmParser.sharedPages($0)
             }.flatMap { $0 }.map { $0 &* procFS.pageSize }
         }
         return ProcessEntry(
-            pid: pid, ppid: stat.ppid, processGroup: stat.processGroup, session: stat.session,
+            pid: id, ppid: process?.pid ?? stat.ppid, threadGroupID: process?.pid ?? id,
+            processGroup: stat.processGroup, session: stat.session,
             ttyNumber: stat.ttyNumber, state: stat.state, isKernelThread: stat.isKernelThread,
             priority: stat.priority, nice: stat.nice, threadCount: stat.threadCount,
             startTicks: stat.startTicks, userTicks: stat.userTicks, systemTicks: stat.systemTicks,
@@ -114,6 +141,12 @@ final class ProcessScanner {
             if candidate < pid { low = middle + 1 } else { high = middle }
         }
         return nil
+    }
+
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(entry)
+            .advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+            .assumingMemoryBound(to: CChar.self)
     }
 
     /// A PID directory's name is all digits; everything else in /proc is not a process.

@@ -3,8 +3,11 @@
 public struct ScanOptions: Sendable, Equatable {
     /// Read `statm` for SHR.
     public var readsSharedMemory: Bool
+    /// List /proc/PID/task and read each thread's stat (the view's `H`).
+    public var readsThreads: Bool
 
-    public init(readsSharedMemory: Bool = false) {
+    public init(readsSharedMemory: Bool = false, readsThreads: Bool = false) {
         self.readsSharedMemory = readsSharedMemory
+        self.readsThreads = readsThreads
     }
 }

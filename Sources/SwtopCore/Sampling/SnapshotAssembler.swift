@@ -63,8 +63,8 @@ extension TaskCounts {
     /// Counts processes by state letter and sums their threads.
     public init(counting processes: [ProcessEntry]) {
         self.init()
-        total = processes.count
-        for process in processes {
+        for process in processes where !process.isThread {
+            total += 1
             if process.isKernelThread {
                 kernelThreads += 1
             } else {

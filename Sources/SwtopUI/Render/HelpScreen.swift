@@ -13,7 +13,7 @@ enum HelpScreen {
         "  F5 t   tree view                      -  +  *   collapse, expand, expand all",
         "  F6     choose the sort column         <  >      previous / next sort column",
         "  P M T N  sort by CPU% MEM% TIME+ PID  I         invert the order",
-        "  u      show one user's processes      K         show/hide kernel threads",
+        "  u      show one user's processes      K  H      show/hide kernel / userland threads",
         "  F1 h ? this help                      Ctrl-L    redraw the screen",
         "  F10 q  quit                           mouse     click: select, header: sort, wheel: scroll",
         "",

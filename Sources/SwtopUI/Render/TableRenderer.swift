@@ -89,7 +89,8 @@ struct TableRenderer {
             pieces.append((guides, .treeGuide))
         }
         if row.hiddenDescendants > 0 { pieces.append(("[+\(row.hiddenDescendants)] ", .bold)) }
-        pieces.append((TerminalText.escape(CommandText.display(process)), process.isKernelThread ? .kernelThread : .normal))
+        let commandStyle: Style = process.isKernelThread ? .kernelThread : (process.isThread ? .thread : .normal)
+        pieces.append((TerminalText.escape(CommandText.display(process)), commandStyle))
         // Left/Right scroll the whole column; drop that many cells from its start.
         var skip = state.commandScroll
         var position = column

@@ -20,6 +20,7 @@ public enum Style: UInt8, Sendable, CaseIterable {
     case sortColumn
     case selectedRow
     case kernelThread
+    case thread
     case treeGuide
     case processRunning
     case processStopped

@@ -57,7 +57,27 @@ public enum ProcessTable {
             shown.removeAll { processes[$0].details.effectiveUID != uid }
         }
         shown.sort { ordering.precedes(processes[$0], processes[$1]) }
-        guard ordering.tree else { return shown.map { TableRow(index: $0) } }
+        guard ordering.tree else { return threadsUnderTheirProcess(shown, processes) }
         return ProcessTree.layOut(sorted: shown, of: processes)
+    }
+
+    /// Flat order, except that each thread follows its process (in sort order among
+    /// its siblings). A thread whose process is not shown keeps its own place.
+    private static func threadsUnderTheirProcess(_ sorted: [Int], _ processes: [ProcessEntry]) -> [TableRow] {
+        var shownProcesses = Set<Int32>()
+        for index in sorted where !processes[index].isThread { shownProcesses.insert(processes[index].pid) }
+        var threads: [Int32: [Int]] = [:]
+        var rows: [TableRow] = []
+        rows.reserveCapacity(sorted.count)
+        for index in sorted where processes[index].isThread && shownProcesses.contains(processes[index].threadGroupID) {
+            threads[processes[index].threadGroupID, default: []].append(index)
+        }
+        for index in sorted {
+            let process = processes[index]
+            if process.isThread, shownProcesses.contains(process.threadGroupID) { continue }
+            rows.append(TableRow(index: index))
+            for thread in threads[process.pid] ?? [] { rows.append(TableRow(index: thread)) }
+        }
+        return rows
     }
 }

@@ -19,7 +19,9 @@ public enum DisplayTable {
         let filter = ProcessFilter(state.filter)
         let kept = processes.indices.filter { index in
             let process = processes[index]
-            return (state.showsKernelThreads || !process.isKernelThread) && filter.matches(process)
+            return (state.showsKernelThreads || !process.isKernelThread)
+                && (state.showsThreads || !process.isThread)
+                && filter.matches(process)
         }
         // Only kept processes take part in ordering and the tree, so a process
         // whose parent is filtered out becomes a root.

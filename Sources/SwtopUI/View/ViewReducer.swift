@@ -64,6 +64,9 @@ public enum ViewReducer {
         case .character("K"):
             state.showsKernelThreads.toggle()
             state.message = state.showsKernelThreads ? "Showing kernel threads" : "Hiding kernel threads"
+        case .character("H"):
+            state.showsThreads.toggle()
+            state.message = state.showsThreads ? "Showing userland threads (from the next refresh)" : "Hiding userland threads"
         case .character("h"), .character("?"), .function(1): state.mode = .help
         case .control("l"): return .redrawAll
         case .escape: break

@@ -19,6 +19,8 @@ public struct ViewState: Sendable, Equatable {
     public var mode: Mode = .browsing
     public var ordering: ProcessOrdering
     public var showsKernelThreads = false
+    /// Userland threads (`H`), listed under their process.
+    public var showsThreads = false
     /// PIDs whose subtree is folded in tree view.
     public var collapsed: Set<Int32> = []
     /// The selection follows a process, not a row number, across refreshes and re-sorts.
