@@ -1,6 +1,7 @@
 /// Decodes bytes from other processes (names, arguments, paths) into a `String`
-/// without losing anything: valid UTF-8 is kept as is, and every byte that is not
-/// part of a valid sequence becomes the four characters `\xNN`.
+/// that keeps every byte visible: valid UTF-8 is kept as is, and every byte that is
+/// not part of a valid sequence becomes the four characters `\xNN`. (Text that
+/// literally reads `\xNN` looks the same; a `String` cannot hold the raw byte.)
 ///
 /// Control characters are kept here; each output (terminal text or JSON) escapes
 /// them its own way.

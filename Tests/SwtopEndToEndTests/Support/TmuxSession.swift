@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A detached tmux session on a private server socket, running one shell command:
+/// the way a user sees swtop, driven by `send-keys` and read by `capture-pane`.
+final class TmuxSession {
+    let socket = "swtop-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    static let tmuxPath = Spawn.executable("tmux")
+
+    init(_ command: String, width: Int = 120, height: Int = 40) throws {
+        guard Self.tmuxPath != nil else { throw SpawnError(description: "tmux is not installed") }
+        try run(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), command])
+        // Keep the pane after the command ends so its last words can be read.
+        try run(["set-option", "-t", "main", "remain-on-exit", "on"])
+    }
+
+    deinit { _ = try? run(["kill-server"]) }
+
+    /// The visible screen, one string per row.
+    func screen() -> [String] {
+        ((try? run(["capture-pane", "-p", "-t", "main"])) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Sends keys by tmux name (`Up`, `F5`, `Escape`) or as literal text.
+    func press(_ keys: String...) { _ = try? run(["send-keys", "-t", "main"] + keys) }
+    func type(_ text: String) { _ = try? run(["send-keys", "-t", "main", "-l", text]) }
+
+    func resize(width: Int, height: Int) {
+        _ = try? run(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
+    }
+
+    func display(_ format: String) -> String {
+        let text = (try? run(["display-message", "-p", "-t", "main", format])) ?? ""
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    var panePID: pid_t { pid_t(display("#{pane_pid}")) ?? 0 }
+    var paneIsDead: Bool { display("#{pane_dead}") == "1" }
+
+    /// Waits until the screen satisfies `condition`; returns the last screen seen.
+    @discardableResult
+    func waitForScreen(seconds: Double = 5, _ condition: ([String]) -> Bool) -> (Bool, [String]) {
+        var last: [String] = []
+        let met = Clock.wait(upTo: seconds) {
+            last = screen()
+            return condition(last)
+        }
+        return (met, last)
+    }
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        guard let tmux = Self.tmuxPath, let pipe2 = LibC.pipe2 else { throw SpawnError(description: "no tmux or pipe2") }
+        var ends: [Int32] = [-1, -1]
+        guard pipe2(&ends, O_CLOEXEC) == 0 else { throw SpawnError(description: "pipe2 failed") }
+        let pid = try Spawn.start(tmux, arguments: (["tmux", "-L", socket] + arguments).map { Array($0.utf8) },
+                                  standardOutput: ends[1])
+        close(ends[1])
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(ends[0], $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            output += buffer[..<count]
+        }
+        close(ends[0])
+        Spawn.reap(pid)
+        return String(decoding: output, as: UTF8.self)
+    }
+}
