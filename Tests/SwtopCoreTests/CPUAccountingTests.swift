@@ -2,13 +2,13 @@ import Testing
 @testable import SwtopCore
 
 @Suite struct CPUAccountingTests {
-    private func system(total: CPUTicks, perCPU: [CPUTicks], memTotal: UInt64 = 1 << 30) -> SystemSample {
+    private func system(total: CPUTicks, perCPU: [CPUTicks], at seconds: Double, memTotal: UInt64 = 1 << 30) -> SystemSample {
         var stat = SystemStat()
         stat.total = total
         stat.perCPU = perCPU.enumerated().map { NumberedCPUTicks(id: $0.offset, ticks: $0.element) }
         var memory = MemoryInfo()
         memory.total = memTotal
-        return SystemSample(stat: stat, memory: memory, load: LoadAverage(), uptimeSeconds: 1)
+        return SystemSample(stat: stat, memory: memory, load: LoadAverage(), uptimeSeconds: 1, monotonicSeconds: seconds)
     }
 
     private func process(pid: Int32, start: UInt64, ticks: UInt64, res: UInt64 = 0) -> ProcessEntry {
@@ -16,16 +16,19 @@ import Testing
                      details: ProcessDetails(comm: "p\(pid)", commandLine: []))
     }
 
-    /// Two CPUs; between samples 400 ticks pass in all (200 per core).
+    /// Two CPUs; between samples 2 s pass: 200 ticks per core at 100 Hz (and 400
+    /// ticks in all in /proc/stat).
     private func twoSamples(before: [ProcessEntry], after: [ProcessEntry]) -> (Snapshot, Snapshot) {
         var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
         let first = assembler.assemble(
             system: system(total: CPUTicks(user: 100, nice: 0, system: 100, idle: 800),
-                           perCPU: [CPUTicks(user: 50, nice: 0, system: 50, idle: 400), CPUTicks(user: 50, nice: 0, system: 50, idle: 400)]),
+                           perCPU: [CPUTicks(user: 50, nice: 0, system: 50, idle: 400), CPUTicks(user: 50, nice: 0, system: 50, idle: 400)],
+                           at: 10),
             processes: before, timestamp: 1)
         let second = assembler.assemble(
             system: system(total: CPUTicks(user: 300, nice: 20, system: 140, idle: 920, iowait: 10, irq: 5, softirq: 5),
-                           perCPU: [CPUTicks(user: 250, nice: 0, system: 50, idle: 400), CPUTicks(user: 50, nice: 20, system: 90, idle: 520, iowait: 10, irq: 5, softirq: 5)]),
+                           perCPU: [CPUTicks(user: 250, nice: 0, system: 50, idle: 400), CPUTicks(user: 50, nice: 20, system: 90, idle: 520, iowait: 10, irq: 5, softirq: 5)],
+                           at: 12),
             processes: after, timestamp: 2)
         return (first, second)
     }
@@ -37,7 +40,7 @@ import Testing
         #expect(first.processes.allSatisfy { $0.cpuPercent == nil }) // no previous sample: no number
         #expect(first.generation == 1)
         #expect(second.generation == 2)
-        // 400 ticks over 2 CPUs = 200 per core. 200 ticks = one full core.
+        // 2 s at 100 Hz = 200 ticks per core. 200 ticks = one full core.
         #expect(second.processes.map(\.cpuPercent) == [100, 25, 0])
     }
 
@@ -78,6 +81,20 @@ import Testing
         let (_, second) = twoSamples(before: [process(pid: 10, start: 1, ticks: 100)],
                                      after: [process(pid: 10, start: 777, ticks: 150)])
         #expect(second.processes[0].cpuPercent == nil)
+    }
+
+    @Test func theIntervalIsWallClockTimeNotStatTotals() {
+        // /proc/stat totals that lag behind (a VM without steal accounting) must not
+        // inflate a process's share: 1 s of wall time, 100 ticks of CPU = 100%.
+        var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
+        let lagging = CPUTicks(user: 10, nice: 0, system: 0, idle: 10)
+        _ = assembler.assemble(system: system(total: lagging, perCPU: [lagging], at: 5),
+                               processes: [process(pid: 1, start: 1, ticks: 0)], timestamp: 1)
+        let later = CPUTicks(user: 70, nice: 0, system: 0, idle: 10)
+        let second = assembler.assemble(system: system(total: later, perCPU: [later], at: 6),
+                                        processes: [process(pid: 1, start: 1, ticks: 100)], timestamp: 2)
+        #expect(second.processes[0].cpuPercent == 100)
+        #expect(CPUAccounting.ticksPerCore(elapsedSeconds: 0.5, ticksPerSecond: 100) == 50)
     }
 
     @Test func percentIsCappedAtAllCores() {

@@ -98,8 +98,8 @@ import Testing
         #expect(tasks["sleeping"]?.integer == 1)
         #expect(tasks["threads"]?.integer == 4)
         #expect(tasks["kernel_threads"]?.integer == 0)
-        // The counters did not move between the two samples: no elapsed time, so no
-        // percentage at all rather than a made-up 0 (DESIGN §3: never a fake number).
+        // The CPU counters did not move between the two samples: no share of nothing,
+        // so no percentage at all rather than a made-up 0 (DESIGN §3).
         #expect(frame["cpu"]?["usage_percent"]?.isNull == true)
         #expect(frame["cpus"]?.array?.first?["id"]?.integer == 0)
         #expect(frame["cpus"]?.array?.first?["usage_percent"]?.isNull == true)
@@ -126,7 +126,8 @@ import Testing
             #expect(row["res_bytes"]?.integer == Int64(process.residentPages) * page, "\(what)")
             #expect(row["shr_bytes"]?.integer == Int64(process.sharedPages) * page, "\(what)")
             #expect(row["start_ticks"]?.integer == Int64(process.startTicks), "\(what)")
-            #expect(row["cpu_percent"]?.isNull == true, "\(what): no time elapsed, no CPU%")
+            // One delay of wall-clock time passed and the process's ticks did not move.
+            #expect(row["cpu_percent"]?.double == 0, "\(what): idle for a whole interval")
             let memoryPercent = Double(process.residentPages) * Double(page) / Double(Self.memTotalKiB * 1024) * 100
             #expect(abs((row["mem_percent"]?.double ?? -1) - memoryPercent) <= 0.005, "\(what)")
             let cpuTime = Double(process.utime + process.stime) / ticksPerSecond
@@ -154,7 +155,7 @@ import Testing
         let worker = try #require(found)
         let fields = OutputFormatTests.tokens(worker)
         #expect(fields.count >= 11 && fields[2] == "25" && fields[3] == "5" && fields[7] == "R", "\(worker)")
-        #expect(fields.count >= 11 && fields[8] == "-", "no CPU% without elapsed time: \(worker)")
+        #expect(fields.count >= 11 && fields[8] == "0.0", "its ticks did not move for a whole delay: \(worker)")
 
         let filtered = try SwtopRun.run(["--json", "-n", "1", "-d", "0.1", "--proc-root", root, "--user", "65534"])
         filtered.expectSuccess()

@@ -21,10 +21,15 @@ public enum CPUAccounting {
         return result
     }
 
-    /// Ticks of one CPU during the interval: the all-CPU elapsed ticks divided by
-    /// the number of online CPUs, so that one busy core is 100%.
-    public static func ticksPerCore(from previous: CPUTicks, to current: CPUTicks, onlineCPUs: Int) -> Double {
-        Double(delta(previous.total, current.total)) / Double(max(1, onlineCPUs))
+    /// Ticks one core can spend in an interval of wall-clock time, so that one busy
+    /// core is 100%.
+    ///
+    /// Measured by the monotonic clock (as psutil does) rather than by the /proc/stat
+    /// totals (htop's way): on virtual machines without steal accounting those totals
+    /// stop while the host runs something else, but a process's utime and stime
+    /// (from the scheduler's clock) do not, and a busy loop would show 120%.
+    public static func ticksPerCore(elapsedSeconds: Double, ticksPerSecond: UInt64) -> Double {
+        max(0, elapsedSeconds) * Double(ticksPerSecond)
     }
 
     /// A process's CPU% over an interval of `ticksPerCore`; nil when no time passed.

@@ -3,6 +3,7 @@
 /// the previous snapshot, so tests drive it with hand-built samples.
 public struct SnapshotAssembler: Sendable {
     public private(set) var previous: Snapshot?
+    private var previousMonotonicSeconds: Double?
     public let clockTicksPerSecond: UInt64
 
     public init(clockTicksPerSecond: UInt64) {
@@ -20,8 +21,8 @@ public struct SnapshotAssembler: Sendable {
             return CPUUsage(id: cpu.id, ticks: cpu.ticks,
                             percentages: old.flatMap { CPUAccounting.percentages(from: $0.ticks, to: cpu.ticks) })
         }
-        let ticksPerCore = before.map {
-            CPUAccounting.ticksPerCore(from: $0.cpuTotal.ticks, to: sample.stat.total, onlineCPUs: onlineCPUs)
+        let ticksPerCore = previousMonotonicSeconds.map {
+            CPUAccounting.ticksPerCore(elapsedSeconds: sample.monotonicSeconds - $0, ticksPerSecond: clockTicksPerSecond)
         }
 
         var processes = processes
@@ -55,6 +56,7 @@ public struct SnapshotAssembler: Sendable {
             processes: processes
         )
         previous = snapshot
+        previousMonotonicSeconds = sample.monotonicSeconds
         return snapshot
     }
 }

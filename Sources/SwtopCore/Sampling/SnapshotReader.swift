@@ -44,7 +44,8 @@ public final class SnapshotReader {
             stat: stat ?? lastSystem?.stat ?? SystemStat(),
             memory: memory ?? lastSystem?.memory ?? MemoryInfo(),
             load: load ?? lastSystem?.load ?? LoadAverage(),
-            uptimeSeconds: uptime ?? lastSystem?.uptimeSeconds ?? 0
+            uptimeSeconds: uptime ?? lastSystem?.uptimeSeconds ?? 0,
+            monotonicSeconds: Double(MonotonicClock.nanoseconds()) / 1e9
         )
         lastSystem = sample
         return sample

@@ -5,7 +5,12 @@ public struct SystemSample: Sendable {
     public var load: LoadAverage
     public var uptimeSeconds: Double
 
-    public init(stat: SystemStat, memory: MemoryInfo, load: LoadAverage, uptimeSeconds: Double) {
+    /// When the sample was taken, in seconds on the monotonic clock: the interval
+    /// between two samples that CPU% divides by.
+    public var monotonicSeconds: Double
+
+    public init(stat: SystemStat, memory: MemoryInfo, load: LoadAverage, uptimeSeconds: Double, monotonicSeconds: Double) {
+        self.monotonicSeconds = monotonicSeconds
         self.stat = stat
         self.memory = memory
         self.load = load
