@@ -1,0 +1,201 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Idle child processes that fill the process table, so a sample can be timed at
+/// 1000 or 5000 processes on any machine.
+///
+/// Each child is a fork of the bench that blocks reading a pipe (the lifeline)
+/// whose write end only the bench holds. Forking without exec is the cheapest way
+/// to make a process (no loader, no new binary), and the lifeline makes cleanup
+/// robust: however the bench ends, even by SIGKILL, the write end closes, the
+/// read returns 0 and every child exits. All children share one new process
+/// group, so a single `kill(-group, SIGKILL)` ends them, from a signal handler too.
+final class ProcessFarm {
+    let root: String
+    private(set) var children: [pid_t] = []
+    private var group: pid_t = 0
+    private let lifeline: (read: Int32, write: Int32)
+    private let ready: (read: Int32, write: Int32)
+    /// A child that has not said it is ready by then is taken as lost.
+    private static let readyTimeoutMilliseconds: Int32 = 30_000
+
+    init(root: String) throws(FarmError) {
+        self.root = root
+        // Children are counted under `root`: it must be the proc of our PID namespace.
+        var info = stat()
+        guard stat("\(root)/\(getpid())", &info) == 0 else { throw .rootMissesThisNamespace(root: root) }
+        lifeline = try Self.makePipe()
+        do {
+            ready = try Self.makePipe()
+        } catch {
+            close(lifeline.read)
+            close(lifeline.write)
+            throw error
+        }
+    }
+
+    deinit {
+        killAll()
+        for fd in [lifeline.read, lifeline.write, ready.read, ready.write] { close(fd) }
+    }
+
+    /// Spawns or kills children until `root` lists about `total` processes (never
+    /// fewer than the machine runs without them). Returns the number it lists.
+    func adjust(toTotal total: Int) throws(FarmError) -> Int {
+        var current = try count()
+        if current > total, !children.isEmpty {
+            retire(min(current - total, children.count))
+            return try count()
+        }
+        // Other processes may exit while we spawn; a few rounds make up for them.
+        var rounds = 0
+        while current < total {
+            guard rounds < 3 else { throw .countStuck(root: root, count: current, wanted: total) }
+            try spawn(total - current)
+            rounds += 1
+            current = try count()
+        }
+        return current
+    }
+
+    /// Kills every child and reaps it. Safe to call more than once.
+    func killAll() {
+        guard group > 0 else { return }
+        kill(-group, SIGKILL)
+        reap(children[...])
+        children.removeAll()
+    }
+
+    private func count() throws(FarmError) -> Int {
+        guard let count = ProcEntries.count(root: root) else { throw .unreadable(path: root, errno: errno) }
+        return count
+    }
+
+    private func spawn(_ count: Int) throws(FarmError) {
+        // Anything still buffered in stdio would otherwise exist in every child too.
+        fflush(nil)
+        for _ in 0..<count {
+            // Signals wait until the new child is in the group: a handler running
+            // in between would kill the group, then wait forever for this child.
+            let (pid, failure) = SignalCleanup.holdingBack { () -> (pid_t, Int32) in
+                let pid = fork()
+                if pid == 0 { Self.idle(group: group, lifeline: lifeline, ready: ready) }
+                guard pid > 0 else { return (pid, errno) }
+                // The child joins the group itself as well: done on both sides, the
+                // order in which parent and child run does not matter.
+                if group == 0 { group = pid }
+                setpgid(pid, group)
+                children.append(pid)
+                childGroup.store(group, ordering: .releasing)
+                return (pid, 0)
+            }
+            guard pid > 0 else { throw .fork(errno: failure, spawned: children.count) }
+        }
+        try waitUntilReady(count)
+    }
+
+    /// Kills the `count` most recent children (the group leader, the first, goes last).
+    private func retire(_ count: Int) {
+        let leaving = children.suffix(count)
+        for child in leaving { kill(child, SIGKILL) }
+        reap(leaving)
+        children.removeLast(count)
+    }
+
+    /// Waits for killed children. The group leader is reaped last, after the group
+    /// is forgotten: while it is unreaped its PID, the group id, cannot be reused,
+    /// so a signal handler never kills a stranger's group of the same number.
+    private func reap(_ pids: ArraySlice<pid_t>) {
+        for pid in pids where pid != group { Self.wait(for: pid) }
+        if pids.contains(group) {
+            let leader = group
+            group = 0
+            childGroup.store(0, ordering: .releasing)
+            Self.wait(for: leader)
+        }
+    }
+
+    private static func wait(for pid: pid_t) {
+        while waitpid(pid, nil, 0) < 0, errno == EINTR {}
+    }
+
+    /// Blocks until `count` new children have each written their byte: then they
+    /// are in /proc and in their group, not half-way through fork.
+    private func waitUntilReady(_ count: Int) throws(FarmError) {
+        var missing = count
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        while missing > 0 {
+            var request = pollfd(fd: ready.read, events: Int16(POLLIN), revents: 0)
+            let polled = poll(&request, 1, Self.readyTimeoutMilliseconds)
+            if polled < 0, errno == EINTR { continue }
+            guard polled > 0 else { throw .childrenNotReady(missing: missing) }
+            let received = read(ready.read, &bytes, min(missing, bytes.count))
+            if received < 0, errno == EINTR { continue }
+            guard received > 0 else { throw .childrenNotReady(missing: missing) }
+            missing -= received
+        }
+    }
+
+    /// The child's whole life. Only async-signal-safe calls: after fork, the child
+    /// must not allocate or take locks the parent's runtime might have held.
+    private static func idle(group: pid_t, lifeline: (read: Int32, write: Int32),
+                             ready: (read: Int32, write: Int32)) -> Never {
+        SignalCleanup.uninstall()
+        setpgid(0, group) // group 0: this child starts the group
+        close(lifeline.write)
+        close(ready.read)
+        // Holding the bench's stdio open would keep a reader of its output waiting.
+        close(STDIN_FILENO)
+        close(STDOUT_FILENO)
+        close(STDERR_FILENO)
+        var byte: UInt8 = 1
+        _ = write(ready.write, &byte, 1)
+        close(ready.write)
+        while true {
+            let received = read(lifeline.read, &byte, 1)
+            if received == 0 || (received < 0 && errno != EINTR) { _exit(0) }
+        }
+    }
+
+    private static func makePipe() throws(FarmError) -> (read: Int32, write: Int32) {
+        // No O_CLOEXEC needed: nothing here ever execs.
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw .pipe(errno: errno) }
+        return (fds[0], fds[1])
+    }
+}
+
+enum FarmError: Error, CustomStringConvertible {
+    case rootMissesThisNamespace(root: String)
+    case unreadable(path: String, errno: Int32)
+    case pipe(errno: Int32)
+    case fork(errno: Int32, spawned: Int)
+    case childrenNotReady(missing: Int)
+    case countStuck(root: String, count: Int, wanted: Int)
+
+    /// True when the command line is at fault rather than the machine.
+    var isUsageError: Bool {
+        if case .rootMissesThisNamespace = self { return true }
+        return false
+    }
+
+    var description: String {
+        switch self {
+        case let .rootMissesThisNamespace(root):
+            return "\(root) does not list this process: it must be the proc filesystem of this PID namespace"
+        case let .unreadable(path, code):
+            return "cannot list \(path): \(String(cString: strerror(code)))"
+        case let .pipe(code):
+            return "cannot create a pipe: \(String(cString: strerror(code)))"
+        case let .fork(code, spawned):
+            return "fork failed after \(spawned) children: \(String(cString: strerror(code)))"
+        case let .childrenNotReady(missing):
+            return "\(missing) children did not start in time"
+        case let .countStuck(root, count, wanted):
+            return "\(root) lists \(count) processes after spawning, not \(wanted)"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import Synchronization
+
+/// The process group of the spawned children, 0 while there is none.
+///
+/// A global because a signal handler is a C function pointer and can capture
+/// nothing; an atomic because the handler may run between any two instructions
+/// of the main thread (a lock-free load is async-signal-safe, a lock is not).
+/// Only `ProcessFarm` stores into it.
+let childGroup = Atomic<Int32>(0)
+
+/// Kills the children when the bench is interrupted, so Ctrl-C or a `kill` never
+/// leaves thousands of idle processes behind. (If the bench dies without running
+/// a handler, e.g. SIGKILL, the children notice on their own: see `ProcessFarm`.)
+enum SignalCleanup {
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    static func install() {
+        // Globals outside main.swift are initialised lazily on first use, and that
+        // initialiser is not async-signal-safe: touch it here, never first in a handler.
+        childGroup.store(0, ordering: .releasing)
+        for number in signals {
+            _ = signal(number, killChildrenAndDie)
+        }
+    }
+
+    /// Back to the default action and unblocked, for children: they must not kill
+    /// their siblings, and they start with the mask `holdingBack` set.
+    static func uninstall() {
+        for number in signals {
+            _ = signal(number, SIG_DFL)
+        }
+        var mask = cleanupMask()
+        sigprocmask(SIG_UNBLOCK, &mask, nil)
+    }
+
+    /// Runs `body` with the cleanup signals held back; one that arrives meanwhile
+    /// is handled right after. For steps a handler must not see half done.
+    static func holdingBack<Result>(_ body: () -> Result) -> Result {
+        var mask = cleanupMask()
+        var previous = sigset_t()
+        sigprocmask(SIG_BLOCK, &mask, &previous)
+        defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        return body()
+    }
+
+    private static func cleanupMask() -> sigset_t {
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for number in signals { sigaddset(&mask, number) }
+        return mask
+    }
+}
+
+/// Async-signal-safe only: kill(2), waitpid(2), signal(2), raise(3).
+private func killChildrenAndDie(_ number: Int32) {
+    let group = childGroup.load(ordering: .acquiring)
+    if group > 0 {
+        kill(-group, SIGKILL)
+        // Reap them here: PID 1 of a container does not always reap orphans, and
+        // unreaped children would stay behind as zombies.
+        while waitpid(-group, nil, 0) > 0 || errno == EINTR {}
+    }
+    // Die of the same signal, so the caller sees the usual status (130 for Ctrl-C).
+    _ = signal(number, SIG_DFL)
+    raise(number)
+}
