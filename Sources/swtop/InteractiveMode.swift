@@ -69,13 +69,12 @@ struct InteractiveMode {
             }
             while let key = screen.readKey() {
                 let before = state
-                switch ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot) {
-                case .quit: return 0
-                case .redrawAll: screen.invalidate()
-                case .none: break
-                }
-                if state != before || key == .control("l") || { if case .resize = key { true } else { false } }() {
-                    if let snapshot { rows = DisplayTable.rows(of: snapshot, state: state) }
+                let effect = ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot)
+                if effect == .quit { return 0 }
+                if effect == .redrawAll { screen.invalidate() }
+                if state != before || effect == .redrawAll {
+                    // Moving the selection keeps the rows; only what shapes the table rebuilds them.
+                    if let snapshot, !state.hasSameTable(as: before) { rows = DisplayTable.rows(of: snapshot, state: state) }
                     ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
                     needsDraw = true
                 }

@@ -152,4 +152,19 @@ import Testing
         _ = press([.character("N"), .home, .mouse(MouseEvent(kind: .wheelDown, row: 10, column: 0))], &state)
         #expect(state.selectedPID == 42)
     }
+
+    @Test func onlyWhatShapesTheTableRebuildsIt() {
+        let state = fresh()
+        var other = state
+        other.selectedPID = 42
+        other.scrollTop = 3
+        other.mode = .help
+        #expect(state.hasSameTable(as: other))
+        for change in [{ (s: inout ViewState) in s.filter = "x" }, { $0.ordering.tree = true }, { $0.collapsed = [1] },
+                       { $0.showsKernelThreads = true }, { $0.showsThreads = true }] {
+            var changed = state
+            change(&changed)
+            #expect(!state.hasSameTable(as: changed))
+        }
+    }
 }

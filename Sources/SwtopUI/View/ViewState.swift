@@ -43,4 +43,11 @@ public struct ViewState: Sendable, Equatable {
         self.width = width
         self.height = height
     }
+
+    /// True when both states show the same rows in the same order (they may differ
+    /// in selection, scrolling, mode or size).
+    public func hasSameTable(as other: ViewState) -> Bool {
+        ordering == other.ordering && filter == other.filter && collapsed == other.collapsed
+            && showsKernelThreads == other.showsKernelThreads && showsThreads == other.showsThreads
+    }
 }
