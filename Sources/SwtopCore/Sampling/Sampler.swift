@@ -48,14 +48,15 @@ public final class Sampler: Sendable {
 
     public func start() {
         thread.withLock { thread in
-            guard thread == nil else { return }
+            guard thread == nil, !channel.isClosed else { return }
             let body = SamplingLoop(procFS: procFS, interval: interval, channel: channel,
                                     stopDescriptor: stopPipe.readEnd, options: options)
             thread = ThreadLauncher.start { body.run() }
         }
     }
 
-    /// Ends the sampling thread and waits for it. A waiting reader then gets nil.
+    /// Ends the sampling thread and waits for it. A waiting reader then gets nil;
+    /// a stopped sampler stays stopped.
     public func stop() {
         guard let running = thread.withLock({ thread -> pthread_t? in defer { thread = nil }; return thread }) else { return }
         stopPipe.signal()

@@ -18,6 +18,8 @@ final class SnapshotChannel: Sendable {
 
     var latest: Snapshot? { state.withLock { $0.latest } }
 
+    var isClosed: Bool { state.withLock { $0.closed } }
+
     func publish(_ snapshot: Snapshot) {
         state.withLock { $0.latest = snapshot }
         pipe.signal()

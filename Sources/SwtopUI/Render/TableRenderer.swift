@@ -95,12 +95,12 @@ struct TableRenderer {
         var skip = state.commandScroll
         var position = column
         for (text, style) in pieces {
-            var text = text
-            while skip > 0, let first = text.first {
-                skip -= DisplayWidth.of(String(first))
-                text.removeFirst()
+            var start = text.startIndex
+            while skip > 0, start < text.endIndex {
+                skip -= DisplayWidth.of(String(text[start]))
+                start = text.index(after: start)
             }
-            position = frame.put(text, row: screenRow, column: position, style: style)
+            position = frame.put(String(text[start...]), row: screenRow, column: position, style: style)
         }
     }
 
