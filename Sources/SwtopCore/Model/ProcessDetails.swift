@@ -43,7 +43,7 @@ public final class ProcessDetails: Sendable {
 
     /// argv as a list.
     public var commandLine: [String] {
-        rawCommandLine.isEmpty ? [] : rawCommandLine.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        CommandLineParser.split(rawCommandLine)
     }
 
     /// True when the kernel's name bytes are still the ones these details were read for.

@@ -75,8 +75,6 @@ struct ByteCursor {
         return Double(digits) / Double(scale)
     }
 
-    mutating func skipWord() { _ = word() }
-
     /// Moves past the next newline; false at the end of the text.
     mutating func nextLine() -> Bool {
         while index < bytes.count {

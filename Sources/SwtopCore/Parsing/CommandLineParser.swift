@@ -11,7 +11,11 @@ public enum CommandLineParser {
     }
 
     public static func arguments(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        let joined = joinedArguments(bytes)
-        return joined.isEmpty ? [] : joined.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        split(joinedArguments(bytes))
+    }
+
+    /// Arguments joined by NUL back into a list; empty text is no arguments.
+    static func split(_ joined: String) -> [String] {
+        joined.isEmpty ? [] : joined.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
     }
 }
