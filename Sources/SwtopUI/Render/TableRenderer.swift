@@ -97,7 +97,7 @@ struct TableRenderer {
         for (text, style) in pieces {
             var start = text.startIndex
             while skip > 0, start < text.endIndex {
-                skip -= DisplayWidth.of(String(text[start]))
+                skip -= DisplayWidth.of(text[start])
                 start = text.index(after: start)
             }
             position = frame.put(String(text[start...]), row: screenRow, column: position, style: style)

@@ -37,10 +37,7 @@ public struct Frame: Sendable, Equatable {
         let end = min(width, limit.map { column + $0 } ?? width)
         var position = column
         for character in text {
-            // A Character is a whole grapheme: combining marks travel with their base.
-            var cellWidth = 0
-            for scalar in character.unicodeScalars { cellWidth += DisplayWidth.of(scalar) }
-            cellWidth = min(2, cellWidth)
+            let cellWidth = DisplayWidth.of(character)
             guard cellWidth > 0 else { continue }
             if position + cellWidth > end { break }
             if position >= 0 {

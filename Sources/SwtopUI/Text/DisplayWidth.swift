@@ -9,6 +9,13 @@ public enum DisplayWidth {
         return cells
     }
 
+    /// A grapheme's cells: combining marks travel with their base; at most 2.
+    public static func of(_ character: Character) -> Int {
+        var cells = 0
+        for scalar in character.unicodeScalars { cells += of(scalar) }
+        return min(2, cells)
+    }
+
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x300 { return value < 0x20 || (value >= 0x7F && value < 0xA0) ? 0 : 1 }
