@@ -19,7 +19,7 @@ let package = Package(
         ),
         .target(name: "SwtopCore"),
         .target(name: "SwtopUI", dependencies: ["SwtopCore"]),
-        .target(name: "SwtopTerminal", dependencies: ["SwtopUI", "CNCurses"]),
+        .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"]),
         .executableTarget(
             name: "swtop",
             dependencies: [

@@ -51,7 +51,9 @@ public final class TerminalScreen {
         _ = keypad(swtop_stdscr(), true)
         _ = nodelay(swtop_stdscr(), true)
         _ = curs_set(0)
-        _ = set_escdelay(25) // Esc alone should not feel sluggish
+        // Esc alone should not feel sluggish (curses waits 1 s by default); an
+        // ESCDELAY in the environment still wins, for slow links.
+        if getenv("ESCDELAY") == nil { _ = set_escdelay(25) }
         usesColor = wantsColor && has_colors()
         if usesColor {
             _ = start_color()

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CNCurses
+import SwtopCore
 
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT become bytes in a pipe that the run loop
 /// polls, so the terminal is restored by normal code, not inside a handler.
@@ -18,13 +19,8 @@ public enum TerminationSignals {
     /// Installs the handlers and returns the descriptor to poll.
     public static func install() -> Int32 {
         if readEnd < 0 {
-            var ends: [Int32] = [-1, -1]
-            guard pipe(&ends) == 0 else { return -1 }
-            for end in ends {
-                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-            }
-            (readEnd, writeEnd) = (ends[0], ends[1])
+            guard let ends = Pipe.openNonBlocking() else { return -1 }
+            (readEnd, writeEnd) = ends
         }
         for signal in polite { handle(signal, with: { number in
             var byte = UInt8(truncatingIfNeeded: number)
