@@ -183,4 +183,43 @@ import Testing
         #expect(error.hasPrefix("swtop: ") && error.contains("--batch") && error.split(separator: "\n").count == 1, "\(error)")
         _ = session
     }
+
+    @Test func hShowsUserlandThreadsUnderTheirProcess() throws {
+        // swtop itself has two threads: the view and the sampler.
+        let session = try TmuxSession("\(swtop) -d 0.5")
+        session.waitForScreen { $0.contains { $0.contains("PID USER") } }
+        // tmux runs a lone command in the pane itself, or under a shell.
+        let pane = session.panePID
+        let viewer = try #require(([pane] + ProcReader.children(of: pane)).first { ProcReader.comm($0) == "swtop" })
+        let threads = Set(try FileManagerless.list("/proc/\(viewer)/task").compactMap { Int($0) })
+        #expect(threads.count >= 2)
+        session.press("\\")
+        session.type("swtop -d 0.5")
+        session.press("Enter")
+        let (processOnly, _) = session.waitForScreen { self.pids($0).contains(Int(viewer)) }
+        #expect(processOnly)
+        #expect(!threads.subtracting([Int(viewer)]).contains { self.pids(session.screen()).contains($0) })
+        session.press("H")
+        // The other threads follow their process directly.
+        let (withThreads, screen) = session.waitForScreen { screen in
+            let shown = self.pids(screen)
+            guard let at = shown.firstIndex(of: Int(viewer)) else { return false }
+            return Set(shown[at..<min(shown.count, at + threads.count)]) == threads
+        }
+        #expect(withThreads, "\(screen.joined(separator: "\n"))")
+    }
+}
+
+/// Directory listing without Foundation, for /proc.
+enum FileManagerless {
+    static func list(_ path: String) throws -> [String] {
+        guard let directory = opendir(path) else { throw SpawnError(description: "cannot list \(path)") }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
 }
