@@ -21,10 +21,18 @@ import Testing
         tableRows(screen).compactMap { Int($0.split(separator: " ").first ?? "") }
     }
 
+    /// A shell command that writes `command`'s output to `file` in one step: the test polls for the
+    /// file, and must never see it created but not yet written.
+    private func save(_ command: String, to file: String) -> String {
+        "\(command) > \(file).part && mv \(file).part \(file)"
+    }
+
     @Test func headerAndTableAppearAndQRestoresTheTerminal() throws {
         let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
         defer { _ = system("rm -rf '\(directory)'") }
-        let session = try TmuxSession("stty -a > \(directory)/before; \(swtop) -d 0.5; echo status=$? > \(directory)/status; stty -a > \(directory)/after")
+        let session = try TmuxSession([save("stty -a", to: "\(directory)/before"), "\(swtop) -d 0.5",
+                                       save("echo status=$?", to: "\(directory)/status"),
+                                       save("stty -a", to: "\(directory)/after")].joined(separator: "; "))
         let (ready, screen) = session.waitForScreen { screen in
             screen.contains { $0.hasPrefix("Mem[") } && screen.contains { $0.contains("PID USER") }
                 && screen.contains { $0.hasPrefix("F1/h Help") }
@@ -160,7 +168,9 @@ import Testing
     func signalsRestoreTheTerminal(signal: Int32) throws {
         let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
         defer { _ = system("rm -rf '\(directory)'") }
-        let session = try TmuxSession("stty -a > \(directory)/before; \(swtop) -d 0.5; echo status=$? > \(directory)/status; stty -a > \(directory)/after; sleep 30")
+        let session = try TmuxSession([save("stty -a", to: "\(directory)/before"), "\(swtop) -d 0.5",
+                                       save("echo status=$?", to: "\(directory)/status"),
+                                       save("stty -a", to: "\(directory)/after"), "sleep 30"].joined(separator: "; "))
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         let shell = session.panePID
         let viewer = try #require(ProcReader.children(of: shell).first { ProcReader.comm($0) == "swtop" })
@@ -176,7 +186,7 @@ import Testing
         let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
         defer { _ = system("rm -rf '\(directory)'") }
         // stderr goes to a file: tmux may drop what a pane prints in its first instant.
-        let session = try TmuxSession("TERM=dumb \(swtop) 2> \(directory)/error; echo status=$? > \(directory)/status")
+        let session = try TmuxSession("TERM=dumb \(swtop) 2> \(directory)/error; " + save("echo status=$?", to: "\(directory)/status"))
         #expect(Clock.wait(upTo: 5) { ProcReader.text("\(directory)/status") != nil })
         #expect(ProcReader.text("\(directory)/status") == "status=1\n")
         let error = ProcReader.text("\(directory)/error") ?? ""
