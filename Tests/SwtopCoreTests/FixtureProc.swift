@@ -25,6 +25,18 @@ final class FixtureProc {
         try Data(bytes).write(to: url)
     }
 
+    /// Gives the files of a process directory to another owner, as setuid(2) does to
+    /// a live process's /proc files (needs root, as the end-to-end tests do).
+    func chownProcess(pid: Int32, to uid: UInt32) throws {
+        let directory = root.appendingPathComponent("\(pid)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) + [""] {
+            let path = name.isEmpty ? directory.path : directory.appendingPathComponent(name).path
+            guard chown(path, uid, UInt32.max) == 0 else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+    }
+
     func remove(_ path: String) {
         try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }

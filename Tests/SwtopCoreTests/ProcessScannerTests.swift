@@ -79,6 +79,14 @@ import Testing
         try proc.addProcess(pid: 10, comm: "renamed", start: 900, cmdline: Array("fourth\u{0}".utf8))
         let reused = try #require(reader.read().processes.first)
         #expect(reused.details.commandLine == ["fourth"])
+
+        // setuid without exec: same name and start time, a new owner of its files.
+        try proc.write("10/status", "Name:\trenamed\nUid:\t1234\t1234\t1234\t1234\n")
+        try proc.chownProcess(pid: 10, to: 1234)
+        let demoted = try #require(reader.read().processes.first)
+        #expect(demoted.details !== reused.details)
+        #expect(demoted.details.effectiveUID == 1234)
+        #expect(demoted.directoryOwner == 1234)
     }
 
     @Test func aMissingProcRootGivesAnEmptySampleNotACrash() throws {

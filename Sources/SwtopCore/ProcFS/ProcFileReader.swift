@@ -22,9 +22,6 @@ final class ProcFileReader {
 
     /// Reads the whole file `name` relative to `directory` (an open directory fd, or
     /// `AT_FDCWD` with an absolute path).
-    ///
-    /// `singleLine` files (stat, statm) are complete once a short read ends in a
-    /// newline; skipping the read that would return 0 saves a syscall per process.
     func withContents<Result>(
         of name: UnsafePointer<CChar>,
         in directory: Int32 = AT_FDCWD,
@@ -34,6 +31,31 @@ final class ProcFileReader {
         let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        return readAll(fd, singleLine: singleLine).map(body)
+    }
+
+    /// Reads a single-line proc file and hands over its owner with it: the uid of a
+    /// /proc/PID file is the process's effective uid (root for non-dumpable ones),
+    /// the same as its directory's, so one open file yields both.
+    func withContentsAndOwner<Result>(
+        of name: UnsafePointer<CChar>,
+        in directory: Int32,
+        _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Result
+    ) -> Result? {
+        let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard let bytes = readAll(fd, singleLine: true) else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return body(bytes, info.st_uid)
+    }
+
+    /// Reads `fd` to its end into the shared buffer. Nil when the read fails.
+    ///
+    /// `singleLine` files (stat, statm) are complete once a short read ends in a
+    /// newline; skipping the read that would return 0 saves a syscall per process.
+    private func readAll(_ fd: Int32, singleLine: Bool) -> UnsafeBufferPointer<UInt8>? {
         var length = 0
         while true {
             if length == buffer.count {
@@ -50,8 +72,7 @@ final class ProcFileReader {
             length += count
             if singleLine, length < buffer.count, buffer[length - 1] == UInt8(ascii: "\n") { break }
         }
-        let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length)
-        return body(bytes)
+        return UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length)
     }
 
     func withContents<Result>(

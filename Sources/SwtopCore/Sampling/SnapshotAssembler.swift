@@ -11,7 +11,7 @@ public struct SnapshotAssembler: Sendable {
     }
 
     /// - Parameter processes: ascending by PID, percentages not yet filled in.
-    public mutating func assemble(system sample: SystemSample, processes: [ProcessEntry], timestamp: Double) -> Snapshot {
+    public mutating func assemble(system sample: SystemSample, processes: consuming [ProcessEntry], timestamp: Double) -> Snapshot {
         let onlineCPUs = max(1, sample.stat.perCPU.count)
         let before = previous?.system
         let cpuTotal = CPUUsage(id: nil, ticks: sample.stat.total,
