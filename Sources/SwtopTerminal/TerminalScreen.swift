@@ -39,7 +39,9 @@ public final class TerminalScreen {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else { throw .dumbTerminal(term.isEmpty ? "(unset)" : term) }
-        setlocale(LC_ALL, "")
+        // Only the character set matters to the view; the other categories cost a file
+        // each to load, and LC_NUMERIC could put commas into numbers.
+        setlocale(LC_CTYPE, "")
         usesUnicode = swtop_locale_is_utf8() != 0
         // newterm, unlike initscr, returns NULL instead of exiting on an unknown TERM.
         guard let screen = swtop_newterm() else { throw .cannotInitialize(term) }

@@ -16,20 +16,21 @@ struct InteractiveMode {
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
+        // The first sample is read while curses starts: the first frame with data comes sooner.
+        var state = ViewState(ordering: ordering, width: 0, height: 0)
+        let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
+        sampler.start()
+        defer { sampler.stop() }
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(wantsColor: wantsColor, wantsMouse: wantsMouse)
         } catch {
             throw CommandFailure(message: error.description)
         }
+        defer { screen.close() }
         let signals = TerminationSignals.install()
-        var state = ViewState(ordering: ordering, width: screen.width, height: screen.height)
-        let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
-        sampler.start()
-        defer {
-            sampler.stop()
-            screen.close()
-        }
+        state.width = screen.width
+        state.height = screen.height
 
         state.usesColor = screen.usesColor
         state.usesUnicode = screen.usesUnicode
@@ -38,6 +39,15 @@ struct InteractiveMode {
         var snapshot: Snapshot?
         var rows: [DisplayRow] = []
         var needsDraw = true
+        func adoptLatestSnapshot() {
+            guard let latest = sampler.latest, latest.generation != snapshot?.generation else { return }
+            snapshot = latest
+            rows = DisplayTable.rows(of: latest, state: state)
+            ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: latest.system.cpus.count)
+            needsDraw = true
+        }
+        // The sampler may have finished while curses started.
+        adoptLatestSnapshot()
 
         while true {
             if needsDraw {
@@ -60,12 +70,7 @@ struct InteractiveMode {
             if descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0 { return 128 + SIGHUP }
             if descriptors[1].revents != 0 {
                 sampler.drainNotifications()
-                if let latest = sampler.latest, latest.generation != snapshot?.generation {
-                    snapshot = latest
-                    rows = DisplayTable.rows(of: latest, state: state)
-                    ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: latest.system.cpus.count)
-                    needsDraw = true
-                }
+                adoptLatestSnapshot()
             }
             while let key = screen.readKey() {
                 let before = state
@@ -85,8 +90,9 @@ struct InteractiveMode {
     }
 
     /// SHR is read for every process only when the table is sorted by it (else
-    /// for the rows on screen); threads only while they are shown.
+    /// for the rows on screen); threads, and kernel threads, only while they are shown.
     static func scanOptions(for state: ViewState) -> ScanOptions {
-        ScanOptions(readsSharedMemory: state.ordering.key == .shr, readsThreads: state.showsThreads)
+        ScanOptions(readsSharedMemory: state.ordering.key == .shr, readsThreads: state.showsThreads,
+                    readsKernelThreads: state.showsKernelThreads)
     }
 }

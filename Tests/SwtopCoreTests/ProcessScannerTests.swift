@@ -89,6 +89,38 @@ import Testing
         #expect(demoted.directoryOwner == 1234)
     }
 
+    @Test func hiddenKernelThreadsAreReadOneRefreshInARotation() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 2, comm: "kthreadd", ppid: 0, flags: 0x208040, rss: 0)
+        try proc.addProcess(pid: 10, comm: "worker")
+        let reader = SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsKernelThreads: false))
+        #expect(reader.read().processes.map(\.isCarriedOver) == [false, false]) // the first sample reads all
+
+        var freshKernelThreadReads = 0
+        var ticks: UInt64 = 0
+        for _ in 0..<ProcessScanner.hiddenKernelThreadRotation {
+            ticks += 10
+            try proc.addProcess(pid: 2, comm: "kthreadd", ppid: 0, flags: 0x208040, utime: ticks, rss: 0)
+            try proc.addProcess(pid: 10, comm: "worker", utime: ticks)
+            let snapshot = reader.read()
+            let (kernelThread, worker) = (snapshot.processes[0], snapshot.processes[1])
+            #expect(!worker.isCarriedOver && worker.userTicks == ticks)
+            if kernelThread.isCarriedOver {
+                #expect(kernelThread.userTicks < ticks) // the last numbers read
+            } else {
+                freshKernelThreadReads += 1
+                #expect(kernelThread.userTicks == ticks)
+            }
+            // No CPU% from or against numbers that were not read this time.
+            #expect(kernelThread.cpuPercent == nil)
+        }
+        #expect(freshKernelThreadReads == 1)
+
+        // Shown again: every refresh reads them.
+        reader.options.readsKernelThreads = true
+        #expect(reader.read().processes.allSatisfy { !$0.isCarriedOver })
+    }
+
     @Test func aMissingProcRootGivesAnEmptySampleNotACrash() throws {
         let proc = try FixtureProc()
         try proc.addProcess(pid: 10)

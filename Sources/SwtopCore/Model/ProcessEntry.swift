@@ -30,6 +30,10 @@ public struct ProcessEntry: Sendable {
     /// process switched users, so its details are read again.
     public var directoryOwner: UInt32
     public var details: ProcessDetails
+    /// True when this refresh did not read the process (a hidden kernel thread, see
+    /// `ScanOptions.readsKernelThreads`): its numbers are the last ones read, and no
+    /// CPU% is computed from or against them.
+    public var isCarriedOver = false
     /// nil until two samples of this same process exist.
     public var cpuPercent: Double?
     public var memoryPercent: Double
@@ -73,5 +77,15 @@ public struct ProcessEntry: Sendable {
     /// Same process as `other`: a reused PID has a new start time.
     public func isSameProcess(as other: ProcessEntry) -> Bool {
         pid == other.pid && startTicks == other.startTicks
+    }
+}
+
+extension ProcessEntry {
+    /// This entry kept for a refresh that did not read it.
+    func carriedOver() -> ProcessEntry {
+        var entry = self
+        entry.isCarriedOver = true
+        entry.cpuPercent = nil
+        return entry
     }
 }

@@ -24,6 +24,9 @@ final class ProcessScanner {
     private static let pathCapacity = 64
     private let pathBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: pathCapacity)
     var options: ScanOptions
+    /// A hidden kernel thread is re-read one refresh in this many.
+    static let hiddenKernelThreadRotation = 8
+    private var refreshes = 0
 
     init(procFS: ProcFS, options: ScanOptions) {
         self.procFS = procFS
@@ -49,7 +52,9 @@ final class ProcessScanner {
             let known = earlier < previous.endIndex && previous[earlier].pid == pid
                 ? previous[earlier] : Self.find(pid: pid, in: previous)
             let process: ProcessEntry
-            if let known, let same = readKnownProcess(name: name, rootFD: rootFD, known: known) {
+            if let known, skipsHiddenKernelThread(known) {
+                process = known.carriedOver()
+            } else if let known, let same = readKnownProcess(name: name, rootFD: rootFD, known: known) {
                 process = same
             } else if let new = readNewProcess(name: name, rootFD: rootFD, pid: pid, previous: previous) {
                 process = new
@@ -66,10 +71,18 @@ final class ProcessScanner {
                 ascending = false
             }
         }
+        refreshes &+= 1
         // procfs lists PIDs in ascending order; a fixture tree on another filesystem,
         // or thread ids mixed in, may not be.
         if !ascending { processes.sort { $0.pid < $1.pid } }
         return processes
+    }
+
+    /// True when `known` is a kernel thread the view hides and this is not its
+    /// refresh in the rotation.
+    private func skipsHiddenKernelThread(_ known: ProcessEntry) -> Bool {
+        guard known.isKernelThread, !options.readsKernelThreads else { return false }
+        return (Int(known.pid) &+ refreshes) % Self.hiddenKernelThreadRotation != 0
     }
 
     /// The refresh of a process whose details are known: one open file. Nil when it

@@ -5,9 +5,15 @@ public struct ScanOptions: Sendable, Equatable {
     public var readsSharedMemory: Bool
     /// List /proc/PID/task and read each thread's stat (the view's `H`).
     public var readsThreads: Bool
+    /// Read every kernel thread's stat each refresh. Off while the view hides them
+    /// (often half the processes of a machine): each one known is then re-read only
+    /// one refresh in `ProcessScanner.hiddenKernelThreadRotation`, to notice that
+    /// it ended and its PID went to a new process.
+    public var readsKernelThreads: Bool
 
-    public init(readsSharedMemory: Bool = false, readsThreads: Bool = false) {
+    public init(readsSharedMemory: Bool = false, readsThreads: Bool = false, readsKernelThreads: Bool = true) {
         self.readsSharedMemory = readsSharedMemory
         self.readsThreads = readsThreads
+        self.readsKernelThreads = readsKernelThreads
     }
 }

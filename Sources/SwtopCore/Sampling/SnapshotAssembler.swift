@@ -33,7 +33,8 @@ public struct SnapshotAssembler: Sendable {
             let pid = processes[index].pid
             while earlier < previousProcesses.count, previousProcesses[earlier].pid < pid { earlier += 1 }
             if let ticksPerCore, earlier < previousProcesses.count,
-               previousProcesses[earlier].isSameProcess(as: processes[index]) {
+               previousProcesses[earlier].isSameProcess(as: processes[index]),
+               !processes[index].isCarriedOver, !previousProcesses[earlier].isCarriedOver {
                 processes[index].cpuPercent = CPUAccounting.processPercent(
                     previousTicks: previousProcesses[earlier].cpuTicks, currentTicks: processes[index].cpuTicks,
                     ticksPerCore: ticksPerCore, onlineCPUs: onlineCPUs)

@@ -4,10 +4,18 @@ import SwtopCore
 public enum CommandText {
     /// The command line with arguments separated by spaces; `[comm]` for kernel
     /// threads, and the bare name for processes without a command line (zombies).
-    public static func display(_ process: ProcessEntry) -> String {
+    ///
+    /// - Parameter cells: when set, only enough of the command line for that many
+    ///   terminal cells is kept (a cell takes at least one byte; 16 leaves room for
+    ///   combining marks). A command line can be megabytes, and the screen shows a
+    ///   row's worth of it.
+    public static func display(_ process: ProcessEntry, cells: Int? = nil) -> String {
         let details = process.details
         if process.isKernelThread { return "[" + details.comm + "]" }
         if details.rawCommandLine.isEmpty { return details.comm }
-        return String(details.rawCommandLine.map { $0 == "\0" ? " " : $0 })
+        let bytes = details.rawCommandLine.utf8
+        let kept = cells.map { bytes.prefix(max(0, $0) * 16) } ?? bytes[...]
+        // Arguments are NUL-separated; NUL is one byte in UTF-8, so this is exact.
+        return String(decoding: kept.lazy.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 }

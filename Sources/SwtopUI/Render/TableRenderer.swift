@@ -90,7 +90,7 @@ struct TableRenderer {
         }
         if row.hiddenDescendants > 0 { pieces.append(("[+\(row.hiddenDescendants)] ", .bold)) }
         let commandStyle: Style = process.isKernelThread ? .kernelThread : (process.isThread ? .thread : .normal)
-        pieces.append((TerminalText.escape(CommandText.display(process)), commandStyle))
+        pieces.append((TerminalText.escape(CommandText.display(process, cells: state.commandScroll + layout.width)), commandStyle))
         // Left/Right scroll the whole column; drop that many cells from its start.
         var skip = state.commandScroll
         var position = column
