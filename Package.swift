@@ -2,14 +2,12 @@
 import PackageDescription
 
 // Layers point one way: swtop → SwtopTerminal → SwtopUI → SwtopCore.
-// Only SwtopTerminal sees curses; only the executable sees ArgumentParser.
+// Only SwtopTerminal sees curses. No package dependencies: swift-argument-parser
+// brought FoundationEssentials along, a third of swtop's resident memory.
 let package = Package(
     name: "swtop",
     products: [
         .executable(name: "swtop", targets: ["swtop"]),
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,10 +20,7 @@ let package = Package(
         .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"]),
         .executableTarget(
             name: "swtop",
-            dependencies: [
-                "SwtopCore", "SwtopUI", "SwtopTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal"]
         ),
         .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore"]),
         .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"]),

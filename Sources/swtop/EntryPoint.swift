@@ -1,46 +1,45 @@
-import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
+import SwtopTerminal
+import SwtopUI
 
-extension Swtop {
-    /// Like ParsableCommand's own entry point, except that every failure is one line
-    /// on stderr (`swtop: …`) with exit status 64 for usage errors, never a usage dump
-    /// or a stack trace.
+/// Every failure is one line on stderr (`swtop: …`): exit status 64 (EX_USAGE)
+/// for a command line that cannot be followed, never a usage dump or a stack trace.
+@main
+enum EntryPoint {
+    static let usageStatus: Int32 = 64
+
     static func main() {
-        let command: Swtop
+        let request: LaunchRequest
         do {
-            var parsed = try parseAsRoot()
-            guard let swtop = parsed as? Swtop else {
-                try parsed.run()
-                return
-            }
-            command = swtop
+            request = try OptionParser.parse(Array(CommandLine.arguments.dropFirst()))
         } catch {
-            exitReporting(error)
+            fail(error.description, status: usageStatus)
         }
-        do {
-            try command.run()
-        } catch {
-            exitReporting(error)
+        switch request {
+        case .help:
+            StandardStream.output(HelpText.text)
+        case .version:
+            StandardStream.output("swtop \(Swtop.version) (\(CursesLibrary.version))\n")
+        case .run(let options):
+            let swtop = Swtop(options: options)
+            do {
+                try swtop.validate()
+            } catch {
+                fail(error.description, status: usageStatus)
+            }
+            do {
+                exit(try swtop.run())
+            } catch {
+                fail(error.message, status: error.status)
+            }
         }
     }
 
-    private static func exitReporting(_ error: Error) -> Never {
-        if let failure = error as? CommandFailure {
-            StandardStream.error("swtop: \(failure.message)\n")
-            Glibc.exit(failure.status)
-        }
-        let code = exitCode(for: error)
-        // --help and --version arrive as "errors" with a success code.
-        guard code != .success else { exit(withError: error) }
-        let message = self.message(for: error)
-            .split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: " ") }
-            .filter { !$0.isEmpty }
-            .joined(separator: "; ")
-        StandardStream.error("swtop: \(message.isEmpty ? "invalid arguments" : message)\n")
-        Glibc.exit(code.rawValue)
+    private static func fail(_ message: String, status: Int32) -> Never {
+        StandardStream.error("swtop: \(message)\n")
+        exit(status)
     }
 }
 
@@ -48,13 +47,4 @@ extension Swtop {
 struct CommandFailure: Error {
     var message: String
     var status: Int32 = 1
-}
-
-private extension Substring {
-    func trimmingCharacters(in set: Character) -> Substring {
-        var text = self
-        while text.first == set { text = text.dropFirst() }
-        while text.last == set { text = text.dropLast() }
-        return text
-    }
 }

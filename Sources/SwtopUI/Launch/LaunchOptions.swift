@@ -1,0 +1,37 @@
+/// What the command line asks for, before anything is checked against the system
+/// (whether the user exists, whether the proc root can be read).
+public struct LaunchOptions: Equatable, Sendable {
+    public var batch = false
+    public var json = false
+    /// Frames to print in batch mode; nil until interrupted.
+    public var iterations: Int?
+    /// Seconds between samples.
+    public var delay = 1.0
+    public var sort = SortKey.cpu
+    public var reverse = false
+    /// A user name or uid, as typed.
+    public var user: String?
+    public var tree = false
+    public var noColor = false
+    public var noMouse = false
+    /// For tests: a directory laid out like /proc. Not in the help.
+    public var procRoot = "/proc"
+
+    public init() {}
+}
+
+/// The three things a command line can ask for.
+public enum LaunchRequest: Equatable, Sendable {
+    case run(LaunchOptions)
+    case help
+    case version
+}
+
+/// A command line that cannot be followed, with the one line that says why.
+public struct UsageError: Error, Equatable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

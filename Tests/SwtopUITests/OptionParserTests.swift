@@ -1,0 +1,83 @@
+import Testing
+@testable import SwtopUI
+
+@Suite struct OptionParserTests {
+    private func options(_ arguments: String...) throws -> LaunchOptions {
+        guard case .run(let options) = try OptionParser.parse(arguments) else {
+            Issue.record("\(arguments) did not ask for a run")
+            return LaunchOptions()
+        }
+        return options
+    }
+
+    @Test func defaultsAreTheInteractiveView() throws {
+        #expect(try options() == LaunchOptions())
+        #expect(LaunchOptions().delay == 1 && LaunchOptions().sort == .cpu && !LaunchOptions().batch)
+    }
+
+    @Test func longShortAttachedAndClusteredFormsAgree() throws {
+        var expected = LaunchOptions()
+        expected.batch = true
+        expected.tree = true
+        expected.iterations = 3
+        expected.delay = 0.5
+        expected.sort = .mem
+        expected.user = "root"
+        #expect(try options("--batch", "--tree", "--iterations", "3", "--delay", "0.5", "--sort", "mem", "--user", "root") == expected)
+        #expect(try options("--batch", "--tree", "--iterations=3", "--delay=0.5", "--sort=mem", "--user=root") == expected)
+        #expect(try options("-b", "-t", "-n", "3", "-d", "0.5", "-s", "mem", "-u", "root") == expected)
+        #expect(try options("-bt", "-n3", "-d0.5", "-smem", "-uroot") == expected)
+        #expect(try options("-btn", "3", "-d", ".5", "-s", "MEM%", "-u", "root", "--") == expected)
+    }
+
+    @Test func flagsWithoutShortForms() throws {
+        let parsed = try options("--json", "--no-color", "--no-mouse", "-r", "--proc-root", "/tmp/x")
+        #expect(parsed.json && parsed.noColor && parsed.noMouse && parsed.reverse && parsed.procRoot == "/tmp/x")
+    }
+
+    @Test func helpAndVersionWinOverEverythingElse() throws {
+        #expect(try OptionParser.parse(["-b", "--help"]) == .help)
+        #expect(try OptionParser.parse(["-h"]) == .help)
+        #expect(try OptionParser.parse(["--version", "-t"]) == .version)
+    }
+
+    @Test(arguments: [
+        (["--bogus"], "unknown option '--bogus'"),
+        (["-x"], "unknown option '-x'"),
+        (["-bx"], "unknown option '-x'"),
+        (["top"], "unexpected argument 'top'"),
+        (["--", "top"], "unexpected argument 'top'"),
+        (["-d"], "-d needs a value"),
+        (["--sort"], "--sort needs a value"),
+        (["--batch=yes"], "--batch takes no value"),
+        (["-d", "-1"], "--delay must be a number of seconds, 0.1 or more (got '-1')"),
+        (["-d", "0.05"], "--delay must be a number of seconds, 0.1 or more (got '0.05')"),
+        (["--delay=nan"], "--delay must be a number of seconds, 0.1 or more (got 'nan')"),
+        (["-d", "1e9"], "--delay must be at most 86400 seconds (got '1e9')"),
+        (["-n", "-1"], "--iterations must be a whole number, 1 or more (got '-1')"),
+        (["-n", "2.5"], "--iterations must be a whole number, 1 or more (got '2.5')"),
+    ])
+    func mistakesAreNamed(arguments: [String], message: String) {
+        #expect(throws: UsageError(message)) { try OptionParser.parse(arguments) }
+    }
+
+    @Test func anUnknownSortKeyListsTheKnownOnes() {
+        #expect(throws: UsageError.self) { try OptionParser.parse(["-s", "colour"]) }
+        do {
+            _ = try OptionParser.parse(["-s", "colour"])
+        } catch {
+            #expect(error.description.hasPrefix("unknown sort key 'colour'; use one of: pid, ppid"))
+        }
+    }
+
+    @Test func helpFitsEightyColumnsAndNamesEveryOption() {
+        let lines = HelpText.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        for option in ["--batch", "--json", "--iterations", "--delay", "--sort", "--reverse", "--user", "--tree",
+                       "--no-color", "--no-mouse", "--help", "--version"] {
+            #expect(HelpText.text.contains(option), "\(option) missing from the help")
+        }
+        #expect(!HelpText.text.contains("--proc-root"))
+        #expect(SortKey.allCases.allSatisfy { HelpText.text.contains($0.rawValue) })
+    }
+}
