@@ -138,6 +138,15 @@ import Testing
         session.resize(width: 30, height: 8)
         let (tooSmall, _) = session.waitForScreen { $0.first?.hasPrefix("Terminal too small") == true }
         #expect(tooSmall)
+        // The largest size the view promises: the header stays within about a third.
+        session.resize(width: 400, height: 120)
+        let (large, largeScreen) = session.waitForScreen { screen in
+            guard screen.count >= 120, let titles = screen.firstIndex(where: { $0.contains("PID USER") }) else { return false }
+            // The CPU bars stretch across the width; the table fills the rest.
+            return titles < 40 && (screen.first?.count ?? 0) > 300 && screen.contains { $0.hasPrefix("Mem[") }
+                && self.pids(screen).count > 3
+        }
+        #expect(large, "\(largeScreen.prefix(12).joined(separator: "\n"))")
         session.resize(width: 120, height: 40)
         let (back, _) = session.waitForScreen { screen in
             screen.contains { $0.contains("PID USER") && $0.contains("TIME+") } && screen.contains { $0.hasPrefix("Mem[") }
@@ -180,6 +189,35 @@ import Testing
         let before = (ProcReader.text("\(directory)/before") ?? "").split(separator: " ")
         let after = (ProcReader.text("\(directory)/after") ?? "").split(separator: " ")
         #expect(before == after, "settings changed: \(Set(before).symmetricDifference(Set(after)))")
+    }
+
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
+        defer { _ = system("rm -rf '\(directory)'") }
+        let session = try TmuxSession("bash --norc --noprofile")
+        session.type(save("stty -a", to: "\(directory)/before") + "; \(swtop) -d 0.5")
+        session.press("Enter")
+        let (shown, _) = session.waitForScreen { $0.contains { $0.contains("PID USER") } }
+        #expect(shown)
+
+        session.press("C-z")
+        let (stopped, stoppedScreen) = session.waitForScreen { $0.contains { $0.contains("Stopped") } }
+        #expect(stopped, "\(stoppedScreen.joined(separator: "\n"))")
+        // Suspended, swtop has given the terminal back as it found it. `fg` returns
+        // swtop's exit status once it quits.
+        session.type(save("stty -a", to: "\(directory)/suspended") + "; clear; fg; " + save("echo status=$?", to: "\(directory)/status"))
+        session.press("Enter")
+        #expect(Clock.wait(upTo: 5) { ProcReader.text("\(directory)/suspended") != nil })
+        #expect(ProcReader.text("\(directory)/before") == ProcReader.text("\(directory)/suspended"))
+
+        // After fg the whole view is back, not only the rows that changed.
+        let (redrawn, screen) = session.waitForScreen { screen in
+            screen.contains { $0.hasPrefix("Mem[") } && screen.contains { $0.hasPrefix("F1/h Help") } && self.pids(screen).count > 3
+        }
+        #expect(redrawn, "\(screen.joined(separator: "\n"))")
+        session.press("q")
+        #expect(Clock.wait(upTo: 5) { ProcReader.text("\(directory)/status") != nil })
+        #expect(ProcReader.text("\(directory)/status") == "status=0\n")
     }
 
     @Test func dumbTerminalIsAClearError() throws {
