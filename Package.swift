@@ -15,7 +15,8 @@ let package = Package(
             path: "Modules/CNCurses",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "SwtopCore"),
+        .systemLibrary(name: "CProcessControl", path: "Modules/CProcessControl"),
+        .target(name: "SwtopCore", dependencies: ["CProcessControl"]),
         .target(name: "SwtopUI", dependencies: ["SwtopCore"]),
         .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"]),
         .executableTarget(
