@@ -39,7 +39,7 @@ struct StylePalette {
         case .cpuIowait: return (magenta, plain)
         case .cpuSteal: return (cyan, plain)
         case .memoryCache: return (yellow, plain)
-        case .processStopped: return (yellow, plain)
+        case .processStopped, .taggedRow: return (yellow, plain)
         case .tableHeader: return (black, green)
         case .sortColumn: return (black, cyan)
         case .selectedRow: return (black, cyan)
@@ -54,7 +54,7 @@ struct StylePalette {
     private static func colored(_ style: Style) -> attr_t {
         let pair = swtop_color_pair(Int32(style.rawValue) + 1)
         switch style {
-        case .bold, .meterLabel, .warning, .sortColumn, .functionKey: return pair | SWTOP_A_BOLD
+        case .bold, .meterLabel, .warning, .sortColumn, .functionKey, .taggedRow: return pair | SWTOP_A_BOLD
         case .dim, .treeGuide, .kernelThread, .meterBracket: return pair | SWTOP_A_DIM
         default: return pair
         }
@@ -65,6 +65,7 @@ struct StylePalette {
         case .tableHeader, .functionLabel, .prompt: return SWTOP_A_REVERSE
         case .selectedRow, .promptActive: return SWTOP_A_REVERSE | SWTOP_A_BOLD
         case .sortColumn: return SWTOP_A_REVERSE | SWTOP_A_BOLD | SWTOP_A_UNDERLINE
+        case .taggedRow: return SWTOP_A_BOLD | SWTOP_A_UNDERLINE
         case .bold, .meterLabel, .functionKey, .warning, .processRunning, .processZombie, .processStopped: return SWTOP_A_BOLD
         case .dim, .kernelThread, .treeGuide: return SWTOP_A_DIM
         default: return SWTOP_A_NORMAL

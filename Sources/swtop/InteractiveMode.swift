@@ -13,6 +13,10 @@ struct InteractiveMode {
     let ordering: ProcessOrdering
     let wantsColor: Bool
     let wantsMouse: Bool
+    /// No key acts on processes.
+    let readonly: Bool
+    /// Seconds between SIGTERM and SIGKILL in a graceful stop.
+    let grace: Double
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
@@ -34,6 +38,8 @@ struct InteractiveMode {
 
         state.usesColor = screen.usesColor
         state.usesUnicode = screen.usesUnicode
+        state.readonly = readonly
+        var actions = ActionRunner(controller: ProcessController(procFS: procFS), grace: grace)
         let renderer = ViewRenderer()
         let sharedMemory = SharedMemoryReader(procFS: procFS)
         var snapshot: Snapshot?
@@ -42,6 +48,7 @@ struct InteractiveMode {
         func adoptLatestSnapshot() {
             guard let latest = sampler.latest, latest.generation != snapshot?.generation else { return }
             snapshot = latest
+            ViewReducer.pruneTags(&state, snapshot: latest)
             rows = DisplayTable.rows(of: latest, state: state)
             ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: latest.system.cpus.count)
             needsDraw = true
@@ -64,7 +71,12 @@ struct InteractiveMode {
                 pollfd(fd: signals, events: Int16(POLLIN), revents: 0),
             ]
             // A resize interrupts poll (EINTR); curses then reports KEY_RESIZE below.
-            _ = poll(&descriptors, nfds_t(descriptors.count), -1)
+            // A graceful stop's countdown wakes the loop ten times a second.
+            _ = poll(&descriptors, nfds_t(descriptors.count), actions.isStopping ? 100 : -1)
+            if actions.isStopping {
+                actions.advance(&state)
+                needsDraw = true
+            }
 
             if let signal = TerminationSignals.pending() { return 128 + signal }
             if descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0 { return 128 + SIGHUP }
@@ -75,9 +87,14 @@ struct InteractiveMode {
             while let key = screen.readKey() {
                 let before = state
                 let effect = ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot)
-                if effect == .quit { return 0 }
-                if effect == .redrawAll { screen.invalidate() }
-                if state != before || effect == .redrawAll {
+                switch effect {
+                case .quit: return 0
+                case .redrawAll: screen.invalidate()
+                case let .perform(action): actions.perform(action, &state)
+                case .cancelGracefulStop: actions.cancel(&state)
+                case .none: break
+                }
+                if state != before || effect != .none {
                     // Moving the selection keeps the rows; only what shapes the table rebuilds them.
                     if let snapshot, !state.hasSameTable(as: before) { rows = DisplayTable.rows(of: snapshot, state: state) }
                     ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)

@@ -35,9 +35,11 @@ struct Swtop {
         let procFS = ProcFS(root: options.procRoot)
         guard options.batch || options.json else {
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+            // Signals go to real PIDs: with another proc root they would hit the wrong processes.
+            let readonly = options.readonly || options.procRoot != "/proc"
             return try InteractiveMode(procFS: procFS, delay: options.delay, ordering: ordering,
                                        wantsColor: !options.noColor && !noColorVariable,
-                                       wantsMouse: !options.noMouse).run()
+                                       wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace).run()
         }
         BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
                   format: options.json ? .json : .text).run()

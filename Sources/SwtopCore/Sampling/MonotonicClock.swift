@@ -4,8 +4,8 @@ import Glibc
 import Musl
 #endif
 
-enum MonotonicClock {
-    static func nanoseconds() -> UInt64 {
+public enum MonotonicClock {
+    public static func nanoseconds() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)

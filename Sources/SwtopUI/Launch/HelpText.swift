@@ -19,6 +19,9 @@ public enum HelpText {
           -t, --tree               Show processes as a tree.
               --no-color           Monochrome display (also when NO_COLOR is set).
               --no-mouse           Do not use the mouse.
+              --readonly           Turn off every key that acts on processes.
+              --grace SECONDS      Between SIGTERM and SIGKILL in a graceful stop (G);
+                                   default: 5.
           -h, --help               Show this help.
               --version            Show the versions of swtop and of its curses library.
 

@@ -14,6 +14,10 @@ public struct LaunchOptions: Equatable, Sendable {
     public var tree = false
     public var noColor = false
     public var noMouse = false
+    /// No key acts on processes.
+    public var readonly = false
+    /// Seconds between SIGTERM and SIGKILL in a graceful stop.
+    public var grace = 5.0
     /// For tests: a directory laid out like /proc. Not in the help.
     public var procRoot = "/proc"
 

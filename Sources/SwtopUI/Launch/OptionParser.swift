@@ -4,7 +4,7 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, procRoot, help, version
+        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, procRoot, help, version
 
         var long: String {
             switch self {
@@ -18,6 +18,8 @@ public enum OptionParser {
             case .tree: "tree"
             case .noColor: "no-color"
             case .noMouse: "no-mouse"
+            case .readonly: "readonly"
+            case .grace: "grace"
             case .procRoot: "proc-root"
             case .help: "help"
             case .version: "version"
@@ -40,7 +42,7 @@ public enum OptionParser {
 
         var takesValue: Bool {
             switch self {
-            case .iterations, .delay, .sort, .user, .procRoot: true
+            case .iterations, .delay, .sort, .user, .grace, .procRoot: true
             default: false
             }
         }
@@ -110,6 +112,7 @@ public enum OptionParser {
         case .tree: options.tree = true
         case .noColor: options.noColor = true
         case .noMouse: options.noMouse = true
+        case .readonly: options.readonly = true
         case .help: help = true
         case .version: version = true
         case .user: options.user = value
@@ -125,6 +128,11 @@ public enum OptionParser {
             }
             guard seconds <= 86_400 else { throw UsageError("--delay must be at most 86400 seconds (got '\(value)')") }
             options.delay = seconds
+        case .grace:
+            guard let seconds = Double(value), seconds.isFinite, seconds >= 0, seconds <= 3600 else {
+                throw UsageError("--grace must be a number of seconds from 0 to 3600 (got '\(value)')")
+            }
+            options.grace = seconds
         case .sort:
             guard let key = SortKey(name: value) else {
                 throw UsageError("unknown sort key '\(value)'; use one of: \(SortKey.allCases.map(\.rawValue).joined(separator: ", "))")

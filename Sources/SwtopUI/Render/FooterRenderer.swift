@@ -4,10 +4,24 @@ struct FooterRenderer {
     let layout: Layout
     let state: ViewState
 
-    static let keys: [(key: String, label: String)] = [
-        ("F1/h", "Help"), ("F3//", "Search"), ("F4/\\", "Filter"), ("F5/t", "Tree"),
-        ("F6/<>", "SortBy"), ("u", "User"), ("K", "Kthreads"), ("F10/q", "Quit"),
+    /// The bar's keys in screen order; a narrow screen keeps the lowest ranks.
+    static let keys: [(key: String, label: String, rank: Int)] = [
+        ("F1/h", "Help", 0), ("F3//", "Search", 2), ("F4/\\", "Filter", 2), ("F5/t", "Tree", 3), ("F6/<>", "Sort", 4),
+        ("z", "Stop", 1), ("r", "Cont", 1), ("x", "Term", 1), ("X", "Kill", 1), ("F9/k", "Signal", 3), ("F10/q", "Quit", 0),
     ]
+
+    /// The entries that fit in `width` cells, in screen order.
+    static func keys(fitting width: Int) -> [(key: String, label: String)] {
+        var used = 0
+        var kept = Set<Int>()
+        for index in keys.indices.sorted(by: { keys[$0].rank < keys[$1].rank }) {
+            let cells = DisplayWidth.of(keys[index].key) + DisplayWidth.of(keys[index].label) + 2
+            guard used + cells <= width else { continue }
+            used += cells
+            kept.insert(index)
+        }
+        return keys.indices.filter(kept.contains).map { (keys[$0].key, keys[$0].label) }
+    }
 
     func draw(into frame: inout Frame) {
         let row = layout.footerRow
@@ -17,20 +31,29 @@ struct FooterRenderer {
             prompt("Search: ", state.search, into: &frame, hint: "Enter: done  Esc: cancel  F3: next")
         case .filtering:
             prompt("Filter: ", state.filter, into: &frame, hint: "Enter: done  Esc: clear")
+        case let .confirming(action):
+            frame.put(action.question, row: row, column: 0, style: .promptActive)
+        case let .gracefulStop(progress):
+            let action = PendingAction(kind: .gracefulStop, targets: progress.stillRunning)
+            frame.put("SIGKILL in \(progress.secondsLeft) s to \(action.targetList) (Esc: cancel)",
+                      row: row, column: 0, style: .promptActive)
         default:
+            var notes: [String] = []
+            if !state.tagged.isEmpty { notes.append("Tagged: \(state.tagged.count)") }
+            if !state.filter.isEmpty { notes.append("Filter: " + TerminalText.escape(state.filter)) }
+            let note = notes.isEmpty ? "" : " " + notes.joined(separator: "  ") + " "
+            let noteWidth = DisplayWidth.of(note)
             if let message = state.message {
                 frame.put(TerminalText.escape(message), row: row, column: 0, style: .status)
             } else {
                 var column = 0
-                for (key, label) in Self.keys {
+                for (key, label) in Self.keys(fitting: layout.width - noteWidth) {
                     column = frame.put(key + " ", row: row, column: column, style: .functionKey)
                     column = frame.put(label + " ", row: row, column: column, style: .functionLabel)
                 }
             }
-            if !state.filter.isEmpty {
-                let note = " Filter: " + TerminalText.escape(state.filter) + " "
-                let width = DisplayWidth.of(note)
-                frame.put(note, row: row, column: max(0, layout.width - width), style: .promptActive)
+            if !note.isEmpty {
+                frame.put(note, row: row, column: max(0, layout.width - noteWidth), style: .promptActive)
             }
         }
     }

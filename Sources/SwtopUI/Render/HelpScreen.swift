@@ -2,33 +2,41 @@
 enum HelpScreen {
     static let lines: [String] = [
         "swtop help — any key returns",
-        "",
         "CPU% is the share of one core since the previous sample: 100% is one busy core,",
         "so a process can show up to (number of CPUs) x 100%. It stays blank until a",
         "process has been seen twice. MEM% is resident memory (RES) over MemTotal.",
-        "CPU bars: user  nice  system (incl. irq)  iowait  steal.  Memory: used  buffers  cache.",
-        "",
+        "CPU bars: user nice system+irq iowait steal.  Memory bar: used buffers cache.",
         "  Arrows PgUp PgDn Home End  move       Left Right  scroll the command line",
         "  F3 /   search (F3: next match)        F4 \\   filter: command, user or PID; a|b",
         "  F5 t   tree view                      -  +  *   collapse, expand, expand all",
         "  F6     choose the sort column         <  >      previous / next sort column",
         "  P M T N  sort by CPU% MEM% TIME+ PID  I         invert the order",
-        "  u      show one user's processes      K  H      show/hide kernel / userland threads",
-        "  F1 h ? this help                      Ctrl-L    redraw the screen",
-        "  F10 q  quit                           mouse     click: select, header: sort, wheel: scroll",
-        "",
+        "  u      show one user's processes      K  H      kernel / user threads on/off",
+        "  F1 h ? this help   Ctrl-L redraw      mouse     click: select, header: sort",
+        "Acting on the selected process, or on all tagged ones (Space, c: with children):",
+        "  z      suspend (SIGSTOP)              r         resume (SIGCONT)",
+        "  x      terminate (SIGTERM), asks y/n  X         kill (SIGKILL), asks y/n",
+        "  G      SIGTERM, then SIGKILL after --grace seconds, asks y/n; Esc cancels",
+        "  F9 k   send any signal                F7 ] F8 [ nice -1 (higher priority) / +1",
+        "  U      untag all      Nothing is sent to a PID that now names another process.",
         "State letters: R running  S sleeping  D disk sleep (uninterruptible)  Z zombie",
         "  T stopped  t traced  I idle kernel thread  X dead",
-        "Esc leaves a prompt, a menu or this screen.",
+        "Esc leaves a prompt, a menu or this screen.   F10 q  quit",
     ]
+
+    static let readonlyNote = "Read-only (--readonly): the keys that act on processes are unavailable."
 
     static func draw(into frame: inout Frame, state: ViewState) {
         for (row, line) in lines.enumerated() {
             frame.put(line, row: row, column: 0, style: row == 0 ? .bold : .normal)
         }
+        if state.readonly, let row = lines.firstIndex(where: { $0.hasPrefix("Acting on") }) {
+            frame.fill(row: row, column: 0, count: frame.width)
+            frame.put(readonlyNote, row: row, column: 0, style: .warning)
+        }
         // Colour legend on the CPU bar line.
         if let legendRow = lines.firstIndex(where: { $0.hasPrefix("CPU bars:") }), state.usesColor {
-            let legend: [(String, Style)] = [("user", .cpuUser), ("nice", .cpuNice), ("system (incl. irq)", .cpuSystem),
+            let legend: [(String, Style)] = [("user", .cpuUser), ("nice", .cpuNice), ("system+irq", .cpuSystem),
                                              ("iowait", .cpuIowait), ("steal", .cpuSteal), ("used", .memoryUsed),
                                              ("buffers", .memoryBuffers), ("cache", .memoryCache)]
             var searchFrom = lines[legendRow].startIndex

@@ -15,13 +15,19 @@ struct MenuRenderer {
             let names = ["All users"] + users.map { TerminalText.escape($0.name) }
             let current = state.ordering.userID.flatMap { uid in users.firstIndex { $0.uid == uid }.map { $0 + 1 } } ?? 0
             panel("Show user", names, selected: selected, marked: current, into: &frame)
+        case let .signalMenu(selected, targets):
+            let names = SignalCatalog.all.map { "\($0.number) \($0.name)" }
+            let marked = SignalCatalog.all.firstIndex { $0.number == state.lastMenuSignal }
+            let title = "Send to " + PendingAction(kind: .signal(0), targets: targets).targetList
+            panel(title, names, selected: selected, marked: marked, into: &frame)
         default:
             break
         }
     }
 
     private func panel(_ title: String, _ entries: [String], selected: Int, marked: Int?, into frame: inout Frame) {
-        let width = min(layout.width / 2, max(16, (entries.map(DisplayWidth.of).max() ?? 0) + 4))
+        let widest = max(DisplayWidth.of(title) + 2, (entries.map(DisplayWidth.of).max() ?? 0) + 4)
+        let width = min(layout.width / 2, max(16, widest))
         let top = layout.tableHeaderRow
         let height = layout.footerRow - top
         frame.fill(row: top, column: 0, count: width, style: .tableHeader)

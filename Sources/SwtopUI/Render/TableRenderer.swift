@@ -15,6 +15,8 @@ struct TableRenderer {
             drawRow(row, process: snapshot.processes[row.row.index], columns: columns,
                     ticksPerSecond: snapshot.system.clockTicksPerSecond, sharedBytes: sharedBytes,
                     screenRow: screenRow, into: &frame)
+            let process = snapshot.processes[row.row.index]
+            if state.tagged[process.pid] == process.startTicks { frame.restyle(row: screenRow, style: .taggedRow) }
             if row.pid == state.selectedPID { frame.restyle(row: screenRow, style: .selectedRow) }
         }
     }

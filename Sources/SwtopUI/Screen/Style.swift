@@ -19,6 +19,8 @@ public enum Style: UInt8, Sendable, CaseIterable {
     case tableHeader
     case sortColumn
     case selectedRow
+    /// A tagged process's row: actions apply to all tagged rows.
+    case taggedRow
     case kernelThread
     case thread
     case treeGuide

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SwtopCore
 
 /// What the run loop must do after a key.
@@ -6,6 +9,10 @@ public enum ViewEffect: Sendable, Equatable {
     case quit
     /// Repaint every cell (Ctrl-L, after a resize).
     case redrawAll
+    /// Carry out an action on processes (the run loop owns the system calls).
+    case perform(PendingAction)
+    /// Esc during a graceful stop: no SIGKILL.
+    case cancelGracefulStop
 }
 
 /// The keymap: one entry per key, each changing `ViewState` and never drawing.
@@ -27,6 +34,9 @@ public enum ViewReducer {
         case .filtering: effect = filter(key, &state)
         case let .sortMenu(index): effect = sortMenu(key, index, &state)
         case let .userMenu(index): effect = userMenu(key, index, &state, snapshot)
+        case let .confirming(action): effect = confirm(key, action, &state)
+        case let .signalMenu(index, targets): effect = signalMenu(key, index, targets, &state)
+        case .gracefulStop: effect = key == .escape ? .cancelGracefulStop : .none
         }
         keepSelectionVisible(&state, rows: rows, cpuCount: cpuCount)
         return effect
@@ -69,6 +79,19 @@ public enum ViewReducer {
             state.message = state.showsThreads ? "Showing userland threads (from the next refresh)" : "Hiding userland threads"
         case .character("h"), .character("?"), .function(1): state.mode = .help
         case .control("l"): return .redrawAll
+        case .character(" "):
+            toggleTag(&state, snapshot)
+            moveSelection(by: 1, &state, rows)
+        case .character("c"): tagWithDescendants(&state, snapshot)
+        case .character("U"): state.tagged.removeAll()
+        case .character("z"): return act(.signal(SIGSTOP), &state, snapshot, confirm: false)
+        case .character("r"): return act(.signal(SIGCONT), &state, snapshot, confirm: false)
+        case .character("x"): return act(.signal(SIGTERM), &state, snapshot, confirm: true)
+        case .character("X"): return act(.signal(SIGKILL), &state, snapshot, confirm: true)
+        case .character("G"): return act(.gracefulStop, &state, snapshot, confirm: true)
+        case .character("k"), .function(9): openSignalMenu(&state, snapshot)
+        case .character("]"), .function(7): return renice(by: -1, &state, snapshot)
+        case .character("["), .function(8): return renice(by: 1, &state, snapshot)
         case .escape: break
         case let .mouse(event): mouse(event, &state, rows, snapshot)
         default: break

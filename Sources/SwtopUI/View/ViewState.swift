@@ -14,6 +14,12 @@ public struct ViewState: Sendable, Equatable {
         case sortMenu(Int)
         /// Choosing a user (`u`); index 0 is "all users".
         case userMenu(Int)
+        /// Waiting for y/n before an action.
+        case confirming(PendingAction)
+        /// Choosing a signal (F9/`k`) for the captured targets; the index is in `SignalCatalog.all`.
+        case signalMenu(Int, [ProcessTarget])
+        /// A graceful stop is counting down; Esc cancels the SIGKILL.
+        case gracefulStop(GracefulProgress)
     }
 
     public var mode: Mode = .browsing
@@ -37,6 +43,12 @@ public struct ViewState: Sendable, Equatable {
     public var height: Int
     public var usesColor = true
     public var usesUnicode = true
+    /// Tagged processes (PID → start time): actions apply to all of them.
+    public var tagged: [Int32: UInt64] = [:]
+    /// `--readonly`: no key sends anything to a process.
+    public var readonly = false
+    /// The signal the F9 menu offers first: SIGTERM, then the last one chosen.
+    public var lastMenuSignal: Int32 = 15
 
     public init(ordering: ProcessOrdering = ProcessOrdering(), width: Int = 80, height: Int = 24) {
         self.ordering = ordering
@@ -49,5 +61,16 @@ public struct ViewState: Sendable, Equatable {
     public func hasSameTable(as other: ViewState) -> Bool {
         ordering == other.ordering && filter == other.filter && collapsed == other.collapsed
             && showsKernelThreads == other.showsKernelThreads && showsThreads == other.showsThreads
+    }
+}
+
+/// What the graceful-stop countdown shows.
+public struct GracefulProgress: Sendable, Equatable {
+    public var secondsLeft: Int
+    public var stillRunning: [ProcessTarget]
+
+    public init(secondsLeft: Int, stillRunning: [ProcessTarget]) {
+        self.secondsLeft = secondsLeft
+        self.stillRunning = stillRunning
     }
 }
