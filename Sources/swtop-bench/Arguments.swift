@@ -1,26 +1,54 @@
 /// What one run measures, from the command line. Parsed by hand: the bench
 /// depends on SwtopCore only, so that it builds and starts like a plain C tool.
 struct Arguments: Equatable {
+    enum Mode: Equatable {
+        /// One swtop sample, timed inside the bench against the floor loop.
+        case sample
+        /// The interactive monitors, each run in a tmux session and watched from outside.
+        case monitors
+    }
+
+    var mode = Mode.sample
     /// Total process counts to top the system up to, in the order given.
     var levels = [100, 1000, 5000]
     /// Timed repetitions per operation and level (after one warm-up).
     var samples = 20
     var procRoot = "/proc"
+    /// monitors: length of the window over which each monitor's CPU time is taken.
+    var seconds = 20
+    /// monitors: runs of every monitor at every level; the table shows medians.
+    var rounds = 1
+    /// monitors: the swtop to measure; nil means the one next to this executable.
+    var swtopPath: String?
     var showsHelp = false
 
     static let usage = """
         usage: swtop-bench [--levels 100,1000,5000] [--samples K] [--proc-root /proc]
+               swtop-bench monitors [--levels 100,1000,5000] [--seconds 20] [--rounds 1] [--swtop PATH]
 
-        For each level N, spawns idle child processes until about N processes exist,
-        then measures this process's CPU time for one swtop sample (stat only, with
+        For each level N, spawns idle child processes until about N processes exist
+        (they are killed on exit, also on Ctrl-C), then measures:
+
+        Without a mode, this process's CPU time for one swtop sample (stat only, with
         statm for SHR, and a first sample on a fresh reader) and for a floor loop that
         only fstats each PID directory and reads its stat and statm. Prints a
-        Markdown table of median (min) milliseconds. The children are killed on exit.
+        Markdown table of median (min) milliseconds.
+
+        With `monitors`, the interactive monitors that are installed (swtop, htop -d 10,
+        top -d 1, btop with update_ms = 1000), one at a time, in a rotating order: each
+        runs in a detached 200x50 tmux session with a fresh temporary HOME. Prints a
+        Markdown table of each monitor's CPU milliseconds per refresh (after a 3 s
+        warm-up, over the window), its peak RSS and the wall time to its first screen
+        with process rows. Needs tmux.
 
           --levels LIST   comma-separated process totals (default 100,1000,5000)
           --samples K     timed repetitions per cell (default 20)
           --proc-root DIR proc filesystem to read (default /proc); it must show
                           this PID namespace, since the bench counts its children there
+          --seconds S     monitors: CPU window per run in seconds (default 20)
+          --rounds R      monitors: runs per monitor and level; medians are shown (default 1)
+          --swtop PATH    monitors: the swtop to measure (default: the swtop next to
+                          this swtop-bench)
           --help          print this help
         """
 
@@ -33,6 +61,10 @@ struct Arguments: Equatable {
     /// - Parameter arguments: without the program name.
     init(parsing arguments: [String]) throws(UsageError) {
         var remaining = arguments[...]
+        if remaining.first == "monitors" {
+            mode = .monitors
+            remaining = remaining.dropFirst()
+        }
         while let argument = remaining.popFirst() {
             // Accept both `--flag value` and `--flag=value`.
             var flag = argument
@@ -46,21 +78,38 @@ struct Arguments: Equatable {
                 guard let next = remaining.popFirst() else { throw UsageError("\(flag) needs a value") }
                 return next
             }
+            // A flag of the other mode would be silently useless: say so instead.
+            func requireMode(_ wanted: Mode) throws(UsageError) {
+                guard mode != wanted else { return }
+                switch wanted {
+                case .monitors: throw UsageError("\(flag) belongs to `swtop-bench monitors`")
+                case .sample: throw UsageError("\(flag) does not apply to `swtop-bench monitors`")
+                }
+            }
             switch flag {
             case "--help", "-h":
                 showsHelp = true
             case "--levels":
                 levels = try Self.parseLevels(value())
             case "--samples":
-                let text = try value()
-                guard let count = Int(text), (1...10_000).contains(count) else {
-                    throw UsageError("--samples wants a whole number from 1 to 10000, not '\(text)'")
-                }
-                samples = count
+                try requireMode(.sample)
+                samples = try Self.parseCount(value(), flag: flag, range: 1...10_000)
             case "--proc-root":
+                try requireMode(.sample)
                 let path = try value()
                 guard !path.isEmpty else { throw UsageError("--proc-root needs a directory") }
                 procRoot = path
+            case "--seconds":
+                try requireMode(.monitors)
+                seconds = try Self.parseCount(value(), flag: flag, range: 1...3600)
+            case "--rounds":
+                try requireMode(.monitors)
+                rounds = try Self.parseCount(value(), flag: flag, range: 1...100)
+            case "--swtop":
+                try requireMode(.monitors)
+                let path = try value()
+                guard !path.isEmpty else { throw UsageError("--swtop needs the path of a swtop executable") }
+                swtopPath = path
             default:
                 throw UsageError("unknown argument '\(argument)' (try --help)")
             }
@@ -77,6 +126,33 @@ struct Arguments: Equatable {
             levels.append(level)
         }
         return levels
+    }
+
+    private static func parseCount(_ text: String, flag: String, range: ClosedRange<Int>) throws(UsageError) -> Int {
+        guard let count = Int(text), range.contains(count) else {
+            throw UsageError("\(flag) wants a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+        }
+        return count
+    }
+
+    /// The options of this run spelled out, defaults included, so the line under a
+    /// table reproduces it even if a default changes. Words are quoted for a shell.
+    func monitorsCommandLine(program: String) -> String {
+        var words = [program, "monitors",
+                     "--levels", levels.map(String.init).joined(separator: ","),
+                     "--seconds", String(seconds),
+                     "--rounds", String(rounds)]
+        // The default swtop is found relative to the bench, so it needs no path here.
+        if let swtopPath { words += ["--swtop", swtopPath] }
+        return words.map(Self.shellQuoted).joined(separator: " ")
+    }
+
+    private static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.allSatisfy { character in
+            character.isASCII && (character.isLetter || character.isNumber || "-_./,=:+@%".contains(character))
+        }
+        if plain { return word }
+        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }
 

@@ -27,9 +27,26 @@ enum MachineInfo {
         return String(decoding: text.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// UTC date and time, e.g. "2025-06-01 12:03 UTC": a table shared across time
+    /// zones should not need its reader to know where it was made.
+    static var nowUTC: String {
+        var seconds = time(nil)
+        var utc = tm()
+        guard gmtime_r(&seconds, &utc) != nil else { return "unknown date" }
+        var text = [CChar](repeating: 0, count: 64)
+        let length = strftime(&text, text.count, "%Y-%m-%d %H:%M UTC", &utc)
+        return String(decoding: text.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// VmHWM of this process: the most memory it has held resident since it started.
     static func peakResidentBytes(procRoot: String) -> UInt64? {
-        guard let file = fopen(procRoot + "/self/status", "r") else { return nil }
+        peakResidentBytes(statusFile: procRoot + "/self/status")
+    }
+
+    /// VmHWM from a `/proc/PID/status` file, or nil when it is gone or has none
+    /// (a zombie's status has no memory lines).
+    static func peakResidentBytes(statusFile path: String) -> UInt64? {
+        guard let file = fopen(path, "re") else { return nil }
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, Int32(line.count), file) != nil {

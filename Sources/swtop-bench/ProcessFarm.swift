@@ -161,9 +161,13 @@ final class ProcessFarm {
     }
 
     private static func makePipe() throws(FarmError) -> (read: Int32, write: Int32) {
-        // No O_CLOEXEC needed: nothing here ever execs.
+        // The children never exec, but the monitors mode spawns tmux: a detached
+        // tmux server holding the lifeline's write end would keep every child alive
+        // after the bench died. The bench is single-threaded, so nothing can spawn
+        // between pipe and fcntl.
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw .pipe(errno: errno) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         return (fds[0], fds[1])
     }
 }

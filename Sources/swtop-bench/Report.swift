@@ -45,7 +45,7 @@ enum Report {
         let scaled = Int((abs(value) * scale).rounded())
         let whole = scaled / Int(scale)
         let fraction = String(scaled % Int(scale))
-        let padded = String(repeating: "0", count: digits - fraction.count) + fraction
+        let padded = String(repeating: "0", count: max(0, digits - fraction.count)) + fraction
         return (value < 0 ? "-" : "") + String(whole) + (digits > 0 ? "." + padded : "")
     }
 }

@@ -40,12 +40,41 @@ enum SignalCleanup {
 
     /// Runs `body` with the cleanup signals held back; one that arrives meanwhile
     /// is handled right after. For steps a handler must not see half done.
-    static func holdingBack<Result>(_ body: () -> Result) -> Result {
+    static func holdingBack<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
         var mask = cleanupMask()
         var previous = sigset_t()
         sigprocmask(SIG_BLOCK, &mask, &previous)
         defer { sigprocmask(SIG_SETMASK, &previous, nil) }
-        return body()
+        return try body()
+    }
+
+    /// Sleeps `seconds` on the monotonic clock, or less when a cleanup signal
+    /// arrives: then it takes the signal and throws it, so the caller can tidy up
+    /// what a handler cannot (a tmux server, a temporary directory) before
+    /// `redeliver`. Only inside `holdingBack`: otherwise the handler gets it first.
+    static func sleep(_ seconds: Double) throws(Interrupted) {
+        var mask = cleanupMask()
+        let deadline = MonotonicClock.seconds() + seconds
+        while true {
+            let remaining = deadline - MonotonicClock.seconds()
+            guard remaining > 0 else { return }
+            let whole = remaining.rounded(.down)
+            var timeout = timespec(tv_sec: Int(whole), tv_nsec: Int((remaining - whole) * 1e9))
+            let number = sigtimedwait(&mask, nil, &timeout)
+            if number > 0 { throw Interrupted(signal: number) }
+            // -1 with EAGAIN (time is up) or EINTR (some other signal): the clock decides.
+        }
+    }
+
+    /// Raises a signal that `sleep` took, once the tidying is done and the
+    /// signals are no longer held back: the handler kills the children and the
+    /// bench dies of it, as if the signal had just arrived.
+    static func redeliver(_ interrupted: Interrupted) -> Never {
+        var mask = cleanupMask()
+        sigprocmask(SIG_UNBLOCK, &mask, nil)
+        raise(interrupted.signal)
+        // Not reached: the handler ends the process.
+        exit(128 + interrupted.signal)
     }
 
     private static func cleanupMask() -> sigset_t {
@@ -54,6 +83,11 @@ enum SignalCleanup {
         for number in signals { sigaddset(&mask, number) }
         return mask
     }
+}
+
+/// A cleanup signal that arrived while it was held back (see `SignalCleanup.sleep`).
+struct Interrupted: Error {
+    let signal: Int32
 }
 
 /// Async-signal-safe only: kill(2), waitpid(2), signal(2), raise(3).

@@ -6,7 +6,8 @@ import Musl
 import SwtopCore
 
 // swtop-bench: what one swtop sample costs, next to the least any monitor could
-// pay, at process counts it creates itself. See `Arguments.usage`.
+// pay, at process counts it creates itself; or, with `monitors`, what swtop and
+// the other interactive monitors cost as they run. See `Arguments.usage`.
 
 /// sysexits.h: the command line was wrong.
 let exitUsage: Int32 = 64
@@ -75,11 +76,17 @@ if arguments.showsHelp {
     print(Arguments.usage)
     exit(0)
 }
-let procFS = ProcFS(root: arguments.procRoot)
-do {
-    try procFS.validate()
-} catch {
-    fail(error.description, status: exitUsage)
+switch arguments.mode {
+case .sample:
+    let procFS = ProcFS(root: arguments.procRoot)
+    do {
+        try procFS.validate()
+    } catch {
+        fail(error.description, status: exitUsage)
+    }
+    SignalCleanup.install()
+    exit(run(arguments, procFS: procFS))
+case .monitors:
+    SignalCleanup.install()
+    exit(runMonitors(arguments))
 }
-SignalCleanup.install()
-exit(run(arguments, procFS: procFS))

@@ -49,12 +49,14 @@ final class ProcessScanner {
             let name = Self.name(of: entry)
             guard let pid = Self.pid(fromDirectoryName: name) else { continue }
             while earlier < previous.endIndex, previous[earlier].pid < pid { earlier += 1 }
+            // An index, not a copy: copying entries (and retaining their details) for
+            // thousands of processes was a visible share of a refresh.
             let known = earlier < previous.endIndex && previous[earlier].pid == pid
-                ? previous[earlier] : Self.find(pid: pid, in: previous)
+                ? earlier : Self.index(of: pid, in: previous)
             let process: ProcessEntry
-            if let known, skipsHiddenKernelThread(known) {
-                process = known.carriedOver()
-            } else if let known, let same = readKnownProcess(name: name, rootFD: rootFD, known: known) {
+            if let known, skipsHiddenKernelThread(previous[known]) {
+                process = previous[known].carriedOver()
+            } else if let known, let same = readKnownProcess(name: name, rootFD: rootFD, known: previous, at: known) {
                 process = same
             } else if let new = readNewProcess(name: name, rootFD: rootFD, pid: pid, previous: previous) {
                 process = new
@@ -86,17 +88,21 @@ final class ProcessScanner {
     }
 
     /// The refresh of a process whose details are known: one open file. Nil when it
-    /// is gone, or is no longer `known` (other start time, name or owner).
-    private func readKnownProcess(name: UnsafePointer<CChar>, rootFD: Int32, known: ProcessEntry) -> ProcessEntry? {
+    /// is gone, or is no longer `previous[index]` (other start time, name or owner).
+    private func readKnownProcess(name: UnsafePointer<CChar>, rootFD: Int32, known previous: [ProcessEntry],
+                                  at index: Int) -> ProcessEntry? {
         guard let statPath = path(of: "stat", under: name) else { return nil }
-        let sample = reader.withContentsAndOwner(of: statPath, in: rootFD) { bytes, owner -> ProcessEntry? in
-            guard let stat = ProcessStatParser.parse(bytes), stat.pid == known.pid,
-                  stat.startTicks == known.startTicks, owner == known.directoryOwner,
-                  known.details.hasComm(UnsafeBufferPointer(rebasing: bytes[stat.commRange]))
+        var owner: UInt32 = 0
+        let sample = reader.withContentsAndOwner(of: statPath, in: rootFD) { bytes, fileOwner -> ProcessStat? in
+            guard let stat = ProcessStatParser.parse(bytes), stat.pid == previous[index].pid,
+                  stat.startTicks == previous[index].startTicks, fileOwner == previous[index].directoryOwner,
+                  previous[index].details.hasComm(UnsafeBufferPointer(rebasing: bytes[stat.commRange]))
             else { return nil }
-            return entry(id: known.pid, stat: stat, owner: owner, details: known.details, sharedBytes: nil)
+            owner = fileOwner
+            return stat
         }
-        guard var process = sample ?? nil else { return nil }
+        guard let stat = sample ?? nil else { return nil }
+        var process = entry(id: stat.pid, stat: stat, owner: owner, details: previous[index].details, sharedBytes: nil)
         if options.readsSharedMemory {
             // statm is read through its own path: if the PID was recycled in between,
             // the start time no longer matches at the next refresh, which reads it anew.
@@ -219,15 +225,19 @@ final class ProcessScanner {
     }
 
     /// Binary search in a PID-ascending list.
-    static func find(pid: Int32, in processes: [ProcessEntry]) -> ProcessEntry? {
+    static func index(of pid: Int32, in processes: [ProcessEntry]) -> Int? {
         var low = 0, high = processes.count
         while low < high {
             let middle = (low + high) / 2
             let candidate = processes[middle].pid
-            if candidate == pid { return processes[middle] }
+            if candidate == pid { return middle }
             if candidate < pid { low = middle + 1 } else { high = middle }
         }
         return nil
+    }
+
+    static func find(pid: Int32, in processes: [ProcessEntry]) -> ProcessEntry? {
+        index(of: pid, in: processes).map { processes[$0] }
     }
 
     private static func name(of entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
