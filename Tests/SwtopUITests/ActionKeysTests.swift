@@ -12,14 +12,7 @@ import Testing
     let snapshot = ViewRenderingTests.snapshot
 
     private func press(_ keys: [Key], _ state: inout ViewState, snapshot: Snapshot? = nil) -> ViewEffect {
-        let snapshot = snapshot ?? self.snapshot
-        var effect = ViewEffect.none
-        for key in keys {
-            let rows = DisplayTable.rows(of: snapshot, state: state)
-            ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: 1)
-            effect = ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot)
-        }
-        return effect
+        SwtopUITests.press(keys, &state, snapshot: snapshot ?? self.snapshot)
     }
 
     /// Sorted by PID with kernel threads hidden: rows 1, 40, 41, 42, 43; the selection on `pid`.

@@ -6,15 +6,8 @@ import Testing
     typealias B = SnapshotBuilder
     let snapshot = ViewRenderingTests.snapshot
 
-    /// Applies keys the way the run loop does: rows are rebuilt after each one.
     private func press(_ keys: [Key], _ state: inout ViewState) -> ViewEffect {
-        var effect = ViewEffect.none
-        for key in keys {
-            let rows = DisplayTable.rows(of: snapshot, state: state)
-            ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: 1)
-            effect = ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot)
-        }
-        return effect
+        SwtopUITests.press(keys, &state, snapshot: snapshot)
     }
 
     private func fresh(_ key: SortKey = .pid) -> ViewState {
