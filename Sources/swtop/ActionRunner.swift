@@ -24,8 +24,8 @@ struct ActionRunner {
         case .signal(let signal):
             let outcomes = action.targets.map { controller.send(signal, to: $0) }
             state.message = ActionReport.message(for: action, outcomes: outcomes)
-        case .renice(let values):
-            let outcomes = zip(action.targets, values).map { controller.renice($0, to: $1) }
+        case .renice(let step):
+            let outcomes = action.targets.map { controller.renice($0, by: step) }
             state.message = ActionReport.message(for: action, outcomes: outcomes)
         case .gracefulStop:
             let controller = self.controller

@@ -69,7 +69,7 @@ import Testing
         defer { kill(pid, SIGKILL); _ = reap(pid) }
         let impostor = ProcessTarget(pid: pid, startTicks: target.startTicks + 1, name: "sleep", user: "root")
         #expect(controller.send(SIGKILL, to: impostor) == .replaced)
-        #expect(controller.renice(impostor, to: 5) == .replaced)
+        #expect(controller.renice(impostor, by: 5) == .replaced)
         usleep(50_000)
         #expect(readStat(pid)?.state == UInt8(ascii: "S"))
     }
@@ -77,15 +77,18 @@ import Testing
     @Test func reniceSetsTheNiceValue() throws {
         let (pid, target) = try spawnSleeper()
         defer { kill(pid, SIGKILL); _ = reap(pid) }
-        #expect(controller.renice(target, to: 7) == .done)
-        #expect(readStat(pid)?.nice == 7)
+        #expect(controller.renice(target, by: 7) == .done)
+        #expect(controller.renice(target, by: 7) == .done) // from the value now, not a stale one
+        #expect(readStat(pid)?.nice == 14)
+        #expect(controller.renice(target, by: 100) == .done)
+        #expect(readStat(pid)?.nice == 19)
     }
 
     @Test(arguments: [0, -1, -4242] as [Int32])
     func groupPIDsAreRefused(pid: Int32) {
         let target = ProcessTarget(pid: pid, startTicks: 0, name: "x", user: "root")
         #expect(controller.send(SIGTERM, to: target) == .refused)
-        #expect(controller.renice(target, to: 1) == .refused)
+        #expect(controller.renice(target, by: 1) == .refused)
     }
 }
 

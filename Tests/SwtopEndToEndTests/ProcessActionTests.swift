@@ -121,6 +121,24 @@ import Testing
         #expect(Spawn.reap(sleeper, within: 0.5) == nil) // still running
     }
 
+    @Test func niceKeysChangeTheNiceValueAndTheNIColumnShowsIt() throws {
+        let marker = marker()
+        let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker])
+        defer { Spawn.kill(sleeper) }
+        let session = try viewer(filteredTo: marker, expecting: 1)
+        session.press("[", "[")
+        #expect(Clock.wait(upTo: 5) { ProcReader.stat(sleeper)?.nice == 2 }) // twice before a refresh: twice
+        let (shown, screen) = session.waitForScreen { screen in
+            screen.contains { row in
+                let fields = row.split(separator: " ")
+                return fields.first == Substring(String(sleeper)) && fields.count > 3 && fields[3] == "2"
+            }
+        }
+        #expect(shown, "\(screen.joined(separator: "\n"))")
+        session.press("F7") // lowering needs root, which the tests have
+        #expect(Clock.wait(upTo: 5) { ProcReader.stat(sleeper)?.nice == 1 })
+    }
+
     @Test func readonlyActsOnNothing() throws {
         let marker = marker()
         let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker])

@@ -112,8 +112,8 @@ import Testing
 
     @Test func niceKeysStepTheNiceValue() {
         var state = state(selecting: 42)
-        #expect(press([.character("]")], &state) == .perform(PendingAction(kind: .renice([-1]), targets: [target(42)])))
-        #expect(press([.function(8)], &state) == .perform(PendingAction(kind: .renice([1]), targets: [target(42)])))
+        #expect(press([.character("]")], &state) == .perform(PendingAction(kind: .renice(by: -1), targets: [target(42)])))
+        #expect(press([.function(8)], &state) == .perform(PendingAction(kind: .renice(by: 1), targets: [target(42)])))
     }
 
     @Test func gracefulStopAsksAndEscapeCancelsTheCountdown() {
@@ -136,10 +136,25 @@ import Testing
         }
     }
 
+    @Test func readonlyHelpSaysTheActionsAreUnavailable() {
+        var state = state(selecting: 42)
+        state.mode = .help
+        let normal = ViewRenderer().render(snapshot: snapshot, state: state, rows: []).lines
+        state.readonly = true
+        let readonly = ViewRenderer().render(snapshot: snapshot, state: state, rows: []).lines
+        #expect(normal.contains { $0.hasPrefix("Acting on the selected process") })
+        #expect(!readonly.contains { $0.hasPrefix("Acting on the selected process") })
+        #expect(readonly.contains { $0.hasPrefix("Read-only (--readonly): the keys that act on processes are unavailable") })
+    }
+
     @Test func reportsNameWhatWasDoneAndEachFailure() {
         let action = PendingAction(kind: .signal(SIGTERM), targets: [target(40), target(42)])
         let message = ActionReport.message(for: action, outcomes: [.done, .failed(errno: EPERM)])
         #expect(message == "Sent SIGTERM to PID 40 (sshd); not permitted: PID 42 (make) belongs to alice")
+        let renice = PendingAction(kind: .renice(by: 1), targets: [target(42)])
+        #expect(ActionReport.message(for: renice, outcomes: [.done]) == "Nice +1 for PID 42 (make)")
+        let suspend = PendingAction(kind: .signal(SIGSTOP), targets: [target(42)])
+        #expect(ActionReport.message(for: suspend, outcomes: [.exited]) == "PID 42 (make) had already exited")
     }
 
     @Test func tagsConfirmationAndMenuAreOnScreen() {

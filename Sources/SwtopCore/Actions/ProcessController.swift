@@ -33,11 +33,18 @@ public struct ProcessController: Sendable {
         return swtop_pidfd_send_signal(handle, signal) == 0 ? .done : .failed(errno: errno)
     }
 
-    /// Sets the nice value of `target` (-20…19) if it is still the same process.
+    /// Moves the nice value of `target` by `step` (kept within -20…19) if it is still
+    /// the same process. The value it starts from is read right now, not taken from
+    /// the last snapshot, so pressing the key twice before a refresh moves it twice.
     /// setpriority(2) has no pidfd form: the check comes right before it.
-    public func renice(_ target: ProcessTarget, to nice: Int32) -> ActionOutcome {
+    public func renice(_ target: ProcessTarget, by step: Int32) -> ActionOutcome {
         guard target.pid > 0 else { return .refused }
-        if let outcome = mismatch(target) { return outcome }
+        let stat: ProcessStat
+        switch current(target) {
+        case .success(let found): stat = found
+        case .failure(let mismatch): return mismatch.outcome
+        }
+        let nice = min(19, max(-20, stat.nice + step))
         return setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(target.pid), nice) == 0
             ? .done : .failed(errno: errno)
     }
@@ -49,13 +56,23 @@ public struct ProcessController: Sendable {
 
     /// Nil when `target` still exists as the same, living process.
     private func mismatch(_ target: ProcessTarget) -> ActionOutcome? {
+        if case .failure(let mismatch) = current(target) { return mismatch.outcome }
+        return nil
+    }
+
+    private struct Mismatch: Error {
+        let outcome: ActionOutcome
+    }
+
+    /// The target's stat as it is now, if it is still the same, living process.
+    private func current(_ target: ProcessTarget) -> Result<ProcessStat, Mismatch> {
         let reader = ProcFileReader(initialCapacity: 1024)
         let path = procFS.root + "/\(target.pid)/stat"
         guard let stat = reader.withContents(ofPath: path, singleLine: true, { ProcessStatParser.parse($0) }) ?? nil,
               stat.pid == target.pid
-        else { return .exited }
-        if stat.startTicks != target.startTicks { return .replaced }
-        if stat.state == UInt8(ascii: "Z") || stat.state == UInt8(ascii: "X") { return .exited }
-        return nil
+        else { return .failure(Mismatch(outcome: .exited)) }
+        if stat.startTicks != target.startTicks { return .failure(Mismatch(outcome: .replaced)) }
+        if stat.state == UInt8(ascii: "Z") || stat.state == UInt8(ascii: "X") { return .failure(Mismatch(outcome: .exited)) }
+        return .success(stat)
     }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import SwtopCore
 
 /// The status line after an action: what was done, and each failure in words.
@@ -12,22 +9,9 @@ public enum ActionReport {
         var parts: [String] = []
         if !done.isEmpty {
             let what = PendingAction(kind: action.kind, targets: done)
-            parts.append("\(pastTense(action)) \(what.targetList)")
+            parts.append("\(action.doneWording) \(what.targetList)")
         }
         parts += failures
         return parts.joined(separator: "; ")
-    }
-
-    private static func pastTense(_ action: PendingAction) -> String {
-        switch action.kind {
-        case .signal(SIGSTOP): "Suspended"
-        case .signal(SIGCONT): "Resumed"
-        case .signal(SIGTERM): "Sent SIGTERM to"
-        case .signal(SIGKILL): "Killed"
-        case .signal(let number): "Sent \(SignalCatalog.name(of: number)) to"
-        case .gracefulStop: "Stopping"
-        case .renice(let values):
-            Set(values).count == 1 ? "Nice \(values[0]) for" : "Reniced"
-        }
     }
 }

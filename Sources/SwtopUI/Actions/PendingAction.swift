@@ -10,8 +10,8 @@ public struct PendingAction: Sendable, Equatable {
         case signal(Int32)
         /// SIGTERM, the grace period, then SIGKILL.
         case gracefulStop
-        /// The new nice value of each target, in the order of `targets`.
-        case renice([Int32])
+        /// Moves each target's nice value by this much (-1: higher priority).
+        case renice(by: Int32)
     }
 
     public var kind: Kind
@@ -22,16 +22,22 @@ public struct PendingAction: Sendable, Equatable {
         self.targets = targets
     }
 
-    /// The verb for messages ("terminate", "suspend" …).
-    public var verb: String {
+    /// The verb for questions and errors ("terminate", "suspend" …).
+    public var verb: String { wording.verb }
+
+    /// What the status line says once it is done ("Suspended", "Sent SIGHUP to" …).
+    public var doneWording: String { wording.done }
+
+    /// Both words of each kind, side by side so they cannot drift apart.
+    private var wording: (verb: String, done: String) {
         switch kind {
-        case .signal(SIGSTOP): "suspend"
-        case .signal(SIGCONT): "resume"
-        case .signal(SIGTERM): "terminate"
-        case .signal(SIGKILL): "kill"
-        case .signal(let number): "send \(SignalCatalog.name(of: number)) to"
-        case .gracefulStop: "stop gracefully"
-        case .renice: "renice"
+        case .signal(SIGSTOP): ("suspend", "Suspended")
+        case .signal(SIGCONT): ("resume", "Resumed")
+        case .signal(SIGTERM): ("terminate", "Sent SIGTERM to")
+        case .signal(SIGKILL): ("kill", "Killed")
+        case .signal(let number): ("send \(SignalCatalog.name(of: number)) to", "Sent \(SignalCatalog.name(of: number)) to")
+        case .gracefulStop: ("stop gracefully", "Stopping")
+        case .renice(let step): ("renice", "Nice \(step > 0 ? "+" : "")\(step) for")
         }
     }
 

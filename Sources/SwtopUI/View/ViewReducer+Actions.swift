@@ -79,14 +79,7 @@ extension ViewReducer {
 
     /// F7/`]` lowers the nice value (higher priority), F8/`[` raises it.
     static func renice(by step: Int32, _ state: inout ViewState, _ snapshot: Snapshot?) -> ViewEffect {
-        guard !refusedReadonly(&state), let snapshot else { return .none }
-        let targets = targets(state, snapshot)
-        let values = targets.map { target -> Int32 in
-            let current = snapshot.processes.first { $0.pid == target.pid && $0.startTicks == target.startTicks }?.nice ?? 0
-            return min(19, max(-20, current + step))
-        }
-        guard !targets.isEmpty else { return .none }
-        return act(.renice(values), &state, snapshot, confirm: false)
+        act(.renice(by: step), &state, snapshot, confirm: false)
     }
 
     static func toggleTag(_ state: inout ViewState, _ snapshot: Snapshot?) {
