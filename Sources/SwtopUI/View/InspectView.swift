@@ -38,3 +38,11 @@ public struct InspectView: Sendable, Equatable {
         top = followsEnd ? lastTop : max(0, min(top, lastTop))
     }
 }
+
+extension ViewState.Mode {
+    /// The inspect page on screen; nil in every other mode.
+    public var inspectView: InspectView? {
+        if case let .inspecting(view) = self { return view }
+        return nil
+    }
+}

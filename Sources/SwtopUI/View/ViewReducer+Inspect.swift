@@ -62,3 +62,14 @@ extension ViewReducer {
         view.top = max(0, view.top + lines)
     }
 }
+
+extension ViewReducer {
+    /// Keeps an inspect page's scroll position within its text (and on its last
+    /// lines while it follows the end), once the text is known.
+    public static func keepInspectPageInRange(_ state: inout ViewState, page: TextPage?) {
+        guard case var .inspecting(view) = state.mode, let page else { return }
+        let lines = TextPageLayout.lines(of: page, width: state.width).count
+        view.clamp(lineCount: lines, bodyHeight: InspectLayout(width: state.width, height: state.height).bodyHeight)
+        state.mode = .inspecting(view)
+    }
+}
