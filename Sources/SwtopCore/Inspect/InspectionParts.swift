@@ -78,6 +78,8 @@ public struct InspectedThread: Sendable, Equatable {
         self.cpuTicks = cpuTicks
         self.cpuPercent = cpuPercent
     }
+
+    public var stateLetter: Character { Character(Unicode.Scalar(state)) }
 }
 
 /// How the scheduler treats the process (stat fields 18, 19, 39–41).
