@@ -36,6 +36,7 @@ public final class OutputFollower {
     public private(set) var hasExited = false
 
     let procFS: ProcFS
+    private let reader = ProcFileReader(initialCapacity: 512)
     private var start: StartPosition
     private var files: [OutputStream: FollowedFile] = [:]
     private var pendingEvents: [OutputEvent] = []
@@ -78,7 +79,6 @@ public final class OutputFollower {
     /// The process is still the one started at `startTicks` and has not ended
     /// (a zombie's descriptors are already closed).
     private func isAlive() -> Bool {
-        let reader = ProcFileReader(initialCapacity: 512)
         guard let parsed = reader.withContents(ofPath: "\(procFS.root)/\(pid)/stat", singleLine: true, { ProcessStatParser.parse($0) }),
               let stat = parsed, stat.pid == pid, stat.startTicks == startTicks
         else { return false }
@@ -117,9 +117,12 @@ public final class OutputFollower {
             let hadFile = stopFollowing(stream)
             var resolved = target
             if case .regularFile = target {
-                // A file the process switched to is all new: read it from its start.
+                // A file the process switched to is all new: read it from its start. One
+                // read so far through the other descriptor (`>log 2>&1` until stdout was
+                // reopened) was read up to its end already.
+                let wasShared = !hadFile && targets[stream] == target
                 let position: FollowedFile.Position = switch (isFirstLook, start) {
-                case (false, _): .start
+                case (false, _): wasShared ? .end : .start
                 case (true, .end): .end
                 case (true, .tail(let lines)): .lastLines(lines)
                 }
