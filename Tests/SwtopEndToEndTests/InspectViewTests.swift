@@ -26,8 +26,9 @@ import Testing
     }
 
     /// swtop in tmux with the table narrowed to the rows matching `filter`, once it shows exactly `pid`.
-    private func swtopShowing(_ pid: pid_t, filter: String) throws -> TmuxSession {
-        let session = try TmuxSession("\(swtop) -d \(delay)", width: 120, height: 50)
+    /// `prefix` runs swtop through another command (setpriv).
+    private func swtopShowing(_ pid: pid_t, filter: String, prefix: [String] = []) throws -> TmuxSession {
+        let session = try TmuxSession((prefix + [swtop, "-d", "\(delay)"]).joined(separator: " "), width: 120, height: 50)
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         session.press("\\")
         session.type(filter)
@@ -192,5 +193,43 @@ import Testing
                 && screen.contains { $0.contains("fd 1 stdout pipe:[") }
         }
         #expect(exited, "\(last.joined(separator: "\n"))")
+    }
+
+    @Test func aProcessThatExitsKeepsItsLastDataOnThePage() throws {
+        let marker = "3105.\(Int.random(in: 100...999))"
+        let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker])
+        defer { Spawn.kill(sleeper) }
+        let session = try swtopShowing(sleeper, filter: marker)
+        session.press("Enter")
+        let (opened, _) = session.waitForScreen { $0.contains { $0.hasPrefix("Command     sleep \(marker)") } }
+        #expect(opened)
+        Spawn.kill(sleeper)
+        let (kept, screen) = session.waitForScreen { screen in
+            screen.contains { $0.contains("PID \(sleeper) (sleep) has exited — showing its last data") }
+                && screen.contains { $0.hasPrefix("Command     sleep \(marker)") }
+        }
+        #expect(kept, "\(screen.joined(separator: "\n"))")
+    }
+
+    @Test func whatAnotherUsersProcessHidesSaysNotPermitted() throws {
+        let setpriv = try #require(Spawn.executable("setpriv"))
+        let marker = "3106.\(Int.random(in: 100...999))"
+        let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker]) // root's; swtop runs as nobody
+        defer { Spawn.kill(sleeper) }
+        let session = try swtopShowing(sleeper, filter: marker,
+                                       prefix: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
+        session.press("Enter")
+        let (detailed, screen) = session.waitForScreen { screen in
+            screen.contains { $0.hasPrefix("Command     sleep \(marker)") }
+                && screen.contains { $0.hasPrefix("Executable  not permitted") }
+                && screen.contains { $0.hasPrefix("Working dir not permitted") }
+        }
+        #expect(detailed, "\(screen.joined(separator: "\n"))")
+        session.press("e")
+        let (hidden, environment) = session.waitForScreen { $0.contains { $0 == "not permitted" || $0.hasPrefix("not permitted ") } }
+        #expect(hidden, "\(environment.joined(separator: "\n"))")
+        session.press("o")
+        let (output, outputScreen) = session.waitForScreen { $0.contains { $0.hasPrefix("fd 1 stdout not permitted") } }
+        #expect(output, "\(outputScreen.joined(separator: "\n"))")
     }
 }

@@ -75,7 +75,7 @@ import Testing
         #expect(lines[12] == "          812 sshd")
         #expect(lines[13] == "           1 systemd")
         #expect(lines[14] == "Children 4243 sleep")
-        #expect(lines[22] == "e environment  l open files  o output")
+        #expect(lines[22] == "Read at 05:35:23") // start time plus elapsed time
         #expect(lines[23] == "Esc/q Back Enter Details e Environ l Files o Output PgUp/PgDn Scroll End Follow")
     }
 

@@ -9,7 +9,7 @@ enum DetailPage {
             process(inspection, clock: clock), family(inspection), credentials(inspection.credentials),
             scheduling(inspection), memory(inspection), threads(inspection.threads), signals(inspection.signals),
             limits(inspection.limits), cgroups(inspection.cgroups),
-        ], status: "e environment  l open files  o output")
+        ], status: "Read at " + clock.timeOfDay(inspection.startTime + inspection.elapsedSeconds))
     }
 
     typealias Row = TextPage.Row
