@@ -61,9 +61,7 @@ extension ViewReducer {
         if lines < 0 { view.followsEnd = false }
         view.top = max(0, view.top + lines)
     }
-}
 
-extension ViewReducer {
     /// Keeps an inspect page's scroll position within its text (and on its last
     /// lines while it follows the end), once the text is known.
     public static func keepInspectPageInRange(_ state: inout ViewState, page: TextPage?) {
