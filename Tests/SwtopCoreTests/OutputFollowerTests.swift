@@ -197,3 +197,36 @@ extension OutputFollowerTests {
         #expect(follower.poll() == [line("from stderr", .standardError)])
     }
 }
+
+extension OutputFollowerTests {
+    @Test func aFileSeveralProcessesWriteIsReadByOneFollower() throws {
+        try fixture.addProcess(pid: 501, comm: "sleep", ppid: 500, start: 120)
+        let childDescriptor = fixture.root.appendingPathComponent("501/fd/1")
+        try FileManager.default.createDirectory(at: childDescriptor.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: childDescriptor.path, withDestinationPath: log.path)
+        let registry = OutputFileRegistry()
+        let parent = OutputFollower(procFS: fixture.procFS, pid: 500, startTicks: 100, start: .end, registry: registry)
+        let child = OutputFollower(procFS: fixture.procFS, pid: 501, startTicks: 120, start: .end, registry: registry)
+        try append("tial\n")
+        #expect(parent.poll() == [line("tial")])
+        #expect(child.poll() == [])
+        #expect(child.targets[.standardOutput] == .regularFile(path: log.path))
+        // Once the parent is gone, the child's follower goes on where the parent stopped.
+        fixture.remove("500")
+        #expect(parent.poll() == [.exited])
+        try append("by the child\n")
+        #expect(child.poll() == [line("by the child")])
+        try append("and more\n")
+        #expect(child.poll() == [line("and more")])
+    }
+
+    @Test func aReservedFileIsNeverFollowed() throws {
+        let registry = OutputFileRegistry()
+        let descriptor = open(log.path, O_RDONLY)
+        defer { close(descriptor) }
+        registry.reserve(try #require(FileIdentity(descriptor: descriptor)))
+        let follower = OutputFollower(procFS: fixture.procFS, pid: 500, startTicks: 100, registry: registry)
+        try append("tial\n")
+        #expect(follower.poll() == [])
+    }
+}

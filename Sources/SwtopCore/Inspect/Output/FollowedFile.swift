@@ -11,6 +11,8 @@ final class FollowedFile {
     enum Position {
         case start, end
         case lastLines(Int)
+        /// Where another follower stopped; from the start if the file is shorter now.
+        case offset(Int64)
     }
 
     enum Opening {
@@ -67,8 +69,16 @@ final class FollowedFile {
             return .opened(file, tail: [])
         case .lastLines(let count):
             return .opened(file, tail: file.readTail(lines: count, size: size))
+        case .offset(let offset):
+            file.offset = offset <= size ? offset : 0
+            return .opened(file, tail: [])
         }
     }
+
+    /// How far the file has been read.
+    var readOffset: Int64 { offset }
+
+    var identity: FileIdentity { FileIdentity(device: device, inode: inode) }
 
     func isSame(as probe: DescriptorProbe) -> Bool {
         probe.kind == .file && probe.device == device && probe.inode == inode
