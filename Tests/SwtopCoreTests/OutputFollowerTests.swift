@@ -230,3 +230,18 @@ extension OutputFollowerTests {
         #expect(follower.poll() == [])
     }
 }
+
+@Suite struct ProcessDiscoveryTests {
+    @Test func listsPIDsAndDescribesOne() throws {
+        let fixture = try FixtureProc()
+        try fixture.addProcess(pid: 12, comm: "cron job", start: 77, uid: 1000)
+        try fixture.addProcess(pid: 3, comm: "kthreadd", flags: 0x200040, start: 1)
+        try fixture.write("self/stat", "not a process")
+        let discovery = ProcessDiscovery(procFS: fixture.procFS)
+        #expect(discovery.pids() == [3, 12])
+        #expect(discovery.describe(pid: 12) == DiscoveredProcess(pid: 12, startTicks: 77, comm: "cron job",
+                                                                 effectiveUID: 1000, isKernelThread: false))
+        #expect(discovery.describe(pid: 3)?.isKernelThread == true)
+        #expect(discovery.describe(pid: 99) == nil)
+    }
+}
