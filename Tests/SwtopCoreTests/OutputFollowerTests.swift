@@ -245,3 +245,15 @@ extension OutputFollowerTests {
         #expect(discovery.describe(pid: 99) == nil)
     }
 }
+
+extension OutputFollowerTests {
+    @Test func aLogTruncatedAndRewrittenPastTheOldEndBetweenPollsIsNoticed() throws {
+        let follower = follower(start: .end)
+        try append("t\n")
+        #expect(follower.poll() == [line("t")])
+        try write("a longer first line after truncation\n")
+        #expect(follower.poll() == [.truncated(.standardOutput), line("a longer first line after truncation")])
+        try append("next\n")
+        #expect(follower.poll() == [line("next")])
+    }
+}
