@@ -197,3 +197,63 @@ extension OutputFollowerTests {
         #expect(follower.poll() == [line("from stderr", .standardError)])
     }
 }
+
+extension OutputFollowerTests {
+    @Test func aFileSeveralProcessesWriteIsReadByOneFollower() throws {
+        try fixture.addProcess(pid: 501, comm: "sleep", ppid: 500, start: 120)
+        let childDescriptor = fixture.root.appendingPathComponent("501/fd/1")
+        try FileManager.default.createDirectory(at: childDescriptor.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: childDescriptor.path, withDestinationPath: log.path)
+        let registry = OutputFileRegistry()
+        let parent = OutputFollower(procFS: fixture.procFS, pid: 500, startTicks: 100, start: .end, registry: registry)
+        let child = OutputFollower(procFS: fixture.procFS, pid: 501, startTicks: 120, start: .end, registry: registry)
+        try append("tial\n")
+        #expect(parent.poll() == [line("tial")])
+        #expect(child.poll() == [])
+        #expect(child.targets[.standardOutput] == .regularFile(path: log.path))
+        // Once the parent is gone, the child's follower goes on where the parent stopped.
+        fixture.remove("500")
+        #expect(parent.poll() == [.exited])
+        try append("by the child\n")
+        #expect(child.poll() == [line("by the child")])
+        try append("and more\n")
+        #expect(child.poll() == [line("and more")])
+    }
+
+    @Test func aReservedFileIsNeverFollowed() throws {
+        let registry = OutputFileRegistry()
+        let descriptor = open(log.path, O_RDONLY)
+        defer { close(descriptor) }
+        registry.reserve(try #require(FileIdentity(descriptor: descriptor)))
+        let follower = OutputFollower(procFS: fixture.procFS, pid: 500, startTicks: 100, registry: registry)
+        try append("tial\n")
+        #expect(follower.poll() == [])
+    }
+}
+
+@Suite struct ProcessDiscoveryTests {
+    @Test func listsPIDsAndDescribesOne() throws {
+        let fixture = try FixtureProc()
+        try fixture.addProcess(pid: 12, comm: "cron job", start: 77, uid: 1000)
+        try fixture.addProcess(pid: 3, comm: "kthreadd", flags: 0x200040, start: 1)
+        try fixture.write("self/stat", "not a process")
+        let discovery = ProcessDiscovery(procFS: fixture.procFS)
+        #expect(discovery.pids() == [3, 12])
+        #expect(discovery.describe(pid: 12) == DiscoveredProcess(pid: 12, startTicks: 77, comm: "cron job",
+                                                                 effectiveUID: 1000, isKernelThread: false))
+        #expect(discovery.describe(pid: 3)?.isKernelThread == true)
+        #expect(discovery.describe(pid: 99) == nil)
+    }
+}
+
+extension OutputFollowerTests {
+    @Test func aLogTruncatedAndRewrittenPastTheOldEndBetweenPollsIsNoticed() throws {
+        let follower = follower(start: .end)
+        try append("t\n")
+        #expect(follower.poll() == [line("t")])
+        try write("a longer first line after truncation\n")
+        #expect(follower.poll() == [.truncated(.standardOutput), line("a longer first line after truncation")])
+        try append("next\n")
+        #expect(follower.poll() == [line("next")])
+    }
+}

@@ -11,6 +11,8 @@ final class FollowedFile {
     enum Position {
         case start, end
         case lastLines(Int)
+        /// Where another follower stopped; from the start if the file is shorter now.
+        case offset(Int64)
     }
 
     enum Opening {
@@ -31,12 +33,15 @@ final class FollowedFile {
     /// The most read back from the end for a tail.
     static let tailWindow = 256 << 10
     private static let chunkSize = 64 << 10
+    private static let lastBytesKept = 32
 
     let device: UInt64
     let inode: UInt64
     let lines: LineAssembler
     private var descriptor: Int32
     private var offset: Int64
+    /// The last bytes read, ending at `offset`: see `stillEndsWithLastBytesRead`.
+    private var lastBytesRead: [UInt8] = []
 
     private init(descriptor: Int32, device: UInt64, inode: UInt64, offset: Int64, lineLimit: Int) {
         self.descriptor = descriptor
@@ -64,11 +69,21 @@ final class FollowedFile {
             return .opened(file, tail: [])
         case .end:
             file.offset = size
+            file.rememberBytesBeforeOffset()
             return .opened(file, tail: [])
         case .lastLines(let count):
             return .opened(file, tail: file.readTail(lines: count, size: size))
+        case .offset(let offset):
+            file.offset = offset <= size ? offset : 0
+            file.rememberBytesBeforeOffset()
+            return .opened(file, tail: [])
         }
     }
+
+    /// How far the file has been read.
+    var readOffset: Int64 { offset }
+
+    var identity: FileIdentity { FileIdentity(device: device, inode: inode) }
 
     func isSame(as probe: DescriptorProbe) -> Bool {
         probe.kind == .file && probe.device == device && probe.inode == inode
@@ -89,12 +104,42 @@ final class FollowedFile {
         var info = stat()
         guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return .lines([]) }
         let size = Int64(info.st_size)
-        if size < offset {
+        if size < offset || (size > offset && !stillEndsWithLastBytesRead()) {
             offset = 0
+            lastBytesRead = []
             lines.reset()
             return .truncated(readAvailable(upTo: size, budget: budget))
         }
         return .lines(readAvailable(upTo: size, budget: budget))
+    }
+
+    /// True when the bytes just before `offset` are still the ones read there. A
+    /// log truncated and rewritten past the old offset between two polls has the
+    /// same size check as one that grew; its old last bytes are gone, though.
+    private func stillEndsWithLastBytesRead() -> Bool {
+        guard !lastBytesRead.isEmpty else { return true }
+        var current = [UInt8](repeating: 0, count: lastBytesRead.count)
+        let count = current.withUnsafeMutableBytes {
+            pread(descriptor, $0.baseAddress!, $0.count, off_t(offset - Int64(lastBytesRead.count)))
+        }
+        return count != current.count || current == lastBytesRead
+    }
+
+    /// For a file not read up to `offset` by this object (it started at the end).
+    private func rememberBytesBeforeOffset() {
+        let count = Int(min(offset, Int64(Self.lastBytesKept)))
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, count, off_t(offset - Int64(count))) }
+        lastBytesRead = read == count ? bytes : []
+    }
+
+    /// Remembers up to `lastBytesKept` bytes before the new offset.
+    private func remember(_ chunk: ArraySlice<UInt8>) {
+        if chunk.count >= Self.lastBytesKept {
+            lastBytesRead = Array(chunk.suffix(Self.lastBytesKept))
+        } else {
+            lastBytesRead = Array((lastBytesRead + chunk).suffix(Self.lastBytesKept))
+        }
     }
 
     /// Reads from `offset` to `size` (at most `budget` bytes) into lines.
@@ -109,6 +154,7 @@ final class FollowedFile {
             guard count > 0 else { break }
             offset += Int64(count)
             remaining -= count
+            remember(chunk[..<count])
             chunk.withUnsafeBufferPointer { result += lines.feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
         }
         return result

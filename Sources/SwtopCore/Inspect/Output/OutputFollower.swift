@@ -37,13 +37,17 @@ public final class OutputFollower {
 
     let procFS: ProcFS
     private let reader = ProcFileReader(initialCapacity: 512)
+    private let registry: OutputFileRegistry?
     private var start: StartPosition
     private var files: [OutputStream: FollowedFile] = [:]
     private var pendingEvents: [OutputEvent] = []
 
+    /// - Parameter registry: shared by followers of several processes, so that a file
+    ///   they all write is read once (by the first to find it).
     public init(procFS: ProcFS, pid: Int32, startTicks: UInt64, start: StartPosition = .tail(lines: 200),
-                maximumLineLength: Int = 4096, maximumReadPerPoll: Int = 1 << 20) {
+                maximumLineLength: Int = 4096, maximumReadPerPoll: Int = 1 << 20, registry: OutputFileRegistry? = nil) {
         self.procFS = procFS
+        self.registry = registry
         self.pid = pid
         self.startTicks = startTicks
         self.start = start
@@ -53,7 +57,12 @@ public final class OutputFollower {
     }
 
     deinit {
-        for file in files.values { file.close() }
+        for file in files.values { close(file) }
+    }
+
+    private func close(_ file: FollowedFile) {
+        file.close()
+        registry?.release(file.identity, by: ObjectIdentifier(self), readUpTo: file.readOffset)
     }
 
     /// New complete lines and changes since the last poll, in order; the first poll
@@ -90,7 +99,7 @@ public final class OutputFollower {
         for stream in OutputStream.allCases {
             guard let file = files[stream] else { continue }
             if let rest = file.lines.flush() { pendingEvents.append(.line(stream, rest.text, isCut: rest.isCut)) }
-            file.close()
+            close(file)
         }
         files = [:]
         hasExited = true
@@ -116,17 +125,29 @@ public final class OutputFollower {
             if !isFirstLook, files[stream] == nil, targets[stream] == target, !target.isFollowed { continue }
             let hadFile = stopFollowing(stream)
             var resolved = target
+            // Another follower reads this file already (or it is swtop's own output).
+            if case .regularFile = target, let registry, let probe,
+               !registry.isAvailable(FileIdentity(device: probe.device, inode: probe.inode), to: ObjectIdentifier(self)) {
+                record(target, for: stream, isFirstLook: isFirstLook, switchedFiles: hadFile)
+                continue
+            }
             if case .regularFile = target {
                 // A file the process switched to is all new: read it from its start. One
                 // read so far through the other descriptor (`>log 2>&1` until stdout was
                 // reopened) was read up to its end already.
+                // A file another follower held goes on from where that one stopped.
                 let wasShared = !hadFile && targets[stream] == target
-                let position: FollowedFile.Position = switch (isFirstLook, start) {
-                case (false, _): wasShared ? .end : .start
-                case (true, .end): .end
-                case (true, .tail(let lines)): .lastLines(lines)
+                let resume = probe.flatMap { registry?.resumeOffset(of: FileIdentity(device: $0.device, inode: $0.inode)) }
+                let position: FollowedFile.Position = if let resume { .offset(resume) } else {
+                    switch (isFirstLook, start) {
+                    case (false, _): wasShared ? .end : .start
+                    case (true, .end): .end
+                    case (true, .tail(let lines)): .lastLines(lines)
+                    }
                 }
                 switch FollowedFile.open(path: path, at: position, lineLimit: maximumLineLength) {
+                case .opened(let file, _) where registry?.claim(file.identity, by: ObjectIdentifier(self)) == false:
+                    file.close()
                 case .opened(let file, let tail):
                     files[stream] = file
                     pendingEvents += tail.map { .line(stream, $0.text, isCut: $0.isCut) }
@@ -151,7 +172,7 @@ public final class OutputFollower {
         guard let old = files[stream] else { return false }
         readNew(from: old, stream: stream, draining: true)
         if let rest = old.lines.flush() { pendingEvents.append(.line(stream, rest.text, isCut: rest.isCut)) }
-        old.close()
+        close(old)
         files[stream] = nil
         return true
     }
