@@ -30,7 +30,8 @@ enum DetailPage {
             Row("Root", Readability.text(inspection.rootDirectory) { $0 }),
             Row("State", stateName(inspection.state)),
             Row("Terminal", inspection.terminal ?? "none"),
-            Row("Started", clock.dateAndTime(inspection.startTime) + ", " + Units.duration(seconds: inspection.elapsedSeconds) + " ago"),
+            Row("Started", clock.dateAndTime(inspection.startTime)),
+            Row("Elapsed", Units.duration(seconds: inspection.elapsedSeconds)),
         ])
     }
 
