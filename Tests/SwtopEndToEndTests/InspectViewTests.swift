@@ -232,4 +232,18 @@ import Testing
         let (output, outputScreen) = session.waitForScreen { $0.contains { $0.hasPrefix("fd 1 stdout not permitted") } }
         #expect(output, "\(outputScreen.joined(separator: "\n"))")
     }
+
+    @Test func theEnvironmentPageShowsControlCharactersEscaped() throws {
+        let marker = "3107.\(Int.random(in: 100...999))"
+        let sleeper = try Spawn.start("/usr/bin/env", ["env", "SWTOP_TEST_TITLE=\u{1B}]2;pwned\u{07}\u{1B}[2J", "sleep", marker])
+        defer { Spawn.kill(sleeper) }
+        #expect(Clock.wait(upTo: 5) { ProcReader.comm(sleeper) == "sleep" })
+        let session = try swtopShowing(sleeper, filter: marker)
+        let titleBefore = session.display("#{pane_title}")
+        session.press("e")
+        let (shown, screen) = session.waitForScreen { $0.contains { $0 == "SWTOP_TEST_TITLE=\\e]2;pwned\\x07\\e[2J" } }
+        #expect(shown, "\(screen.joined(separator: "\n"))")
+        #expect(session.display("#{pane_title}") == titleBefore)
+        #expect(screen.first?.contains("— environment") == true) // \e[2J cleared nothing
+    }
 }
