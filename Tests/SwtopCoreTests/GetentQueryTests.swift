@@ -27,3 +27,11 @@ import Testing
         #expect(UserDirectory.lookUpName(0) == "root")
     }
 }
+
+extension GetentQueryTests {
+    @Test func groupsResolveTheSameWay() throws {
+        let root = try #require(GetentQuery.fields(database: "group", key: "0"))
+        #expect(root.first == "root")
+        #expect(GroupDirectory.lookUpName(0) == "root")
+    }
+}

@@ -4,8 +4,8 @@ import Glibc
 import Musl
 #endif
 
-/// Group names through the C library, remembered (see `UserDirectory`).
-/// Not thread-safe.
+/// Group names through the system's name service (see `NameService`), remembered
+/// (see `UserDirectory`). Not thread-safe.
 final class GroupDirectory {
     private var names: [UInt32: String] = [:]
 
@@ -18,6 +18,14 @@ final class GroupDirectory {
     }
 
     static func lookUpName(_ gid: UInt32) -> String? {
+        // Decided before the first lookup: a static build must restrict the C library first.
+        let asksGetent = NameService.needsGetent
+        if let name = lookUpInCLibrary(gid) { return name }
+        guard asksGetent else { return nil }
+        return GetentQuery.fields(database: "group", key: String(gid))?.first
+    }
+
+    private static func lookUpInCLibrary(_ gid: UInt32) -> String? {
         var size = 1024
         while size <= 1 << 20 {
             var entry = group()
