@@ -144,6 +144,7 @@ final class FollowedFile {
 
     /// Reads from `offset` to `size` (at most `budget` bytes) into lines.
     private func readAvailable(upTo size: Int64, budget: Int) -> [AssembledLine] {
+        guard offset < size else { return [] }
         var result: [AssembledLine] = []
         var remaining = budget
         var chunk = [UInt8](repeating: 0, count: min(Self.chunkSize, max(1, budget)))
