@@ -132,10 +132,10 @@ public final class OutputFollower {
                 continue
             }
             if case .regularFile = target {
-                // A file the process switched to is all new: read it from its start. One
-                // read so far through the other descriptor (`>log 2>&1` until stdout was
-                // reopened) was read up to its end already.
-                // A file another follower held goes on from where that one stopped.
+                // Where to start: where the file's last reader stopped if it had one (another
+                // process's follower, in a registry); at the end if this follower read it
+                // through the other descriptor (`>log 2>&1` until stdout was reopened);
+                // else a file the process switched to is all new: from its start.
                 let wasShared = !hadFile && targets[stream] == target
                 let resume = probe.flatMap { registry?.resumeOffset(of: FileIdentity(device: $0.device, inode: $0.inode)) }
                 let position: FollowedFile.Position = if let resume { .offset(resume) } else {
