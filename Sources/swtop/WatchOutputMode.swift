@@ -65,6 +65,12 @@ struct WatchOutputMode {
                 }
                 let follower = OutputFollower(procFS: procFS, pid: pid, startTicks: process.startTicks, start: .end,
                                               registry: registry)
+                // Another user's process, to a user who may not look at its descriptors:
+                // asking again every round would never give another answer.
+                if named == nil, OutputStream.allCases.allSatisfy({ follower.targets[$0] == .notPermitted }) {
+                    passedOver.insert(pid)
+                    continue
+                }
                 let watch = Watch(follower: follower, label: "[\(pid) \(TerminalText.escape(process.comm))]",
                                   isNamed: named != nil)
                 watches[pid] = watch

@@ -257,3 +257,20 @@ extension OutputFollowerTests {
         #expect(follower.poll() == [line("next")])
     }
 }
+
+extension OutputFollowerTests {
+    @Test func aTailLongerThanItsWindowStartsOnAWholeLine() throws {
+        // Lines of 1024 bytes (newline included) fill the window exactly: the first
+        // line in it is whole and kept, the one cut by the window is not.
+        let lineCount = FollowedFile.tailWindow / 1024 + 8
+        let text = (0..<lineCount).map { number in
+            let label = "line \(number) "
+            return label + String(repeating: "x", count: 1023 - label.utf8.count) + "\n"
+        }.joined()
+        try write(text)
+        let events = follower(start: .tail(lines: 100_000)).poll()
+        #expect(events.count == FollowedFile.tailWindow / 1024)
+        #expect(events.first == line("line 8 " + String(repeating: "x", count: 1023 - 7)))
+        #expect(events.last == line("line \(lineCount - 1) " + String(repeating: "x", count: 1023 - "line \(lineCount - 1) ".utf8.count)))
+    }
+}

@@ -92,9 +92,11 @@ final class FollowedFile {
     /// The last `count` complete lines before `size`; a last line without its
     /// newline stays pending until the rest is written.
     private func readTail(lines count: Int, size: Int64) -> [AssembledLine] {
-        let from = max(0, size - Int64(Self.tailWindow))
+        // One byte before the window too: when it is a newline, the window starts
+        // on a whole line, and the piece dropped below is the empty rest of the one before.
+        let from = max(0, size - Int64(Self.tailWindow) - 1)
         offset = from
-        var tail = readAvailable(upTo: size, budget: Self.tailWindow)
+        var tail = readAvailable(upTo: size, budget: Self.tailWindow + 1)
         // Started in the middle of a line: that piece is not a line.
         if from > 0, !tail.isEmpty { tail.removeFirst() }
         return Array(tail.suffix(max(0, count)))
@@ -144,6 +146,7 @@ final class FollowedFile {
 
     /// Reads from `offset` to `size` (at most `budget` bytes) into lines.
     private func readAvailable(upTo size: Int64, budget: Int) -> [AssembledLine] {
+        guard offset < size else { return [] }
         var result: [AssembledLine] = []
         var remaining = budget
         var chunk = [UInt8](repeating: 0, count: min(Self.chunkSize, max(1, budget)))

@@ -55,8 +55,12 @@ public final class OutputFileRegistry {
     func release(_ file: FileIdentity, by holder: ObjectIdentifier, readUpTo offset: Int64) {
         guard holders[file] == holder else { return }
         holders[file] = nil
+        // Bounded: a watch that runs for months sees many files come and go.
+        if releasedAt.count >= Self.rememberedReleases { releasedAt.removeAll(keepingCapacity: true) }
         releasedAt[file] = offset
     }
+
+    static let rememberedReleases = 4096
 
     /// Where the file's last holder stopped, if another follower read it before.
     func resumeOffset(of file: FileIdentity) -> Int64? {

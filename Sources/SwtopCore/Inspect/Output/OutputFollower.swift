@@ -32,13 +32,13 @@ public final class OutputFollower {
     public let maximumReadPerPoll: Int
     /// What descriptors 1 and 2 were at the last poll (or at creation).
     public private(set) var targets: [OutputStream: OutputTarget] = [:]
-    /// True once the process was seen gone; `exited` has been reported.
+    /// True once the process was seen gone; `poll` gives (or gave) `exited` once.
     public private(set) var hasExited = false
 
     let procFS: ProcFS
     private let reader = ProcFileReader(initialCapacity: 512)
     private let registry: OutputFileRegistry?
-    private var start: StartPosition
+    private let start: StartPosition
     private var files: [OutputStream: FollowedFile] = [:]
     private var pendingEvents: [OutputEvent] = []
 
@@ -66,8 +66,8 @@ public final class OutputFollower {
     }
 
     /// New complete lines and changes since the last poll, in order; the first poll
-    /// also brings the tail asked for. Cheap when nothing changed: a stat of the
-    /// process and of its two descriptors, and an fstat per followed file.
+    /// also brings the tail asked for. Cheap when nothing changed: the process's stat
+    /// line, a stat and a readlink per descriptor, an fstat per followed file.
     public func poll() -> [OutputEvent] {
         guard !hasExited else { return takeEvents() }
         let alive = isAlive()
@@ -132,10 +132,10 @@ public final class OutputFollower {
                 continue
             }
             if case .regularFile = target {
-                // A file the process switched to is all new: read it from its start. One
-                // read so far through the other descriptor (`>log 2>&1` until stdout was
-                // reopened) was read up to its end already.
-                // A file another follower held goes on from where that one stopped.
+                // Where to start: where the file's last reader stopped if it had one (another
+                // process's follower, in a registry); at the end if this follower read it
+                // through the other descriptor (`>log 2>&1` until stdout was reopened);
+                // else a file the process switched to is all new: from its start.
                 let wasShared = !hadFile && targets[stream] == target
                 let resume = probe.flatMap { registry?.resumeOffset(of: FileIdentity(device: $0.device, inode: $0.inode)) }
                 let position: FollowedFile.Position = if let resume { .offset(resume) } else {

@@ -15,7 +15,7 @@ public enum OutputStream: Int32, Sendable, Equatable, CaseIterable {
 ///
 /// Only a regular file is read: reading a pipe, a socket or a terminal would take
 /// the bytes away from their real reader. Those are named, never read.
-public enum OutputTarget: Sendable, Equatable {
+public enum OutputTarget: Sendable, Equatable, CustomStringConvertible {
     /// Followed. `path` is the link text (" (deleted)" when the file was removed).
     case regularFile(path: String)
     /// `pipe:[INODE]`.
