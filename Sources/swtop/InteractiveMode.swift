@@ -17,11 +17,18 @@ struct InteractiveMode {
     let readonly: Bool
     /// Seconds between SIGTERM and SIGKILL in a graceful stop.
     let grace: Double
+    /// The config file: read before, written at a clean exit.
+    let settings: SettingsSession
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
         // The first sample is read while curses starts: the first frame with data comes sooner.
         var state = ViewState(ordering: ordering, width: 0, height: 0)
+        settings.start.apply(to: &state)
+        state.message = settings.warnings.first.map(TerminalText.escape)
+        // Printed once the terminal is back to normal, after the screen closes.
+        var exitNote: String?
+        defer { if let exitNote { StandardStream.error("swtop: \(exitNote)\n") } }
         let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
         sampler.start()
         defer { sampler.stop() }
@@ -88,7 +95,9 @@ struct InteractiveMode {
                 let before = state
                 let effect = ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot)
                 switch effect {
-                case .quit: return 0
+                case .quit:
+                    exitNote = settings.finish(with: Settings(state: state, delay: delay))
+                    return 0
                 case .redrawAll: screen.invalidate()
                 case let .perform(action): actions.perform(action, &state)
                 case .cancelGracefulStop: actions.cancel(&state)

@@ -22,6 +22,9 @@ public enum HelpText {
               --readonly           Turn off every key that acts on processes.
               --grace SECONDS      Between SIGTERM and SIGKILL in a graceful stop (G);
                                    default: 5.
+              --config FILE        Read and save settings in FILE (default:
+                                   $XDG_CONFIG_HOME/swtop/config).
+              --no-config          Neither read nor save a config file.
           -h, --help               Show this help.
               --version            Show the versions of swtop and of its curses library.
 

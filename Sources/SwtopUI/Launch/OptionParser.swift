@@ -4,7 +4,7 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, procRoot, help, version
+        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, procRoot, config, noConfig, help, version
 
         var long: String {
             switch self {
@@ -21,6 +21,8 @@ public enum OptionParser {
             case .readonly: "readonly"
             case .grace: "grace"
             case .procRoot: "proc-root"
+            case .config: "config"
+            case .noConfig: "no-config"
             case .help: "help"
             case .version: "version"
             }
@@ -42,7 +44,7 @@ public enum OptionParser {
 
         var takesValue: Bool {
             switch self {
-            case .iterations, .delay, .sort, .user, .grace, .procRoot: true
+            case .iterations, .delay, .sort, .user, .grace, .procRoot, .config: true
             default: false
             }
         }
@@ -108,8 +110,8 @@ public enum OptionParser {
         switch option {
         case .batch: options.batch = true
         case .json: options.json = true
-        case .reverse: options.reverse = true
-        case .tree: options.tree = true
+        case .reverse: options.reverse = true; options.given.insert(.reverse)
+        case .tree: options.tree = true; options.given.insert(.tree)
         case .noColor: options.noColor = true
         case .noMouse: options.noMouse = true
         case .readonly: options.readonly = true
@@ -117,6 +119,10 @@ public enum OptionParser {
         case .version: version = true
         case .user: options.user = value
         case .procRoot: options.procRoot = value
+        case .noConfig: options.noConfig = true
+        case .config:
+            guard !value.isEmpty else { throw UsageError("--config needs a file name") }
+            options.configPath = value
         case .iterations:
             guard let count = Int(value), count >= 1 else {
                 throw UsageError("--iterations must be a whole number, 1 or more (got '\(value)')")
@@ -128,6 +134,7 @@ public enum OptionParser {
             }
             guard seconds <= 86_400 else { throw UsageError("--delay must be at most 86400 seconds (got '\(value)')") }
             options.delay = seconds
+            options.given.insert(.delay)
         case .grace:
             guard let seconds = Double(value), seconds.isFinite, seconds >= 0, seconds <= 3600 else {
                 throw UsageError("--grace must be a number of seconds from 0 to 3600 (got '\(value)')")
@@ -138,6 +145,7 @@ public enum OptionParser {
                 throw UsageError("unknown sort key '\(value)'; use one of: \(SortKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             options.sort = key
+            options.given.insert(.sort)
         }
     }
 }

@@ -125,7 +125,7 @@ public enum ViewReducer {
         case .wheelUp: moveSelection(by: -3, &state, rows)
         case .wheelDown: moveSelection(by: 3, &state, rows)
         case .click where event.row == layout.tableHeaderRow:
-            let columns = TableColumn.fitting(width: state.width)
+            let columns = TableColumn.fitting(state.preferences.columns, width: state.width)
             if let column = TableColumn.at(cell: event.column, in: columns), let key = column.sortKey {
                 sort(by: key, &state)
             }

@@ -49,6 +49,8 @@ public struct ViewState: Sendable, Equatable {
     public var readonly = false
     /// The signal the F9 menu offers first: SIGTERM, then the last one chosen.
     public var lastMenuSignal: Int32 = 15
+    /// Columns, meters, colors and display options (setup screen, config file).
+    public var preferences = Preferences()
 
     public init(ordering: ProcessOrdering = ProcessOrdering(), width: Int = 80, height: Int = 24) {
         self.ordering = ordering
