@@ -44,6 +44,7 @@ struct InteractiveMode {
         state.height = screen.height
 
         state.usesColor = screen.usesColor
+        screen.use(state.preferences.colorScheme)
         state.usesUnicode = screen.usesUnicode
         state.readonly = readonly
         var actions = ActionRunner(controller: ProcessController(procFS: procFS), grace: grace)
@@ -103,6 +104,7 @@ struct InteractiveMode {
                 case .cancelGracefulStop: actions.cancel(&state)
                 case .none: break
                 }
+                if state.preferences.colorScheme != before.preferences.colorScheme { screen.use(state.preferences.colorScheme) }
                 if state != before || effect != .none {
                     // Moving the selection keeps the rows; only what shapes the table rebuilds them.
                     if let snapshot, !state.hasSameTable(as: before) { rows = DisplayTable.rows(of: snapshot, state: state) }

@@ -22,13 +22,14 @@ public struct ViewRenderer: Sendable {
             return frame
         }
         if let snapshot {
-            HeaderRenderer(layout: layout, usesColor: state.usesColor).draw(snapshot, into: &frame)
+            HeaderRenderer(layout: layout, usesColor: state.usesColor && state.preferences.colorScheme != .monochrome).draw(snapshot, into: &frame)
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }
         TableRenderer(layout: layout, state: state).draw(snapshot: snapshot, rows: rows, sharedBytes: sharedBytes, into: &frame)
         FooterRenderer(layout: layout, state: state).draw(into: &frame)
         MenuRenderer(layout: layout, state: state).draw(snapshot: snapshot, into: &frame)
+        if case let .setup(setup) = state.mode { SetupRenderer(layout: layout, state: state).draw(setup, into: &frame) }
         return frame
     }
 }

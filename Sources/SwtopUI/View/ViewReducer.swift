@@ -37,6 +37,7 @@ public enum ViewReducer {
         case let .confirming(action): effect = confirm(key, action, &state)
         case let .signalMenu(index, targets): effect = signalMenu(key, index, targets, &state)
         case .gracefulStop: effect = key == .escape ? .cancelGracefulStop : .none
+        case let .setup(setup): effect = Self.setup(key, setup, &state)
         }
         keepSelectionVisible(&state, rows: rows, cpuCount: cpuCount)
         return effect
@@ -78,6 +79,7 @@ public enum ViewReducer {
             state.showsThreads.toggle()
             state.message = state.showsThreads ? "Showing userland threads (from the next refresh)" : "Hiding userland threads"
         case .character("h"), .character("?"), .function(1): state.mode = .help
+        case .character("S"), .function(2): state.mode = .setup(SetupState())
         case .control("l"): return .redrawAll
         case .character(" "):
             toggleTag(&state, snapshot)
@@ -99,7 +101,7 @@ public enum ViewReducer {
         return .none
     }
 
-    private static func sort(by key: SortKey, _ state: inout ViewState) {
+    static func sort(by key: SortKey, _ state: inout ViewState) {
         // Asking again for the current column flips it, as a second click on a header does.
         if state.ordering.key == key { state.ordering.inverted.toggle() } else {
             state.ordering.key = key

@@ -20,6 +20,8 @@ public struct ViewState: Sendable, Equatable {
         case signalMenu(Int, [ProcessTarget])
         /// A graceful stop is counting down; Esc cancels the SIGKILL.
         case gracefulStop(GracefulProgress)
+        /// The setup screen (F2, `S`): columns, meters, colors, display options.
+        case setup(SetupState)
     }
 
     public var mode: Mode = .browsing
