@@ -51,10 +51,18 @@ struct InteractiveMode {
         let renderer = ViewRenderer()
         let sharedMemory = SharedMemoryReader(procFS: procFS)
         var snapshot: Snapshot?
+        var changes = ProcessChangeTracker()
         var rows: [DisplayRow] = []
         var needsDraw = true
         func adoptLatestSnapshot() {
-            guard let latest = sampler.latest, latest.generation != snapshot?.generation else { return }
+            guard let sampled = sampler.latest, sampled.generation != snapshot?.generation else { return }
+            let latest: Snapshot
+            if state.preferences.highlightsChanges {
+                latest = changes.update(with: sampled)
+            } else {
+                changes.reset()
+                latest = sampled
+            }
             snapshot = latest
             ViewReducer.pruneTags(&state, snapshot: latest)
             rows = DisplayTable.rows(of: latest, state: state)
@@ -67,7 +75,7 @@ struct InteractiveMode {
         while true {
             if needsDraw {
                 let generation = snapshot?.generation ?? 0
-                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows) {
+                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows, highlights: changes.highlights) {
                     sharedMemory.sharedBytes(of: $0, generation: generation)
                 }
                 screen.draw(frame)

@@ -4,6 +4,7 @@ import SwtopCore
 struct TableRenderer {
     let layout: Layout
     let state: ViewState
+    var highlights = ProcessHighlights()
 
     func draw(snapshot: Snapshot?, rows: [DisplayRow], sharedBytes: (ProcessEntry) -> UInt64?, into frame: inout Frame) {
         let columns = TableColumn.fitting(state.preferences.columns, width: layout.width)
@@ -16,6 +17,11 @@ struct TableRenderer {
                 let screenRow = layout.tableTop + offset
                 let process = snapshot.processes[row.row.index]
                 drawRow(row, process: process, columns: columns, text: text, screenRow: screenRow, into: &frame)
+                if !highlights.new.isEmpty || !highlights.exited.isEmpty {
+                    let identity = ProcessIdentity(process)
+                    if highlights.new.contains(identity) { frame.restyle(row: screenRow, style: .newProcess) }
+                    if highlights.exited.contains(identity) { frame.restyle(row: screenRow, style: .exitedProcess) }
+                }
                 if state.tagged[process.pid] == process.startTicks { frame.restyle(row: screenRow, style: .taggedRow) }
                 if row.pid == state.selectedPID { frame.restyle(row: screenRow, style: .selectedRow) }
             }
