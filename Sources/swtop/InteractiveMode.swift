@@ -47,6 +47,7 @@ struct InteractiveMode {
         screen.use(state.preferences.colorScheme)
         state.usesUnicode = screen.usesUnicode
         state.readonly = readonly
+        state.mountPoints = MountsParser.read(procFS: procFS)
         var actions = ActionRunner(controller: ProcessController(procFS: procFS), grace: grace)
         let renderer = ViewRenderer()
         let sharedMemory = SharedMemoryReader(procFS: procFS)
@@ -126,9 +127,14 @@ struct InteractiveMode {
     }
 
     /// SHR is read for every process only when the table is sorted by it (else
-    /// for the rows on screen); threads, and kernel threads, only while they are shown.
+    /// for the rows on screen); threads, and kernel threads, only while they are shown;
+    /// the CPU clock and disk usage only for the meters shown.
     static func scanOptions(for state: ViewState) -> ScanOptions {
-        ScanOptions(readsSharedMemory: state.ordering.key == .shr, readsThreads: state.showsThreads,
-                    readsKernelThreads: state.showsKernelThreads)
+        var options = ScanOptions(readsSharedMemory: state.ordering.key == .shr, readsThreads: state.showsThreads,
+                                  readsKernelThreads: state.showsKernelThreads)
+        options.readsCPUFrequency = state.preferences.meters.contains { $0.kind == .cpuFrequency }
+        options.diskMounts = state.preferences.meters.compactMap(\.kind.mountPoint)
+        options.rereadsCommandLines = state.preferences.updatesProcessNames
+        return options
     }
 }

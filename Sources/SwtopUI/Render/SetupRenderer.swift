@@ -61,7 +61,7 @@ struct SetupRenderer {
                 return check(preferences.columns.contains(column)) + pad(column.title + sorted, 10) + column.summary
             }
         case .meters:
-            return SetupMenu.meters(preferences).map { kind in
+            return SetupMenu.meters(state).map { kind in
                 let name = kind.mountPoint.map { "Disk " + TerminalText.escape($0) } ?? kind.name
                 guard let meter = preferences.meters.first(where: { $0.kind == kind }) else { return check(false) + name }
                 return check(true) + pad(name, 18) + pad(meter.style.rawValue, 6) + meter.side.rawValue

@@ -12,7 +12,7 @@ public struct ViewRenderer: Sendable {
                        sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes }) -> Frame {
         var frame = Frame(width: state.width, height: state.height)
         let cpuCount = snapshot?.system.cpus.count ?? 1
-        let layout = Layout(width: state.width, height: state.height, cpuCount: cpuCount)
+        let layout = Layout(state: state, cpuCount: cpuCount)
         guard !layout.isTooSmall else {
             frame.put("Terminal too small (\(state.width)x\(state.height)); swtop needs \(Layout.minimumWidth)x\(Layout.minimumHeight)",
                       row: 0, column: 0, style: .warning)
@@ -23,7 +23,8 @@ public struct ViewRenderer: Sendable {
             return frame
         }
         if let snapshot {
-            HeaderRenderer(layout: layout, usesColor: state.usesColor && state.preferences.colorScheme != .monochrome).draw(snapshot, into: &frame)
+            HeaderRenderer(layout: layout, usesColor: state.usesColor && state.preferences.colorScheme != .monochrome,
+                           meters: state.preferences.meters).draw(snapshot, into: &frame)
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }

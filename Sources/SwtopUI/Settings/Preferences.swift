@@ -15,6 +15,11 @@ public struct Preferences: Sendable, Equatable {
     public var showsFullPaths = true
 
     public init() {}
+
+    /// Header rows the meters take: the longer of the two columns.
+    public var meterRows: Int {
+        max(meters.filter { $0.side == .left }.count, meters.filter { $0.side == .right }.count)
+    }
 }
 
 /// A set of colors for the view. Monochrome is also what `--no-color` and `NO_COLOR` force.

@@ -29,14 +29,17 @@ enum SetupMenu {
         preferences.columns + TableColumn.allCases.filter { !preferences.columns.contains($0) }
     }
 
-    static func meters(_ preferences: Preferences) -> [Meter.Kind] {
-        preferences.meters.map(\.kind) + Meter.offered.filter { kind in !preferences.meters.contains { $0.kind == kind } }
+    /// Meters shown, then the others, with a disk meter for each mounted file system.
+    static func meters(_ state: ViewState) -> [Meter.Kind] {
+        let offered = Meter.offered.filter { $0.mountPoint == nil } + state.mountPoints.map { Meter.Kind.disk($0) }
+        let preferences = state.preferences
+        return preferences.meters.map(\.kind) + offered.filter { kind in !preferences.meters.contains { $0.kind == kind } }
     }
 
     static func count(of page: SetupState.Page, _ state: ViewState) -> Int {
         switch page {
         case .columns: columns(state.preferences).count
-        case .meters: meters(state.preferences).count
+        case .meters: meters(state).count
         case .colors: ColorScheme.allCases.count
         case .display: DisplayOption.allCases.count
         }

@@ -51,7 +51,7 @@ extension ViewReducer {
             }
             return SetupMenu.columns(state.preferences).firstIndex(of: column) ?? setup.index
         case .meters:
-            let kind = SetupMenu.meters(state.preferences)[setup.index]
+            let kind = SetupMenu.meters(state)[setup.index]
             if let position = state.preferences.meters.firstIndex(where: { $0.kind == kind }) {
                 state.preferences.meters.remove(at: position)
             } else {
@@ -59,7 +59,7 @@ extension ViewReducer {
                     <= state.preferences.meters.filter { $0.side == .right }.count ? .left : .right
                 state.preferences.meters.append(Meter(kind, .bar, side))
             }
-            return SetupMenu.meters(state.preferences).firstIndex(of: kind) ?? setup.index
+            return SetupMenu.meters(state).firstIndex(of: kind) ?? setup.index
         case .colors:
             state.preferences.colorScheme = ColorScheme.allCases[setup.index]
         case .display:

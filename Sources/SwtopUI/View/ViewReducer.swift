@@ -46,7 +46,7 @@ public enum ViewReducer {
     // MARK: Browsing
 
     private static func browse(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect {
-        let page = max(1, Layout(width: state.width, height: state.height, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
+        let page = max(1, Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
         switch key {
         case .character("q"), .function(10): return .quit
         case .up: moveSelection(by: -1, &state, rows)
@@ -122,7 +122,7 @@ public enum ViewReducer {
     }
 
     private static func mouse(_ event: MouseEvent, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) {
-        let layout = Layout(width: state.width, height: state.height, cpuCount: snapshot?.system.cpus.count ?? 1)
+        let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
         switch event.kind {
         case .wheelUp: moveSelection(by: -3, &state, rows)
         case .wheelDown: moveSelection(by: 3, &state, rows)
@@ -156,7 +156,7 @@ public enum ViewReducer {
     /// Scrolls so the selected row is on screen; selects the first row when the
     /// selected process is gone from the table.
     public static func keepSelectionVisible(_ state: inout ViewState, rows: [DisplayRow], cpuCount: Int) {
-        let height = Layout(width: state.width, height: state.height, cpuCount: cpuCount).tableHeight
+        let height = Layout(state: state, cpuCount: cpuCount).tableHeight
         guard !rows.isEmpty else { state.scrollTop = 0; return }
         let index: Int
         if let found = selectedIndex(state, rows) {

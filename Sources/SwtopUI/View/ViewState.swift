@@ -53,6 +53,8 @@ public struct ViewState: Sendable, Equatable {
     public var lastMenuSignal: Int32 = 15
     /// Columns, meters, colors and display options (setup screen, config file).
     public var preferences = Preferences()
+    /// File systems the setup screen offers disk meters for.
+    public var mountPoints = ["/"]
 
     public init(ordering: ProcessOrdering = ProcessOrdering(), width: Int = 80, height: Int = 24) {
         self.ordering = ordering
