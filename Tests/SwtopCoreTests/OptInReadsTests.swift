@@ -1,9 +1,9 @@
 import Testing
 @testable import SwtopCore
 
-/// What the optional header meters read: context switch and interrupt rates from
-/// /proc/stat, the CPU clock from /proc/cpuinfo, disk usage from statvfs.
-@Suite struct MeterSourcesTests {
+/// What is read only when asked for: the header meters' context switch and interrupt rates from
+/// /proc/stat, the CPU clock from /proc/cpuinfo, disk usage from statvfs; command lines every refresh.
+@Suite struct OptInReadsTests {
     @Test func statCountsContextSwitchesAndInterrupts() throws {
         let stat = try #require(parsing(SystemStatParserTests.modern, SystemStatParser.parse))
         #expect(stat.contextSwitches == 115_315)
@@ -76,5 +76,21 @@ import Testing
             broken
             """
         #expect(MountsParser.diskMountPoints(mounts) == ["/", "/mnt/my disk", "/srv/nfs"])
+    }
+
+    /// `update process names every refresh`.
+    @Test func commandLinesAreReadAgainOnlyWhenAsked() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 77, comm: "daemon", cmdline: Array("daemon: starting\u{0}".utf8))
+        let reader = SnapshotReader(procFS: proc.procFS)
+        #expect(reader.read().processes.first?.details.rawCommandLine == "daemon: starting")
+        try proc.write("77/cmdline", "daemon: idle\u{0}")
+        #expect(reader.read().processes.first?.details.rawCommandLine == "daemon: starting") // once per identity
+        var options = ScanOptions()
+        options.rereadsCommandLines = true
+        reader.options = options
+        let process = try #require(reader.read().processes.first)
+        #expect(process.details.rawCommandLine == "daemon: idle")
+        #expect(process.details.comm == "daemon")
     }
 }
