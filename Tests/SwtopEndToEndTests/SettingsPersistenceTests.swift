@@ -107,3 +107,52 @@ import Testing
         }
     }
 }
+
+/// Highlight changes on real processes: one started while swtop runs is colored as
+/// new; once killed it stays a few seconds in the exited color, then goes.
+@Suite(.serialized) struct HighlightChangesTests {
+    /// Waits until the screen with its escape sequences satisfies `condition`.
+    private func waitForStyled(_ session: TmuxSession, seconds: Double = 5, _ condition: ([String]) -> Bool) -> (Bool, [String]) {
+        var last: [String] = []
+        let met = Clock.wait(upTo: seconds) {
+            last = session.styledScreen()
+            return condition(last)
+        }
+        return (met, last)
+    }
+
+    @Test func newAndExitedProcessesAreColored() throws {
+        let swtop = try #require(SwtopBinary.path, "swtop binary not found")
+        var template = Array("/tmp/swtop-e2e-config-XXXXXX".utf8CString)
+        let home = try #require(mkdtemp(&template).map { String(cString: $0) })
+        defer { _ = system("rm -rf '\(home)'") }
+        _ = mkdir("\(home)/swtop", 0o755)
+        let file = fopen("\(home)/swtop/config", "w")
+        fputs("highlight_changes = yes\nsort = pid\n", file)
+        fclose(file)
+
+        let marker = "3011.\(Int.random(in: 100...999))"
+        // The first row is selected (and drawn in the selection's colors): an old process takes it.
+        let keeper = try Spawn.start("/bin/sleep", ["sleep", marker])
+        defer { Spawn.kill(keeper) }
+        // An empty NO_COLOR does not count: the test runner may set it for its own output.
+        let session = try TmuxSession("\(swtop) -d 0.5", environment: ["XDG_CONFIG_HOME": home, "NO_COLOR": ""])
+        session.waitForScreen { $0.contains { $0.contains("PID USER") } }
+        session.press("\\")
+        session.type(marker)
+        session.press("Enter")
+        session.waitForScreen { $0.contains { $0.contains(" \(keeper) ") } }
+        let newcomer = try Spawn.start("/bin/sleep", ["sleep", marker])
+        defer { Spawn.kill(newcomer) }
+        let row = { (screen: [String]) in screen.first { $0.contains(" \(newcomer) ") && $0.contains(marker) } }
+        // A green background (8 or 256 colors) on the newcomer's row, then a red one.
+        let (isNew, newScreen) = waitForStyled(session) { row($0).map { $0.contains("[42m") || $0.contains("48;5;34m") } ?? false }
+        #expect(isNew, "\(newScreen.joined(separator: "\n"))")
+        Spawn.kill(newcomer)
+        let (isExited, exitedScreen) = waitForStyled(session) { row($0).map { $0.contains("[41m") || $0.contains("48;5;160m") } ?? false }
+        #expect(isExited, "\(exitedScreen.joined(separator: "\n"))")
+        #expect(ProcReader.stat(newcomer) == nil) // gone, yet still listed
+        let (gone, goneScreen) = session.waitForScreen(seconds: 10) { row($0) == nil }
+        #expect(gone, "\(goneScreen.joined(separator: "\n"))")
+    }
+}

@@ -111,6 +111,17 @@ import Testing
         #expect(directory.list("a/b/swtop") == ["config"])
     }
 
+    @Test func aLinkedConfigIsUpdatedWhereItLives() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("dotfiles-config", "sort = mem\n")
+        #expect(symlink(directory.path + "/dotfiles-config", directory.path + "/config") == 0)
+        let store = SettingsStore(path: directory.path + "/config")
+        try store.save(Self.changed)
+        var info = stat()
+        #expect(lstat(directory.path + "/config", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(SettingsStore(path: directory.path + "/dotfiles-config").load().settings == Self.changed)
+    }
+
     @Test func aBrokenFileIsKeptAsConfigBadWhenReplaced() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/config"

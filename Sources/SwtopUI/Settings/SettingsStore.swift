@@ -72,6 +72,9 @@ public struct SettingsStore: Sendable {
     /// the old one, so a crash or a full disk never leaves half a file. With
     /// `keepingOld`, the file being replaced is first renamed to `config.bad`.
     public func save(_ settings: Settings, keepingOld: Bool = false) throws(SettingsSaveError) {
+        // A config kept elsewhere and linked here (a dotfiles repository) is updated
+        // where it lives; renaming over the link would replace it with a copy.
+        let path = Self.resolvingLink(self.path)
         let directory = Self.directory(of: path)
         try makeDirectories(directory)
         let temporary = path + ".tmp-\(getpid())"
@@ -95,7 +98,7 @@ public struct SettingsStore: Sendable {
         let syncError = errno
         close(descriptor)
         guard synced else { unlink(temporary); throw failure(syncError) }
-        if keepingOld, rename(path, brokenCopyPath) != 0, errno != ENOENT {
+        if keepingOld, rename(path, path + ".bad") != 0, errno != ENOENT {
             let error = errno
             unlink(temporary)
             throw failure(error)
@@ -117,6 +120,12 @@ public struct SettingsStore: Sendable {
 
     private func failure(_ error: Int32) -> SettingsSaveError {
         SettingsSaveError(description: "cannot save settings to \(path): \(Self.describe(error))")
+    }
+
+    static func resolvingLink(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func directory(of path: String) -> String {

@@ -28,6 +28,8 @@ public struct ProcessChangeTracker: Sendable {
     private var known: Set<ProcessIdentity>?
     private var appeared: [ProcessIdentity: Double] = [:]
     private var departed: [ProcessIdentity: (entry: ProcessEntry, at: Double)] = [:]
+    /// The last snapshot's processes, to tell which of them are gone.
+    private var previousEntries: [ProcessEntry]?
     public private(set) var highlights = ProcessHighlights()
 
     public init(seconds: Double = 5) {
@@ -66,8 +68,6 @@ public struct ProcessChangeTracker: Sendable {
         shown.processes = (snapshot.processes + ghosts).sorted { $0.pid < $1.pid }
         return shown
     }
-
-    private var previousEntries: [ProcessEntry]?
 
     /// Forgets everything (highlighting turned off).
     public mutating func reset() {

@@ -34,6 +34,11 @@ final class TmuxSession {
         ((try? run(["capture-pane", "-p", "-t", "main"])) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    /// The visible screen with its colors and attributes as terminal escape sequences.
+    func styledScreen() -> [String] {
+        ((try? run(["capture-pane", "-p", "-e", "-t", "main"])) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// Sends keys by tmux name (`Up`, `F5`, `Escape`) or as literal text.
     func press(_ keys: String...) { _ = try? run(["send-keys", "-t", "main"] + keys) }
     func type(_ text: String) { _ = try? run(["send-keys", "-t", "main", "-l", text]) }
