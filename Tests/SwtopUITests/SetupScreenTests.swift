@@ -62,6 +62,7 @@ import Testing
         _ = press([.home, .down, .down, .character("b")], &state, snapshot: Self.snapshot)
         #expect(state.preferences.meters[2] == Meter(.tasks, .text, .right))
         #expect(state.message == "Tasks is shown as text only")
+        #expect(render(state).lines[23] == "Tasks is shown as text only")
         // Colors: the third scheme.
         _ = press([.right, .end, .enter], &state, snapshot: Self.snapshot)
         #expect(state.preferences.colorScheme == .light)

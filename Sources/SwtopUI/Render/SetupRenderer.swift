@@ -41,6 +41,11 @@ struct SetupRenderer {
         }
         let footer = layout.footerRow
         frame.fill(row: footer, column: 0, count: layout.width, style: .functionLabel)
+        // A message ("Tasks is shown as text only") is shown until the next key, in place of the keys.
+        if let message = state.message {
+            frame.put(TerminalText.escape(message), row: footer, column: 0, style: .status)
+            return
+        }
         var position = 0
         for (key, label) in [("Left Right", "page"), ("Up Down", "choose"), ("Esc", "done"), ("", "Saved when swtop quits")] {
             if !key.isEmpty { position = frame.put(key + " ", row: footer, column: position, style: .functionKey) }
