@@ -25,7 +25,10 @@ struct InteractiveMode {
         // The first sample is read while curses starts: the first frame with data comes sooner.
         var state = ViewState(ordering: ordering, width: 0, height: 0)
         settings.start.apply(to: &state)
-        state.message = settings.warnings.first.map(TerminalText.escape)
+        // The first problem in the config file, until the first key; all of them are on stderr.
+        state.message = settings.warnings.first.map { first in
+            settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first
+        }
         // Printed once the terminal is back to normal, after the screen closes.
         var exitNote: String?
         defer { if let exitNote { StandardStream.error("swtop: \(exitNote)\n") } }
