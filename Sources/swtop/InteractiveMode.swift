@@ -54,6 +54,7 @@ struct InteractiveMode {
         var actions = ActionRunner(controller: ProcessController(procFS: procFS), grace: grace)
         let renderer = ViewRenderer()
         let sharedMemory = SharedMemoryReader(procFS: procFS)
+        let onScreen = OnScreenReader(procFS: procFS)
         var snapshot: Snapshot?
         var changes = ProcessChangeTracker()
         var rows: [DisplayRow] = []
@@ -79,7 +80,9 @@ struct InteractiveMode {
         while true {
             if needsDraw {
                 let generation = snapshot?.generation ?? 0
-                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows, highlights: changes.highlights) {
+                let onDemand = OnScreenValues(reader: onScreen, generation: generation, timestamp: snapshot?.timestamp ?? 0)
+                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows, highlights: changes.highlights,
+                                            onDemand: onDemand) {
                     sharedMemory.sharedBytes(of: $0, generation: generation)
                 }
                 screen.draw(frame)
@@ -139,5 +142,20 @@ struct InteractiveMode {
         options.diskMounts = state.preferences.meters.compactMap(\.kind.mountPoint)
         options.rereadsCommandLines = state.preferences.updatesProcessNames
         return options
+    }
+}
+
+/// The on-screen reader for the snapshot being drawn.
+private struct OnScreenValues: OnDemandValues {
+    let reader: OnScreenReader
+    let generation: UInt64
+    let timestamp: Double
+
+    func ioRates(of process: ProcessEntry) -> OnScreenReader.IORates? {
+        reader.ioRates(of: process, generation: generation, timestamp: timestamp)
+    }
+
+    func swapBytes(of process: ProcessEntry) -> UInt64? {
+        reader.swapBytes(of: process, generation: generation, timestamp: timestamp)
     }
 }

@@ -93,4 +93,27 @@ import Testing
         #expect(process.details.rawCommandLine == "daemon: idle")
         #expect(process.details.comm == "daemon")
     }
+
+    @Test func ioRatesAndSwapForTheRowsOnScreen() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 88, comm: "writer")
+        let io = { (read: Int, write: Int) in
+            "rchar: 999999\nwchar: 999999\nsyscr: 1\nsyscw: 1\nread_bytes: \(read)\nwrite_bytes: \(write)\ncancelled_write_bytes: 0\n"
+        }
+        try proc.write("88/io", io(4096, 0))
+        try proc.write("88/status", "Name:\twriter\nVmRSS:\t  100 kB\nVmSwap:\t     12 kB\n")
+        let process = try #require(SnapshotReader(procFS: proc.procFS).read().processes.first)
+        let reader = OnScreenReader(procFS: proc.procFS)
+        #expect(reader.ioRates(of: process, generation: 1, timestamp: 100) == nil) // one read: no rate yet
+        try proc.write("88/io", io(4096 + 2048, 1 << 20))
+        #expect(reader.ioRates(of: process, generation: 1, timestamp: 100) == nil) // same refresh: not read again
+        let rates = reader.ioRates(of: process, generation: 2, timestamp: 102)
+        #expect(rates == OnScreenReader.IORates(readPerSecond: 1024, writePerSecond: 524_288))
+        #expect(reader.swapBytes(of: process, generation: 2, timestamp: 102) == 12 * 1024)
+        // Off screen for a refresh: no rate from counters two refreshes old.
+        #expect(reader.ioRates(of: process, generation: 4, timestamp: 106) == nil)
+        // Unreadable (another user's process without root): nothing, no crash.
+        proc.remove("88/io")
+        #expect(reader.ioRates(of: process, generation: 5, timestamp: 108) == nil)
+    }
 }

@@ -43,6 +43,28 @@ import Testing
         #expect(lines[1] == "   4242      17    4200    4100 pts/1      1000   12   3   12.5  1-01:01:00 worker          /usr/local/bin/worker")
     }
 
+    private struct FixedValues: OnDemandValues {
+        func ioRates(of process: ProcessEntry) -> OnScreenReader.IORates? {
+            OnScreenReader.IORates(readPerSecond: 2048, writePerSecond: 3 * 1_048_576)
+        }
+        func swapBytes(of process: ProcessEntry) -> UInt64? { 640 << 10 }
+    }
+
+    @Test func onDemandColumnsShowWhatTheReaderGives() {
+        var snapshot = B.snapshot([Self.process()])
+        snapshot.timestamp = Double(snapshot.system.bootTime) + snapshot.system.uptimeSeconds
+        var state = ViewState(ordering: ProcessOrdering(key: .pid), width: 80, height: 24)
+        state.preferences.columns = [.pid, .ioRead, .ioWrite, .swap, .command]
+        let rows = DisplayTable.rows(of: snapshot, state: state)
+        let frame = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows, onDemand: FixedValues())
+        #expect(frame.lines[4] == "   ▲PID   READ/s  WRITE/s   SWAP Command")
+        #expect(frame.lines[5] == "   4242       2K    3072K   640K /usr/local/bin/worker --fast")
+        // Without a reader (batch tests, the first frame): blank rates, unknown swap.
+        let bare = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows)
+        #expect(bare.lines[5] == "   4242                        - /usr/local/bin/worker --fast")
+        #expect(TableColumn.swap.sortKey == nil)
+    }
+
     @Test func startIsAClockTimeOrADate() {
         let line = render([.pid, .start])[1]
         let start = String(line.dropFirst(8)).trimmingCharacters(in: " ")

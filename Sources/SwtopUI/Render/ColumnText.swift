@@ -11,6 +11,7 @@ struct ColumnText {
     /// When the snapshot was taken (seconds since the epoch), for START.
     let now: Double
     let sharedBytes: (ProcessEntry) -> UInt64?
+    let onDemand: (any OnDemandValues)?
 
     func value(of column: TableColumn, row: DisplayRow, process: ProcessEntry) -> String {
         switch column {
@@ -37,6 +38,9 @@ struct ColumnText {
         case .processor: process.processor < 0 ? "-" : String(process.processor)
         case .comm: TerminalText.escape(process.details.comm)
         case .exe: TerminalText.escape(process.details.executable ?? "")
+        case .ioRead: onDemand.flatMap { $0.ioRates(of: process) }.map { Units.size(UInt64($0.readPerSecond)) } ?? ""
+        case .ioWrite: onDemand.flatMap { $0.ioRates(of: process) }.map { Units.size(UInt64($0.writePerSecond)) } ?? ""
+        case .swap: onDemand.flatMap { $0.swapBytes(of: process) }.map(Units.size) ?? "-"
         case .command: ""
         }
     }

@@ -5,13 +5,15 @@ struct TableRenderer {
     let layout: Layout
     let state: ViewState
     var highlights = ProcessHighlights()
+    var onDemand: (any OnDemandValues)?
 
     func draw(snapshot: Snapshot?, rows: [DisplayRow], sharedBytes: (ProcessEntry) -> UInt64?, into frame: inout Frame) {
         let columns = TableColumn.fitting(state.preferences.columns, width: layout.width)
         drawTitles(columns, into: &frame)
         guard let snapshot else { return }
         withoutActuallyEscaping(sharedBytes) { sharedBytes in
-            let text = ColumnText(system: snapshot.system, now: snapshot.timestamp, sharedBytes: sharedBytes)
+            let text = ColumnText(system: snapshot.system, now: snapshot.timestamp, sharedBytes: sharedBytes,
+                                  onDemand: onDemand)
             let visible = rows.dropFirst(state.scrollTop).prefix(layout.tableHeight)
             for (offset, row) in visible.enumerated() {
                 let screenRow = layout.tableTop + offset

@@ -7,9 +7,11 @@ public struct ViewRenderer: Sendable {
 
     /// - Parameter sharedBytes: SHR for a process on screen (read on demand by the
     ///   caller; the sampler does not read statm for every process).
-    /// - Parameter highlights: rows to color as new or exited (highlight changes).
+    /// - Parameters:
+    ///   - highlights: rows to color as new or exited (highlight changes).
+    ///   - onDemand: I/O rates and swap for the rows on screen (blank without it).
     public func render(snapshot: Snapshot?, state: ViewState, rows: [DisplayRow], highlights: ProcessHighlights = ProcessHighlights(),
-                       sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes }) -> Frame {
+                       onDemand: (any OnDemandValues)? = nil, sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes }) -> Frame {
         var frame = Frame(width: state.width, height: state.height)
         let cpuCount = snapshot?.system.cpus.count ?? 1
         let layout = Layout(state: state, cpuCount: cpuCount)
@@ -28,7 +30,7 @@ public struct ViewRenderer: Sendable {
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }
-        TableRenderer(layout: layout, state: state, highlights: highlights).draw(snapshot: snapshot, rows: rows, sharedBytes: sharedBytes, into: &frame)
+        TableRenderer(layout: layout, state: state, highlights: highlights, onDemand: onDemand).draw(snapshot: snapshot, rows: rows, sharedBytes: sharedBytes, into: &frame)
         FooterRenderer(layout: layout, state: state).draw(into: &frame)
         MenuRenderer(layout: layout, state: state).draw(snapshot: snapshot, into: &frame)
         if case let .setup(setup) = state.mode { SetupRenderer(layout: layout, state: state).draw(setup, into: &frame) }

@@ -6,6 +6,7 @@ import SwtopCore
 public enum TableColumn: CaseIterable, Sendable {
     case pid, ppid, processGroup, session, tty, user, uid, priority, nice, virt, res, shr, state
     case cpu, normalizedCPU, mem, time, threads, start, elapsed, processor, command, comm, exe
+    case ioRead, ioWrite, swap
 
     /// htop's default table.
     public static let defaults: [TableColumn] = [.pid, .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command]
@@ -37,6 +38,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .command: "Command"
         case .comm: "COMM"
         case .exe: "EXE"
+        case .ioRead: "READ/s"
+        case .ioWrite: "WRITE/s"
+        case .swap: "SWAP"
         }
     }
 
@@ -67,6 +71,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .command: "command line"
         case .comm: "the kernel's task name"
         case .exe: "path of the executable"
+        case .ioRead: "storage read per second (io)"
+        case .ioWrite: "storage written per second (io)"
+        case .swap: "memory swapped out (status)"
         }
     }
 
@@ -95,6 +102,8 @@ public enum TableColumn: CaseIterable, Sendable {
         case .elapsed: 12
         case .comm: 16
         case .command, .exe: 25
+        case .ioRead, .ioWrite: 9
+        case .swap: 7
         }
     }
 
@@ -108,8 +117,10 @@ public enum TableColumn: CaseIterable, Sendable {
         }
     }
 
+    /// nil for columns read only for the rows on screen: sorting would need them for every process.
     public var sortKey: SortKey? {
         switch self {
+        case .ioRead, .ioWrite, .swap: nil
         case .pid: .pid
         case .ppid: .ppid
         case .processGroup: .pgrp

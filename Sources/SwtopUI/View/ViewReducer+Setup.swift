@@ -23,7 +23,10 @@ extension ViewReducer {
         case .function(7), .character("<"): setup.index = move(setup, by: -1, &state)
         case .function(8), .character(">"): setup.index = move(setup, by: 1, &state)
         case .character("s") where setup.page == .columns:
-            if let sortKey = SetupMenu.columns(state.preferences)[setup.index].sortKey { sort(by: sortKey, &state) }
+            let column = SetupMenu.columns(state.preferences)[setup.index]
+            if let sortKey = column.sortKey { sort(by: sortKey, &state) } else {
+                state.message = "\(column.title) is read for the rows on screen only and cannot be sorted by"
+            }
         case .character("I") where setup.page == .columns: state.ordering.inverted.toggle()
         case .character("b") where setup.page == .meters: changeMeter(setup.index, &state) { $0.style = $0.style == .bar ? .text : .bar }
         case .character("c") where setup.page == .meters: changeMeter(setup.index, &state) { $0.side = $0.side == .left ? .right : .left }
