@@ -87,6 +87,14 @@ import Testing
         #expect(reading.settings == expected)
     }
 
+    @Test func aMeterIsShownOnce() {
+        // Tasks moves from its default place on the right to the left; a repeat is left out.
+        let reading = SettingsFormat.read("meters_left = Memory:bar Tasks:text Memory:text\n")
+        #expect(reading.warnings == ["config line 1: meter 'Memory:text' named twice left out"])
+        #expect(reading.settings.preferences.meters == [Meter(.load, .text, .right), Meter(.uptime, .text, .right),
+                                                         Meter(.memory, .bar, .left), Meter(.tasks, .text, .left)])
+    }
+
     @Test func hostileBytesInAWarningAreEscaped() {
         let reading = SettingsFormat.read("sort = \u{1B}]2;x\u{07}\n")
         #expect(reading.warnings == ["config line 1: unknown sort key '\\e]2;x\\x07'"])

@@ -71,13 +71,21 @@ public enum SettingsFormat {
             var problems: [String] = []
             var meters: [Meter] = []
             for token in value.split(separator: " ", omittingEmptySubsequences: true) {
-                if let meter = MeterToken.meter(from: String(token), side: side) { meters.append(meter) } else {
-                    problems.append("'\(TerminalText.escape(String(token)))'")
+                guard let meter = MeterToken.meter(from: String(token), side: side) else {
+                    problems.append("unknown meter '\(TerminalText.escape(String(token)))'")
+                    continue
                 }
+                // A meter is shown once.
+                guard !meters.contains(where: { $0.kind == meter.kind }) else {
+                    problems.append("meter '\(TerminalText.escape(String(token)))' named twice")
+                    continue
+                }
+                meters.append(meter)
             }
-            settings.preferences.meters.removeAll { $0.side == side }
+            // This line names the side's meters; one it takes from the other side moves here.
+            settings.preferences.meters.removeAll { meter in meter.side == side || meters.contains { $0.kind == meter.kind } }
             settings.preferences.meters += meters
-            return problems.isEmpty ? nil : "unknown meter \(problems.joined(separator: ", ")) left out"
+            return problems.isEmpty ? nil : problems.joined(separator: ", ") + " left out"
         default:
             return "unknown setting '\(TerminalText.escape(String(key.prefix(40))))'"
         }
