@@ -22,6 +22,9 @@ public struct ViewState: Sendable, Equatable {
         case gracefulStop(GracefulProgress)
         /// The setup screen (F2, `S`): columns, meters, colors, display options.
         case setup(SetupState)
+        /// Looking at one process: its details (Enter), environment (`e`), open
+        /// descriptors (`l`) or what it writes (`o`).
+        case inspecting(InspectView)
     }
 
     public var mode: Mode = .browsing
