@@ -14,6 +14,7 @@ static inline WINDOW *swtop_stdscr(void) { return stdscr; }
 static inline int swtop_lines(void) { return LINES; }
 static inline int swtop_cols(void) { return COLS; }
 static inline int swtop_key_f(int n) { return KEY_F(n); }
+static inline int swtop_colors(void) { return COLORS; }
 
 #include <string.h>
 

@@ -27,10 +27,13 @@ public final class TerminalScreen {
     }
 
     private let screen: OpaquePointer
-    private let palette: StylePalette
+    private var palette: StylePalette
     private var previous: Frame?
     public let usesUnicode: Bool
     public let usesColor: Bool
+    /// Colors the terminal has (0 without color): 256 gives the schemes finer shades.
+    private let colors: Int
+    public private(set) var colorScheme = ColorScheme.default
     private var isOpen = true
 
     /// - Parameters:
@@ -62,11 +65,11 @@ public final class TerminalScreen {
         // ESCDELAY in the environment still wins, for slow links.
         if getenv("ESCDELAY") == nil { _ = set_escdelay(25) }
         usesColor = wantsColor && has_colors()
-        if usesColor {
-            _ = start_color()
-            StylePalette.defineColorPairs()
-        }
-        palette = StylePalette(usesColor: usesColor)
+        if usesColor { _ = start_color() }
+        // COLORS is known only after start_color(); 256-color schemes need 256 of them.
+        colors = usesColor ? Int(swtop_colors()) : 0
+        if usesColor { StylePalette.defineColorPairs(.default, colors: colors) }
+        palette = StylePalette(scheme: .default, colors: colors)
         if wantsMouse {
             _ = mousemask(SWTOP_BUTTON1_PRESSED | SWTOP_BUTTON1_CLICKED | SWTOP_BUTTON1_RELEASED | SWTOP_WHEEL_UP | SWTOP_WHEEL_DOWN, nil)
             _ = mouseinterval(0)
@@ -114,6 +117,15 @@ public final class TerminalScreen {
         _ = wnoutrefresh(window)
         _ = doupdate()
         previous = frame
+    }
+
+    /// Switches to another color scheme and repaints with it.
+    public func use(_ scheme: ColorScheme) {
+        guard scheme != colorScheme else { return }
+        colorScheme = scheme
+        if usesColor { StylePalette.defineColorPairs(scheme, colors: colors) }
+        palette = StylePalette(scheme: scheme, colors: colors)
+        invalidate()
     }
 
     /// Forgets what is on screen so the next draw repaints everything (Ctrl-L).

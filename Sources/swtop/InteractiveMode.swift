@@ -17,11 +17,21 @@ struct InteractiveMode {
     let readonly: Bool
     /// Seconds between SIGTERM and SIGKILL in a graceful stop.
     let grace: Double
+    /// The config file: read before, written at a clean exit.
+    let settings: SettingsSession
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
         // The first sample is read while curses starts: the first frame with data comes sooner.
         var state = ViewState(ordering: ordering, width: 0, height: 0)
+        settings.start.apply(to: &state)
+        // The first problem in the config file, until the first key; all of them are on stderr.
+        state.message = settings.warnings.first.map { first in
+            settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first
+        }
+        // Printed once the terminal is back to normal, after the screen closes.
+        var exitNote: String?
+        defer { if let exitNote { StandardStream.error("swtop: \(exitNote)\n") } }
         let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
         sampler.start()
         defer { sampler.stop() }
@@ -37,12 +47,16 @@ struct InteractiveMode {
         state.height = screen.height
 
         state.usesColor = screen.usesColor
+        screen.use(state.preferences.colorScheme)
         state.usesUnicode = screen.usesUnicode
         state.readonly = readonly
+        state.mountPoints = MountsParser.read(procFS: procFS)
         var actions = ActionRunner(controller: ProcessController(procFS: procFS), grace: grace)
         let renderer = ViewRenderer()
         let sharedMemory = SharedMemoryReader(procFS: procFS)
+        let onScreen = OnScreenReader(procFS: procFS)
         var snapshot: Snapshot?
+        var changes = ProcessChangeTracker()
         var rows: [DisplayRow] = []
         var needsDraw = true
         var inspect: InspectSession?
@@ -61,7 +75,14 @@ struct InteractiveMode {
             needsDraw = true
         }
         func adoptLatestSnapshot() {
-            guard let latest = sampler.latest, latest.generation != snapshot?.generation else { return }
+            guard let sampled = sampler.latest, sampled.generation != snapshot?.generation else { return }
+            let latest: Snapshot
+            if state.preferences.highlightsChanges {
+                latest = changes.update(with: sampled)
+            } else {
+                changes.reset()
+                latest = sampled
+            }
             snapshot = latest
             ViewReducer.pruneTags(&state, snapshot: latest)
             rows = DisplayTable.rows(of: latest, state: state)
@@ -75,9 +96,11 @@ struct InteractiveMode {
         while true {
             if needsDraw {
                 let generation = snapshot?.generation ?? 0
+                let onDemand = OnScreenValues(reader: onScreen, generation: generation, timestamp: snapshot?.timestamp ?? 0)
                 let page = state.mode.inspectView.flatMap { inspect?.data.page($0.page) }
                 ViewReducer.keepInspectPageInRange(&state, page: page)
-                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows, sharedBytes: {
+                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows, highlights: changes.highlights,
+                                            onDemand: onDemand, sharedBytes: {
                     sharedMemory.sharedBytes(of: $0, generation: generation)
                 }, page: page)
                 screen.draw(frame)
@@ -109,12 +132,15 @@ struct InteractiveMode {
                 let before = state
                 let effect = ViewReducer.handle(key, state: &state, rows: rows, snapshot: snapshot)
                 switch effect {
-                case .quit: return 0
+                case .quit:
+                    exitNote = settings.finish(with: Settings(state: state, delay: delay))
+                    return 0
                 case .redrawAll: screen.invalidate()
                 case let .perform(action): actions.perform(action, &state)
                 case .cancelGracefulStop: actions.cancel(&state)
                 case .none: break
                 }
+                if state.preferences.colorScheme != before.preferences.colorScheme { screen.use(state.preferences.colorScheme) }
                 if state != before || effect != .none {
                     // Moving the selection keeps the rows; only what shapes the table rebuilds them.
                     if let snapshot, !state.hasSameTable(as: before) { rows = DisplayTable.rows(of: snapshot, state: state) }
@@ -129,9 +155,29 @@ struct InteractiveMode {
     }
 
     /// SHR is read for every process only when the table is sorted by it (else
-    /// for the rows on screen); threads, and kernel threads, only while they are shown.
+    /// for the rows on screen); threads, and kernel threads, only while they are shown;
+    /// the CPU clock and disk usage only for the meters shown.
     static func scanOptions(for state: ViewState) -> ScanOptions {
-        ScanOptions(readsSharedMemory: state.ordering.key == .shr, readsThreads: state.showsThreads,
-                    readsKernelThreads: state.showsKernelThreads)
+        var options = ScanOptions(readsSharedMemory: state.ordering.key == .shr, readsThreads: state.showsThreads,
+                                  readsKernelThreads: state.showsKernelThreads)
+        options.readsCPUFrequency = state.preferences.meters.contains { $0.kind == .cpuFrequency }
+        options.diskMounts = state.preferences.meters.compactMap(\.kind.mountPoint)
+        options.rereadsCommandLines = state.preferences.updatesProcessNames
+        return options
+    }
+}
+
+/// The on-screen reader for the snapshot being drawn.
+private struct OnScreenValues: OnDemandValues {
+    let reader: OnScreenReader
+    let generation: UInt64
+    let timestamp: Double
+
+    func ioRates(of process: ProcessEntry) -> OnScreenReader.IORates? {
+        reader.ioRates(of: process, generation: generation, timestamp: timestamp)
+    }
+
+    func swapBytes(of process: ProcessEntry) -> UInt64? {
+        reader.swapBytes(of: process, generation: generation, timestamp: timestamp)
     }
 }

@@ -40,9 +40,14 @@ struct Swtop {
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.
             let readonly = options.readonly || options.procRoot != "/proc"
-            return try InteractiveMode(procFS: procFS, delay: options.delay, ordering: ordering,
+            // Settings chosen while looking at another proc root are not the user's everyday ones.
+            let settings = SettingsSession(options: options, environment: { getenv($0).map { String(cString: $0) } },
+                                           readonly: readonly)
+            for warning in settings.warnings { StandardStream.error("swtop: \(TerminalText.escape(warning))\n") }
+            return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering,
                                        wantsColor: !options.noColor && !noColorVariable,
-                                       wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace).run()
+                                       wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
+                                       settings: settings).run()
         }
         BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
                   format: options.json ? .json : .text).run()

@@ -15,6 +15,15 @@ import Testing
         #expect(LaunchOptions().delay == 1 && LaunchOptions().sort == .cpu && !LaunchOptions().batch)
     }
 
+    @Test func configFileOptions() throws {
+        #expect(try options("--config", "/x/c").configPath == "/x/c")
+        #expect(try options("--config=rel").configPath == "rel")
+        #expect(try options("--no-config").noConfig)
+        #expect(throws: UsageError("--config needs a value")) { try options("--config") }
+        #expect(throws: UsageError("--config needs a file name")) { try options("--config=") }
+        #expect(throws: UsageError("--no-config takes no value")) { try options("--no-config=1") }
+    }
+
     @Test func longShortAttachedAndClusteredFormsAgree() throws {
         var expected = LaunchOptions()
         expected.batch = true
@@ -23,6 +32,7 @@ import Testing
         expected.delay = 0.5
         expected.sort = .mem
         expected.user = "root"
+        expected.given = [.tree, .delay, .sort] // these win over the config file
         #expect(try options("--batch", "--tree", "--iterations", "3", "--delay", "0.5", "--sort", "mem", "--user", "root") == expected)
         #expect(try options("--batch", "--tree", "--iterations=3", "--delay=0.5", "--sort=mem", "--user=root") == expected)
         #expect(try options("-b", "-t", "-n", "3", "-d", "0.5", "-s", "mem", "-u", "root") == expected)

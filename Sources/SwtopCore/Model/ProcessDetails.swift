@@ -41,6 +41,12 @@ public final class ProcessDetails: Sendable {
                        realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
     }
 
+    /// The same process after it rewrote its command line.
+    func withCommandLine(_ rawCommandLine: String) -> ProcessDetails {
+        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine, executable: executable,
+                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
+    }
+
     /// argv as a list.
     public var commandLine: [String] {
         CommandLineParser.split(rawCommandLine)

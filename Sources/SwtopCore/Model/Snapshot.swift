@@ -28,6 +28,12 @@ public struct SystemState: Sendable {
     /// Seconds since the epoch at which the machine booted (`btime`).
     public var bootTime: UInt64
     public var clockTicksPerSecond: UInt64
+    /// Rates since the previous sample; nil on the first.
+    public var contextSwitchesPerSecond: Double?
+    public var interruptsPerSecond: Double?
+    /// Only when a meter asks for them (`ScanOptions`).
+    public var cpuFrequency: CPUFrequency?
+    public var disks: [DiskUsage] = []
 
     public var onlineCPUs: Int { max(1, cpus.count) }
 

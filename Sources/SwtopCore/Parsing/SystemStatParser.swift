@@ -7,6 +7,10 @@ public struct SystemStat: Equatable, Sendable {
     public var bootTime: UInt64 = 0
     public var runningThreads: UInt64 = 0
     public var blockedThreads: UInt64 = 0
+    /// Context switches since boot (`ctxt`).
+    public var contextSwitches: UInt64 = 0
+    /// Interrupts serviced since boot (the first number of `intr`).
+    public var interrupts: UInt64 = 0
 
     public init() {}
 }
@@ -33,6 +37,10 @@ public enum SystemStatParser {
                 result.runningThreads = cursor.unsigned() ?? 0
             } else if cursor.consume("procs_blocked ") {
                 result.blockedThreads = cursor.unsigned() ?? 0
+            } else if cursor.consume("ctxt ") {
+                result.contextSwitches = cursor.unsigned() ?? 0
+            } else if cursor.consume("intr ") {
+                result.interrupts = cursor.unsigned() ?? 0
             }
         } while cursor.nextLine()
         return sawTotal ? result : nil

@@ -102,7 +102,14 @@ final class ProcessScanner {
             return stat
         }
         guard let stat = sample ?? nil else { return nil }
-        var process = entry(id: stat.pid, stat: stat, owner: owner, details: previous[index].details, sharedBytes: nil)
+        var details = previous[index].details
+        if options.rereadsCommandLines, !stat.isKernelThread, let cmdlinePath = path(of: "cmdline", under: name),
+           let commandLine = reader.withContents(of: cmdlinePath, in: rootFD, { CommandLineParser.joinedArguments($0) }),
+           commandLine != details.rawCommandLine {
+            // The process rewrote its argv (a daemon naming its state): show it as it is now.
+            details = details.withCommandLine(commandLine)
+        }
+        var process = entry(id: stat.pid, stat: stat, owner: owner, details: details, sharedBytes: nil)
         if options.readsSharedMemory {
             // statm is read through its own path: if the PID was recycled in between,
             // the start time no longer matches at the next refresh, which reads it anew.

@@ -11,6 +11,14 @@ public struct ScanOptions: Sendable, Equatable {
     /// it ended and its PID went to a new process.
     public var readsKernelThreads: Bool
 
+    /// Read `/proc/cpuinfo` for the CPU frequency meter.
+    public var readsCPUFrequency = false
+    /// File systems whose usage the disk meters show (one statvfs each per refresh).
+    public var diskMounts: [String] = []
+    /// Read every process's command line again each refresh, for programs that
+    /// rewrite their argv (off: once per identity).
+    public var rereadsCommandLines = false
+
     public init(readsSharedMemory: Bool = false, readsThreads: Bool = false, readsKernelThreads: Bool = true) {
         self.readsSharedMemory = readsSharedMemory
         self.readsThreads = readsThreads

@@ -4,6 +4,7 @@
 public struct SnapshotAssembler: Sendable {
     public private(set) var previous: Snapshot?
     private var previousMonotonicSeconds: Double?
+    private var previousStat: SystemStat?
     public let clockTicksPerSecond: UInt64
 
     public init(clockTicksPerSecond: UInt64) {
@@ -45,19 +46,32 @@ public struct SnapshotAssembler: Sendable {
                 ? min(100, Double(processes[index].residentBytes) / memoryTotal * 100) : 0
         }
 
+        // Counters that step back (a restarted container's view) give no rate rather than a huge one.
+        func rate(_ counter: KeyPath<SystemStat, UInt64>) -> Double? {
+            guard let previousStat, let before = previousMonotonicSeconds, sample.monotonicSeconds > before,
+                  sample.stat[keyPath: counter] >= previousStat[keyPath: counter] else { return nil }
+            return Double(sample.stat[keyPath: counter] - previousStat[keyPath: counter]) / (sample.monotonicSeconds - before)
+        }
+        var system = SystemState(cpuTotal: cpuTotal, cpus: cpus, memory: sample.memory, load: sample.load,
+                                 uptimeSeconds: sample.uptimeSeconds, bootTime: sample.stat.bootTime,
+                                 clockTicksPerSecond: clockTicksPerSecond)
+        system.contextSwitchesPerSecond = rate(\.contextSwitches)
+        system.interruptsPerSecond = rate(\.interrupts)
+        system.cpuFrequency = sample.cpuFrequency
+        system.disks = sample.disks
+
         var tasks = TaskCounts(counting: processes)
         tasks.runningThreads = Int(clamping: sample.stat.runningThreads)
         let snapshot = Snapshot(
             generation: (previous?.generation ?? 0) + 1,
             timestamp: timestamp,
-            system: SystemState(cpuTotal: cpuTotal, cpus: cpus, memory: sample.memory, load: sample.load,
-                                uptimeSeconds: sample.uptimeSeconds, bootTime: sample.stat.bootTime,
-                                clockTicksPerSecond: clockTicksPerSecond),
+            system: system,
             tasks: tasks,
             processes: processes
         )
         previous = snapshot
         previousMonotonicSeconds = sample.monotonicSeconds
+        previousStat = sample.stat
         return snapshot
     }
 }

@@ -13,6 +13,7 @@ public final class SnapshotReader {
     private let reader = ProcFileReader()
     private var assembler: SnapshotAssembler
     private var lastSystem: SystemSample?
+    private lazy var meters = MeterReader(procFS: procFS)
 
     public init(procFS: ProcFS, options: ScanOptions = ScanOptions()) {
         self.procFS = procFS
@@ -40,7 +41,7 @@ public final class SnapshotReader {
         let memory = reader.withContents(ofPath: root + "/meminfo") { MeminfoParser.parse($0) } ?? nil
         let load = reader.withContents(ofPath: root + "/loadavg", singleLine: true) { LoadAndUptimeParser.loadAverage($0) } ?? nil
         let uptime = reader.withContents(ofPath: root + "/uptime", singleLine: true) { LoadAndUptimeParser.uptimeSeconds($0) } ?? nil
-        let sample = SystemSample(
+        var sample = SystemSample(
             stat: stat ?? lastSystem?.stat ?? SystemStat(),
             memory: memory ?? lastSystem?.memory ?? MemoryInfo(),
             load: load ?? lastSystem?.load ?? LoadAverage(),
@@ -48,6 +49,8 @@ public final class SnapshotReader {
             monotonicSeconds: Double(MonotonicClock.nanoseconds()) / 1e9
         )
         lastSystem = sample
+        if scanner.options.readsCPUFrequency { sample.cpuFrequency = meters.cpuFrequency() }
+        sample.disks = scanner.options.diskMounts.map(MeterReader.diskUsage)
         return sample
     }
 

@@ -4,6 +4,9 @@ public struct SystemSample: Sendable {
     public var memory: MemoryInfo
     public var load: LoadAverage
     public var uptimeSeconds: Double
+    /// Only when a meter asks for it (`ScanOptions`).
+    public var cpuFrequency: CPUFrequency?
+    public var disks: [DiskUsage] = []
 
     /// When the sample was taken, in seconds on the monotonic clock: the interval
     /// between two samples that CPU% divides by.

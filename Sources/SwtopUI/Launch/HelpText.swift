@@ -26,6 +26,9 @@ public enum HelpText {
                                    regular-file stdout or stderr, as [PID command]
                                    line; pipes, sockets and terminals are never read.
               --pid PID,...        With --watch-output: only these processes.
+              --config FILE        Read and save settings in FILE (default:
+                                   $XDG_CONFIG_HOME/swtop/config).
+              --no-config          Neither read nor save a config file.
           -h, --help               Show this help.
               --version            Show the versions of swtop and of its curses library.
 

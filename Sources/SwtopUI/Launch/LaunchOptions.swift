@@ -24,6 +24,15 @@ public struct LaunchOptions: Equatable, Sendable {
     public var pids: [Int32]?
     /// For tests: a directory laid out like /proc. Not in the help.
     public var procRoot = "/proc"
+    /// `--config FILE`: read and save the settings there instead of the usual place.
+    public var configPath: String?
+    /// `--no-config`: neither read nor write a config file.
+    public var noConfig = false
+    /// The settings the command line named, which win over the config file for this run.
+    public var given: Set<ConfigurableFlag> = []
+
+    /// Options that a config file can also set.
+    public enum ConfigurableFlag: Sendable, Hashable { case sort, reverse, tree, delay }
 
     public init() {}
 }

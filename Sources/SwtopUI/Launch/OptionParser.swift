@@ -5,7 +5,7 @@
 public enum OptionParser {
     private enum Option: CaseIterable {
         case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
-             help, version
+             config, noConfig, help, version
 
         var long: String {
             switch self {
@@ -24,6 +24,8 @@ public enum OptionParser {
             case .watchOutput: "watch-output"
             case .pid: "pid"
             case .procRoot: "proc-root"
+            case .config: "config"
+            case .noConfig: "no-config"
             case .help: "help"
             case .version: "version"
             }
@@ -45,7 +47,7 @@ public enum OptionParser {
 
         var takesValue: Bool {
             switch self {
-            case .iterations, .delay, .sort, .user, .grace, .pid, .procRoot: true
+            case .iterations, .delay, .sort, .user, .grace, .pid, .procRoot, .config: true
             default: false
             }
         }
@@ -115,8 +117,8 @@ public enum OptionParser {
         switch option {
         case .batch: options.batch = true
         case .json: options.json = true
-        case .reverse: options.reverse = true
-        case .tree: options.tree = true
+        case .reverse: options.reverse = true; options.given.insert(.reverse)
+        case .tree: options.tree = true; options.given.insert(.tree)
         case .noColor: options.noColor = true
         case .noMouse: options.noMouse = true
         case .readonly: options.readonly = true
@@ -126,6 +128,10 @@ public enum OptionParser {
         case .version: version = true
         case .user: options.user = value
         case .procRoot: options.procRoot = value
+        case .noConfig: options.noConfig = true
+        case .config:
+            guard !value.isEmpty else { throw UsageError("--config needs a file name") }
+            options.configPath = value
         case .iterations:
             guard let count = Int(value), count >= 1 else {
                 throw UsageError("--iterations must be a whole number, 1 or more (got '\(value)')")
@@ -137,6 +143,7 @@ public enum OptionParser {
             }
             guard seconds <= 86_400 else { throw UsageError("--delay must be at most 86400 seconds (got '\(value)')") }
             options.delay = seconds
+            options.given.insert(.delay)
         case .grace:
             guard let seconds = Double(value), seconds.isFinite, seconds >= 0, seconds <= 3600 else {
                 throw UsageError("--grace must be a number of seconds from 0 to 3600 (got '\(value)')")
@@ -147,6 +154,7 @@ public enum OptionParser {
                 throw UsageError("unknown sort key '\(value)'; use one of: \(SortKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             options.sort = key
+            options.given.insert(.sort)
         }
     }
 

@@ -1,39 +1,24 @@
 import SwtopCore
 
-/// CPU meters (one per CPU, flowing into columns), then memory, swap, tasks,
-/// load average and uptime.
+/// CPU meters (one per CPU, flowing into columns), then the chosen meters in two
+/// columns (memory and swap left, tasks, load average and uptime right by default).
 struct HeaderRenderer {
     let layout: Layout
     let usesColor: Bool
 
+    /// Meters under the CPU bars, each column top to bottom.
+    var meters = Meter.defaults
+
     func draw(_ snapshot: Snapshot, into frame: inout Frame) {
         drawCPUs(snapshot.system, into: &frame)
         let half = layout.width / 2
-        let top = layout.cpuRows
-        let memory = snapshot.system.memory
-        let total = Double(max(1, memory.total))
-        drawBar(into: &frame, row: top, column: 0, width: half - 1, label: "Mem",
-                segments: [(Double(memory.used) / total, .memoryUsed), (Double(memory.buffers) / total, .memoryBuffers),
-                           (Double(memory.cache) / total, .memoryCache)],
-                text: Units.compactSize(memory.used) + "/" + Units.compactSize(memory.total))
-        let swapTotal = Double(max(1, memory.swapTotal))
-        drawBar(into: &frame, row: top + 1, column: 0, width: half - 1, label: "Swp",
-                segments: [(Double(memory.swapUsed) / swapTotal, .swapUsed)],
-                text: Units.compactSize(memory.swapUsed) + "/" + Units.compactSize(memory.swapTotal))
-
-        let tasks = snapshot.tasks
-        let load = snapshot.system.load
-        let right = half + 1
-        var column = frame.put("Tasks: ", row: top, column: right, style: .meterLabel)
-        column = frame.put("\(tasks.total - tasks.kernelThreads)", row: top, column: column, style: .bold)
-        column = frame.put(", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: top, column: column, style: .meterText)
-        column = frame.put("\(tasks.running)", row: top, column: column, style: .processRunning)
-        frame.put(" running", row: top, column: column, style: .meterText)
-        column = frame.put("Load average: ", row: top + 1, column: right, style: .meterLabel)
-        frame.put([load.one, load.five, load.fifteen].map { Units.fixed($0, fractionDigits: 2) }.joined(separator: " "),
-                  row: top + 1, column: column, style: .bold)
-        column = frame.put("Uptime: ", row: top + 2, column: right, style: .meterLabel)
-        frame.put(Units.duration(seconds: snapshot.system.uptimeSeconds), row: top + 2, column: column, style: .bold)
+        for side in [Meter.Side.left, .right] {
+            let column = side == .left ? 0 : half + 1
+            let width = side == .left ? half - 1 : layout.width - column
+            for (offset, meter) in meters.filter({ $0.side == side }).enumerated() {
+                draw(meter, snapshot, row: layout.cpuRows + offset, column: column, width: width, into: &frame)
+            }
+        }
     }
 
     private func drawCPUs(_ system: SystemState, into frame: inout Frame) {
@@ -67,7 +52,7 @@ struct HeaderRenderer {
 
     /// `Label[||||||      text]`: segments left to right, the text right-aligned inside.
     /// Without colors each segment gets its own character so they stay apart.
-    private func drawBar(into frame: inout Frame, row: Int, column: Int, width: Int, label: String,
+    func drawBar(into frame: inout Frame, row: Int, column: Int, width: Int, label: String,
                          segments: [(Double, Style)], text: String) {
         var position = frame.put(label, row: row, column: column, style: .meterLabel)
         position = frame.put("[", row: row, column: position, style: .meterBracket)

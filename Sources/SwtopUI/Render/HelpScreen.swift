@@ -13,6 +13,7 @@ enum HelpScreen {
         "  P M T N  sort by CPU% MEM% TIME+ PID  I         invert the order",
         "  u      show one user's processes      K  H      kernel / user threads on/off",
         "  F1 h ? this help   Ctrl-L redraw      mouse     click: select, header: sort",
+        "  F2 S   setup: columns, meters, colors, display options (saved at quit)",
         "  Enter  inspect one process: details   e  l  o   its environment, files, output",
         "Acting on the selected process, or on all tagged ones (Space, c: with children):",
         "  z      suspend (SIGSTOP)              r         resume (SIGCONT)",

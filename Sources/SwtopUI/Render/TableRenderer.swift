@@ -4,20 +4,29 @@ import SwtopCore
 struct TableRenderer {
     let layout: Layout
     let state: ViewState
+    var highlights = ProcessHighlights()
+    var onDemand: (any OnDemandValues)?
 
     func draw(snapshot: Snapshot?, rows: [DisplayRow], sharedBytes: (ProcessEntry) -> UInt64?, into frame: inout Frame) {
-        let columns = TableColumn.fitting(width: layout.width)
+        let columns = TableColumn.fitting(state.preferences.columns, width: layout.width)
         drawTitles(columns, into: &frame)
         guard let snapshot else { return }
-        let visible = rows.dropFirst(state.scrollTop).prefix(layout.tableHeight)
-        for (offset, row) in visible.enumerated() {
-            let screenRow = layout.tableTop + offset
-            drawRow(row, process: snapshot.processes[row.row.index], columns: columns,
-                    ticksPerSecond: snapshot.system.clockTicksPerSecond, sharedBytes: sharedBytes,
-                    screenRow: screenRow, into: &frame)
-            let process = snapshot.processes[row.row.index]
-            if state.tagged[process.pid] == process.startTicks { frame.restyle(row: screenRow, style: .taggedRow) }
-            if row.pid == state.selectedPID { frame.restyle(row: screenRow, style: .selectedRow) }
+        withoutActuallyEscaping(sharedBytes) { sharedBytes in
+            let text = ColumnText(system: snapshot.system, now: snapshot.timestamp, sharedBytes: sharedBytes,
+                                  onDemand: onDemand)
+            let visible = rows.dropFirst(state.scrollTop).prefix(layout.tableHeight)
+            for (offset, row) in visible.enumerated() {
+                let screenRow = layout.tableTop + offset
+                let process = snapshot.processes[row.row.index]
+                drawRow(row, process: process, columns: columns, text: text, screenRow: screenRow, into: &frame)
+                if !highlights.new.isEmpty || !highlights.exited.isEmpty {
+                    let identity = ProcessIdentity(process)
+                    if highlights.new.contains(identity) { frame.restyle(row: screenRow, style: .newProcess) }
+                    if highlights.exited.contains(identity) { frame.restyle(row: screenRow, style: .exitedProcess) }
+                }
+                if state.tagged[process.pid] == process.startTicks { frame.restyle(row: screenRow, style: .taggedRow) }
+                if row.pid == state.selectedPID { frame.restyle(row: screenRow, style: .selectedRow) }
+            }
         }
     }
 
@@ -26,12 +35,14 @@ struct TableRenderer {
         frame.fill(row: row, column: 0, count: layout.width, style: .tableHeader)
         let arrow = state.ordering.descending ? (state.usesUnicode ? "▼" : "v") : (state.usesUnicode ? "▲" : "^")
         var column = 0
-        for item in columns {
-            let sorted = item.sortKey == state.ordering.key
+        // Two columns may share a sort key (CPU% and NCPU%): mark the first.
+        let marked = columns.first { $0.sortKey == state.ordering.key }
+        for (index, item) in columns.enumerated() {
+            let sorted = item == marked
             var title = item.title
             if sorted { title = item.leftAligned ? title + arrow : arrow + title }
             let style: Style = sorted ? .sortColumn : .tableHeader
-            if item == .command {
+            if index == columns.count - 1, item.isFlexible {
                 frame.put(title, row: row, column: column, style: style)
             } else {
                 let cell = align(title, width: item.width - 1, left: item.leftAligned)
@@ -41,36 +52,21 @@ struct TableRenderer {
         }
     }
 
-    private func drawRow(_ row: DisplayRow, process: ProcessEntry, columns: [TableColumn], ticksPerSecond: UInt64,
-                         sharedBytes: (ProcessEntry) -> UInt64?, screenRow: Int, into frame: inout Frame) {
+    private func drawRow(_ row: DisplayRow, process: ProcessEntry, columns: [TableColumn], text: ColumnText,
+                         screenRow: Int, into frame: inout Frame) {
         var column = 0
-        for item in columns {
+        for (index, item) in columns.enumerated() {
+            // Shown last, a flexible column takes the rest of the row; elsewhere its width.
+            let end = index == columns.count - 1 && item.isFlexible ? layout.width : column + item.width - 1
             if item == .command {
-                drawCommand(row, process: process, from: column, screenRow: screenRow, into: &frame)
-                break
+                drawCommand(row, process: process, from: column, to: end, screenRow: screenRow, into: &frame)
+            } else if item.isFlexible {
+                frame.put(text.value(of: item, row: row, process: process), row: screenRow, column: column, limit: end - column)
+            } else {
+                frame.put(align(text.value(of: item, row: row, process: process), width: item.width - 1, left: item.leftAligned),
+                          row: screenRow, column: column, style: style(of: item, process: process))
             }
-            let text = value(of: item, row: row, process: process, ticksPerSecond: ticksPerSecond, sharedBytes: sharedBytes)
-            frame.put(align(text, width: item.width - 1, left: item.leftAligned), row: screenRow, column: column,
-                      style: style(of: item, process: process))
             column += item.width
-        }
-    }
-
-    private func value(of column: TableColumn, row: DisplayRow, process: ProcessEntry, ticksPerSecond: UInt64,
-                       sharedBytes: (ProcessEntry) -> UInt64?) -> String {
-        switch column {
-        case .pid: String(process.pid)
-        case .user: DisplayWidth.fit(TerminalText.escape(process.details.effectiveUser), cells: 8)
-        case .priority: process.priority <= -100 ? "RT" : String(process.priority)
-        case .nice: String(process.nice)
-        case .virt: Units.size(process.virtualBytes)
-        case .res: Units.size(process.residentBytes)
-        case .shr: sharedBytes(process).map(Units.size) ?? "-"
-        case .state: TerminalText.escape(String(process.stateLetter))
-        case .cpu: row.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? ""
-        case .mem: Units.fixed(row.memoryPercent, fractionDigits: 1)
-        case .time: Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: ticksPerSecond)
-        case .command: ""
         }
     }
 
@@ -84,7 +80,8 @@ struct TableRenderer {
         }
     }
 
-    private func drawCommand(_ row: DisplayRow, process: ProcessEntry, from column: Int, screenRow: Int, into frame: inout Frame) {
+    private func drawCommand(_ row: DisplayRow, process: ProcessEntry, from column: Int, to end: Int, screenRow: Int,
+                             into frame: inout Frame) {
         var pieces: [(String, Style)] = []
         if state.ordering.tree {
             let guides = state.usesUnicode ? TreeGuides.unicode(row.row) : TreeGuides.ascii(row.row)
@@ -92,7 +89,9 @@ struct TableRenderer {
         }
         if row.hiddenDescendants > 0 { pieces.append(("[+\(row.hiddenDescendants)] ", .bold)) }
         let commandStyle: Style = process.isKernelThread ? .kernelThread : (process.isThread ? .thread : .normal)
-        pieces.append((TerminalText.escape(CommandText.display(process, cells: state.commandScroll + layout.width)), commandStyle))
+        let command = ColumnText.command(process, cells: state.commandScroll + layout.width,
+                                         fullPaths: state.preferences.showsFullPaths)
+        pieces.append((TerminalText.escape(command), commandStyle))
         // Left/Right scroll the whole column; drop that many cells from its start.
         var skip = state.commandScroll
         var position = column
@@ -102,7 +101,8 @@ struct TableRenderer {
                 skip -= DisplayWidth.of(text[start])
                 start = text.index(after: start)
             }
-            position = frame.put(String(text[start...]), row: screenRow, column: position, style: style)
+            position = frame.put(String(text[start...]), row: screenRow, column: position, style: style,
+                                 limit: max(0, end - position))
         }
     }
 

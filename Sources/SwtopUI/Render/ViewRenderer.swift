@@ -6,14 +6,17 @@ public struct ViewRenderer: Sendable {
     public init() {}
 
     /// - Parameters:
+    ///   - highlights: rows to color as new or exited (highlight changes).
+    ///   - onDemand: I/O rates and swap for the rows on screen (blank without it).
     ///   - sharedBytes: SHR for a process on screen (read on demand by the
     ///     caller; the sampler does not read statm for every process).
     ///   - page: what an open inspect page shows (nil until it has been read).
-    public func render(snapshot: Snapshot?, state: ViewState, rows: [DisplayRow],
-                       sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes }, page: TextPage? = nil) -> Frame {
+    public func render(snapshot: Snapshot?, state: ViewState, rows: [DisplayRow], highlights: ProcessHighlights = ProcessHighlights(),
+                       onDemand: (any OnDemandValues)? = nil, sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes },
+                       page: TextPage? = nil) -> Frame {
         var frame = Frame(width: state.width, height: state.height)
         let cpuCount = snapshot?.system.cpus.count ?? 1
-        let layout = Layout(width: state.width, height: state.height, cpuCount: cpuCount)
+        let layout = Layout(state: state, cpuCount: cpuCount)
         guard !layout.isTooSmall else {
             frame.put("Terminal too small (\(state.width)x\(state.height)); swtop needs \(Layout.minimumWidth)x\(Layout.minimumHeight)",
                       row: 0, column: 0, style: .warning)
@@ -29,13 +32,15 @@ public struct ViewRenderer: Sendable {
             return frame
         }
         if let snapshot {
-            HeaderRenderer(layout: layout, usesColor: state.usesColor).draw(snapshot, into: &frame)
+            HeaderRenderer(layout: layout, usesColor: state.usesColor && state.preferences.colorScheme != .monochrome,
+                           meters: state.preferences.meters).draw(snapshot, into: &frame)
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }
-        TableRenderer(layout: layout, state: state).draw(snapshot: snapshot, rows: rows, sharedBytes: sharedBytes, into: &frame)
+        TableRenderer(layout: layout, state: state, highlights: highlights, onDemand: onDemand).draw(snapshot: snapshot, rows: rows, sharedBytes: sharedBytes, into: &frame)
         FooterRenderer(layout: layout, state: state).draw(into: &frame)
         MenuRenderer(layout: layout, state: state).draw(snapshot: snapshot, into: &frame)
+        if case let .setup(setup) = state.mode { SetupRenderer(layout: layout, state: state).draw(setup, into: &frame) }
         return frame
     }
 }

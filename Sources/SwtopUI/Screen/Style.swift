@@ -33,4 +33,8 @@ public enum Style: UInt8, Sendable, CaseIterable {
     case promptActive
     case status
     case warning
+    /// A process that started in the last few seconds (highlight changes).
+    case newProcess
+    /// A process that exited, kept on screen for a few seconds (highlight changes).
+    case exitedProcess
 }

@@ -2,7 +2,7 @@ import SwtopCore
 
 /// A column the process list can be ordered by.
 public enum SortKey: String, CaseIterable, Sendable {
-    case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor, command, comm
+    case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor, command, comm, pgrp, session, exe
 
     /// Accepts the column's name as printed in the header and the usual aliases
     /// from ps, top and htop (`%cpu`, `rss`, `vsz`, `ni`, `cmd` …), in any case.
@@ -25,6 +25,9 @@ public enum SortKey: String, CaseIterable, Sendable {
         case "name": self = .comm
         case "cpu#", "psr": self = .processor
         case "user_name", "owner": self = .user
+        case "pgid", "processgroup": self = .pgrp
+        case "sid", "sess": self = .session
+        case "executable", "exe_path": self = .exe
         default: return nil
         }
     }
@@ -59,6 +62,9 @@ public enum SortKey: String, CaseIterable, Sendable {
         case .processor: return order(a.processor, b.processor)
         case .command: return order(CommandSortText(a), CommandSortText(b))
         case .comm: return order(a.details.comm, b.details.comm)
+        case .pgrp: return order(a.processGroup, b.processGroup)
+        case .session: return order(a.session, b.session)
+        case .exe: return order(a.details.executable ?? "", b.details.executable ?? "")
         }
     }
 

@@ -9,8 +9,8 @@ public struct Layout: Sendable, Equatable {
     /// CPU meters per row (1, 2 or 4); 0 when only the average bar fits.
     public let cpuColumns: Int
     public let cpuRows: Int
-    /// Rows of memory, swap, tasks, load and uptime under the CPU meters.
-    public let summaryRows = 3
+    /// Rows of meters (memory, swap, tasks, load, uptime by default) under the CPU meters.
+    public let summaryRows: Int
     public var headerHeight: Int { cpuRows + summaryRows }
     public var tableHeaderRow: Int { headerHeight }
     public var tableTop: Int { headerHeight + 1 }
@@ -19,9 +19,10 @@ public struct Layout: Sendable, Equatable {
     public var footerRow: Int { height - 1 }
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-    public init(width: Int, height: Int, cpuCount: Int) {
+    public init(width: Int, height: Int, cpuCount: Int, summaryRows: Int = 3) {
         self.width = width
         self.height = height
+        self.summaryRows = summaryRows
         // Keep the header within about a third of the screen: spread the CPU meters
         // over 2 or 4 columns when needed, else show one average bar.
         let budget = max(1, height / 3 - summaryRows + 1)
@@ -33,5 +34,12 @@ public struct Layout: Sendable, Equatable {
         }
         cpuColumns = chosen?.columns ?? 0
         cpuRows = chosen?.rows ?? 1
+    }
+}
+
+extension Layout {
+    /// The layout of `state`'s screen, with as many meter rows as its longer meter column.
+    public init(state: ViewState, cpuCount: Int) {
+        self.init(width: state.width, height: state.height, cpuCount: cpuCount, summaryRows: state.preferences.meterRows)
     }
 }

@@ -37,6 +37,7 @@ public enum ViewReducer {
         case let .confirming(action): effect = confirm(key, action, &state)
         case let .signalMenu(index, targets): effect = signalMenu(key, index, targets, &state)
         case .gracefulStop: effect = key == .escape ? .cancelGracefulStop : .none
+        case let .setup(setup): effect = Self.setup(key, setup, &state)
         case let .inspecting(view): effect = inspect(key, view, &state)
         }
         keepSelectionVisible(&state, rows: rows, cpuCount: cpuCount)
@@ -46,7 +47,7 @@ public enum ViewReducer {
     // MARK: Browsing
 
     private static func browse(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect {
-        let page = max(1, Layout(width: state.width, height: state.height, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
+        let page = max(1, Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
         switch key {
         case .character("q"), .function(10): return .quit
         case .up: moveSelection(by: -1, &state, rows)
@@ -79,6 +80,7 @@ public enum ViewReducer {
             state.showsThreads.toggle()
             state.message = state.showsThreads ? "Showing userland threads (from the next refresh)" : "Hiding userland threads"
         case .character("h"), .character("?"), .function(1): state.mode = .help
+        case .character("S"), .function(2): state.mode = .setup(SetupState())
         case .control("l"): return .redrawAll
         case .character(" "):
             toggleTag(&state, snapshot)
@@ -104,7 +106,7 @@ public enum ViewReducer {
         return .none
     }
 
-    private static func sort(by key: SortKey, _ state: inout ViewState) {
+    static func sort(by key: SortKey, _ state: inout ViewState) {
         // Asking again for the current column flips it, as a second click on a header does.
         if state.ordering.key == key { state.ordering.inverted.toggle() } else {
             state.ordering.key = key
@@ -125,12 +127,12 @@ public enum ViewReducer {
     }
 
     private static func mouse(_ event: MouseEvent, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) {
-        let layout = Layout(width: state.width, height: state.height, cpuCount: snapshot?.system.cpus.count ?? 1)
+        let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
         switch event.kind {
         case .wheelUp: moveSelection(by: -3, &state, rows)
         case .wheelDown: moveSelection(by: 3, &state, rows)
         case .click where event.row == layout.tableHeaderRow:
-            let columns = TableColumn.fitting(width: state.width)
+            let columns = TableColumn.fitting(state.preferences.columns, width: state.width)
             if let column = TableColumn.at(cell: event.column, in: columns), let key = column.sortKey {
                 sort(by: key, &state)
             }
@@ -159,7 +161,7 @@ public enum ViewReducer {
     /// Scrolls so the selected row is on screen; selects the first row when the
     /// selected process is gone from the table.
     public static func keepSelectionVisible(_ state: inout ViewState, rows: [DisplayRow], cpuCount: Int) {
-        let height = Layout(width: state.width, height: state.height, cpuCount: cpuCount).tableHeight
+        let height = Layout(state: state, cpuCount: cpuCount).tableHeight
         guard !rows.isEmpty else { state.scrollTop = 0; return }
         let index: Int
         if let found = selectedIndex(state, rows) {

@@ -20,6 +20,8 @@ public struct ViewState: Sendable, Equatable {
         case signalMenu(Int, [ProcessTarget])
         /// A graceful stop is counting down; Esc cancels the SIGKILL.
         case gracefulStop(GracefulProgress)
+        /// The setup screen (F2, `S`): columns, meters, colors, display options.
+        case setup(SetupState)
         /// Looking at one process: its details (Enter), environment (`e`), open
         /// descriptors (`l`) or what it writes (`o`).
         case inspecting(InspectView)
@@ -52,6 +54,10 @@ public struct ViewState: Sendable, Equatable {
     public var readonly = false
     /// The signal the F9 menu offers first: SIGTERM, then the last one chosen.
     public var lastMenuSignal: Int32 = 15
+    /// Columns, meters, colors and display options (setup screen, config file).
+    public var preferences = Preferences()
+    /// File systems the setup screen offers disk meters for.
+    public var mountPoints = ["/"]
 
     public init(ordering: ProcessOrdering = ProcessOrdering(), width: Int = 80, height: Int = 24) {
         self.ordering = ordering

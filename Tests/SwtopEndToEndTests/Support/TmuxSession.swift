@@ -8,18 +8,35 @@ final class TmuxSession {
     let socket = "swtop-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     static let tmuxPath = Spawn.executable("tmux")
 
-    init(_ command: String, width: Int = 120, height: Int = 40) throws {
+    /// An empty config home of this session's own, so no test reads or writes the user's settings.
+    let configHome: String
+
+    /// - Parameter environment: variables for the command, on top of `XDG_CONFIG_HOME=configHome`.
+    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         guard Self.tmuxPath != nil else { throw SpawnError(description: "tmux is not installed") }
-        try run(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), command])
+        var template = Array("/tmp/swtop-config-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw SpawnError(description: "mkdtemp failed") }
+        configHome = String(cString: made)
+        let variables = ["XDG_CONFIG_HOME": configHome].merging(environment) { $1 }
+        try run(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height)]
+            + variables.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [command])
         // Keep the pane after the command ends so its last words can be read.
         try run(["set-option", "-t", "main", "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? run(["kill-server"]) }
+    deinit {
+        _ = try? run(["kill-server"])
+        _ = system("rm -rf '\(configHome)'")
+    }
 
     /// The visible screen, one string per row.
     func screen() -> [String] {
         ((try? run(["capture-pane", "-p", "-t", "main"])) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The visible screen with its colors and attributes as terminal escape sequences.
+    func styledScreen() -> [String] {
+        ((try? run(["capture-pane", "-p", "-e", "-t", "main"])) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// Sends keys by tmux name (`Up`, `F5`, `Escape`) or as literal text.

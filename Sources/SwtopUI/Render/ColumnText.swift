@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import SwtopCore
+
+/// A cell's text for every column but the command line: numbers formatted, names escaped.
+struct ColumnText {
+    let system: SystemState
+    /// When the snapshot was taken (seconds since the epoch), for START.
+    let now: Double
+    let sharedBytes: (ProcessEntry) -> UInt64?
+    let onDemand: (any OnDemandValues)?
+
+    func value(of column: TableColumn, row: DisplayRow, process: ProcessEntry) -> String {
+        switch column {
+        case .pid: String(process.pid)
+        case .ppid: String(process.ppid)
+        case .processGroup: String(process.processGroup)
+        case .session: String(process.session)
+        case .tty: TerminalName.name(ttyNumber: process.ttyNumber) ?? "?"
+        case .user: DisplayWidth.fit(TerminalText.escape(process.details.effectiveUser), cells: 8)
+        case .uid: String(process.details.effectiveUID)
+        case .priority: process.priority <= -100 ? "RT" : String(process.priority)
+        case .nice: String(process.nice)
+        case .virt: Units.size(process.virtualBytes)
+        case .res: Units.size(process.residentBytes)
+        case .shr: sharedBytes(process).map(Units.size) ?? "-"
+        case .state: TerminalText.escape(String(process.stateLetter))
+        case .cpu: row.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? ""
+        case .normalizedCPU: row.cpuPercent.map { Units.fixed($0 / Double(system.onlineCPUs), fractionDigits: 1) } ?? ""
+        case .mem: Units.fixed(row.memoryPercent, fractionDigits: 1)
+        case .time: Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: system.clockTicksPerSecond)
+        case .threads: String(process.threadCount)
+        case .start: startTime(process)
+        case .elapsed: Self.elapsed(seconds: system.uptimeSeconds - secondsAfterBoot(process))
+        case .processor: process.processor < 0 ? "-" : String(process.processor)
+        case .comm: TerminalText.escape(process.details.comm)
+        case .exe: TerminalText.escape(process.details.executable ?? "")
+        case .ioRead: onDemand.flatMap { $0.ioRates(of: process) }.map { Units.size(UInt64($0.readPerSecond)) } ?? ""
+        case .ioWrite: onDemand.flatMap { $0.ioRates(of: process) }.map { Units.size(UInt64($0.writePerSecond)) } ?? ""
+        case .swap: onDemand.flatMap { $0.swapBytes(of: process) }.map(Units.size) ?? "-"
+        case .command: ""
+        }
+    }
+
+    private func secondsAfterBoot(_ process: ProcessEntry) -> Double {
+        Double(process.startTicks) / Double(max(1, system.clockTicksPerSecond))
+    }
+
+    /// `HH:MM` today (within 24 hours), else `MonDD`, as ps's START shows it.
+    private func startTime(_ process: ProcessEntry) -> String {
+        let started = Double(system.bootTime) + secondsAfterBoot(process)
+        var time = time_t(started)
+        var parts = tm()
+        localtime_r(&time, &parts)
+        if now - started < 86_400 {
+            return Units.twoDigits(UInt64(parts.tm_hour)) + ":" + Units.twoDigits(UInt64(parts.tm_min))
+        }
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return months[Int(parts.tm_mon) % 12] + Units.twoDigits(UInt64(parts.tm_mday))
+    }
+
+    /// `[[DD-]hh:]mm:ss`, as ps's ELAPSED shows it.
+    static func elapsed(seconds: Double) -> String {
+        let total = UInt64(max(0, seconds))
+        let (days, hours, minutes) = (total / 86_400, total / 3600 % 24, total / 60 % 60)
+        let clock = Units.twoDigits(minutes) + ":" + Units.twoDigits(total % 60)
+        if days > 0 { return "\(days)-" + Units.twoDigits(hours) + ":" + clock }
+        return hours > 0 ? Units.twoDigits(hours) + ":" + clock : clock
+    }
+
+    /// The command line, with the program's directory left out unless full paths are wanted.
+    static func command(_ process: ProcessEntry, cells: Int, fullPaths: Bool) -> String {
+        let text = CommandText.display(process, cells: cells)
+        let raw = process.details.rawCommandLine.utf8
+        guard !fullPaths, !process.isKernelThread, !raw.isEmpty else { return text }
+        // The display keeps argv's bytes (NUL as space), so a byte offset in one is one in the other.
+        let program = raw.prefix { $0 != 0 }
+        guard let slash = program.lastIndex(of: UInt8(ascii: "/")) else { return text }
+        let skipped = raw.distance(from: raw.startIndex, to: slash) + 1
+        return String(decoding: text.utf8.dropFirst(skipped), as: UTF8.self)
+    }
+}

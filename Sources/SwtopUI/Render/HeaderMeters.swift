@@ -1,0 +1,91 @@
+import SwtopCore
+
+/// One header meter, as a bar (`Mem[|||   368M/1.0G]`) or a line of text.
+extension HeaderRenderer {
+    func draw(_ meter: Meter, _ snapshot: Snapshot, row: Int, column: Int, width: Int, into frame: inout Frame) {
+        let system = snapshot.system
+        let memory = system.memory
+        switch (meter.kind, meter.style) {
+        case (.memory, .bar):
+            let total = Double(max(1, memory.total))
+            drawBar(into: &frame, row: row, column: column, width: width, label: "Mem",
+                    segments: [(Double(memory.used) / total, .memoryUsed), (Double(memory.buffers) / total, .memoryBuffers),
+                               (Double(memory.cache) / total, .memoryCache)],
+                    text: Units.compactSize(memory.used) + "/" + Units.compactSize(memory.total))
+        case (.memory, .text):
+            text("Mem: ", Units.compactSize(memory.used) + "/" + Units.compactSize(memory.total),
+                 ", buffers " + Units.compactSize(memory.buffers) + ", cache " + Units.compactSize(memory.cache),
+                 row: row, column: column, width: width, into: &frame)
+        case (.swap, .bar):
+            let total = Double(max(1, memory.swapTotal))
+            drawBar(into: &frame, row: row, column: column, width: width, label: "Swp",
+                    segments: [(Double(memory.swapUsed) / total, .swapUsed)],
+                    text: Units.compactSize(memory.swapUsed) + "/" + Units.compactSize(memory.swapTotal))
+        case (.swap, .text):
+            text("Swp: ", Units.compactSize(memory.swapUsed) + "/" + Units.compactSize(memory.swapTotal), "",
+                 row: row, column: column, width: width, into: &frame)
+        case (.tasks, _):
+            let tasks = snapshot.tasks
+            var position = frame.put("Tasks: ", row: row, column: column, style: .meterLabel, limit: width)
+            position = frame.put("\(tasks.total - tasks.kernelThreads)", row: row, column: position, style: .bold,
+                                 limit: column + width - position)
+            position = frame.put(", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: row, column: position,
+                                 style: .meterText, limit: column + width - position)
+            position = frame.put("\(tasks.running)", row: row, column: position, style: .processRunning,
+                                 limit: column + width - position)
+            frame.put(" running", row: row, column: position, style: .meterText, limit: column + width - position)
+        case (.load, _):
+            let load = system.load
+            text("Load average: ", [load.one, load.five, load.fifteen].map { Units.fixed($0, fractionDigits: 2) }.joined(separator: " "),
+                 "", row: row, column: column, width: width, into: &frame)
+        case (.uptime, _):
+            text("Uptime: ", Units.duration(seconds: system.uptimeSeconds), "", row: row, column: column, width: width, into: &frame)
+        case (.contextSwitches, _):
+            text("Context switches: ", system.contextSwitchesPerSecond.map(Self.rate) ?? "-", "/s",
+                 row: row, column: column, width: width, into: &frame)
+        case (.interrupts, _):
+            text("Interrupts: ", system.interruptsPerSecond.map(Self.rate) ?? "-", "/s",
+                 row: row, column: column, width: width, into: &frame)
+        case (.cpuFrequency, .bar):
+            let frequency = system.cpuFrequency
+            let share = frequency.flatMap { current in current.maximumMHz.map { current.averageMHz / max(1, $0) } } ?? 0
+            drawBar(into: &frame, row: row, column: column, width: width, label: "Frq", segments: [(min(1, share), .cpuUser)],
+                    text: frequency.map { Self.megahertz($0.averageMHz) } ?? "-")
+        case (.cpuFrequency, .text):
+            let frequency = system.cpuFrequency
+            text("CPU clock: ", frequency.map { Self.megahertz($0.averageMHz) } ?? "-",
+                 frequency?.maximumMHz.map { " of " + Self.megahertz($0) } ?? "", row: row, column: column, width: width, into: &frame)
+        case let (.disk(mount), style):
+            let usage = system.disks.first { $0.mountPoint == mount }
+            let name = TerminalText.escape(mount)
+            guard let usage, let total = usage.totalBytes else {
+                text("Disk " + name + ": ", "-", "", row: row, column: column, width: width, into: &frame)
+                return
+            }
+            let amounts = Units.compactSize(usage.usedBytes) + "/" + Units.compactSize(total)
+            if style == .bar {
+                drawBar(into: &frame, row: row, column: column, width: width, label: "Dsk",
+                        segments: [(usage.usedFraction, .memoryUsed)], text: amounts + " " + name)
+            } else {
+                text("Disk " + name + ": ", amounts, " (" + Units.fixed(usage.usedFraction * 100, fractionDigits: 0) + "%)",
+                     row: row, column: column, width: width, into: &frame)
+            }
+        }
+    }
+
+    /// `Label: value rest`, the value in bold, cut at the meter's width.
+    private func text(_ label: String, _ value: String, _ rest: String, row: Int, column: Int, width: Int, into frame: inout Frame) {
+        var position = frame.put(label, row: row, column: column, style: .meterLabel, limit: width)
+        position = frame.put(value, row: row, column: position, style: .bold, limit: max(0, column + width - position))
+        frame.put(rest, row: row, column: position, style: .meterText, limit: max(0, column + width - position))
+    }
+
+    /// Events per second, whole numbers; thousands as `12.3k`.
+    static func rate(_ perSecond: Double) -> String {
+        perSecond < 10_000 ? Units.fixed(perSecond, fractionDigits: 0) : Units.fixed(perSecond / 1000, fractionDigits: 1) + "k"
+    }
+
+    static func megahertz(_ value: Double) -> String {
+        Units.fixed(value, fractionDigits: 0) + " MHz"
+    }
+}

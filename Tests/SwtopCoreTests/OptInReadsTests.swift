@@ -1,0 +1,119 @@
+import Testing
+@testable import SwtopCore
+
+/// What is read only when asked for: the header meters' context switch and interrupt rates from
+/// /proc/stat, the CPU clock from /proc/cpuinfo, disk usage from statvfs; command lines every refresh.
+@Suite struct OptInReadsTests {
+    @Test func statCountsContextSwitchesAndInterrupts() throws {
+        let stat = try #require(parsing(SystemStatParserTests.modern, SystemStatParser.parse))
+        #expect(stat.contextSwitches == 115_315)
+        #expect(stat.interrupts == 1_462_898)
+    }
+
+    @Test func ratesArePerSecondOfMonotonicTime() {
+        var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
+        func sample(ctxt: UInt64, intr: UInt64, at seconds: Double) -> SystemSample {
+            var stat = SystemStat()
+            stat.contextSwitches = ctxt
+            stat.interrupts = intr
+            return SystemSample(stat: stat, memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1, monotonicSeconds: seconds)
+        }
+        let first = assembler.assemble(system: sample(ctxt: 1000, intr: 500, at: 10), processes: [], timestamp: 1)
+        #expect(first.system.contextSwitchesPerSecond == nil) // no earlier sample: no rate
+        let second = assembler.assemble(system: sample(ctxt: 5000, intr: 1500, at: 12), processes: [], timestamp: 3)
+        #expect(second.system.contextSwitchesPerSecond == 2000)
+        #expect(second.system.interruptsPerSecond == 500)
+        // A counter that went back gives no rate rather than a huge one.
+        let third = assembler.assemble(system: sample(ctxt: 10, intr: 2500, at: 13), processes: [], timestamp: 4)
+        #expect(third.system.contextSwitchesPerSecond == nil)
+        #expect(third.system.interruptsPerSecond == 1000)
+    }
+
+    @Test func cpuinfoAveragesTheClocks() {
+        let text = """
+            processor\t: 0
+            model name\t: Some CPU
+            cpu MHz\t\t: 2000.500
+            cache size\t: 512 KB
+
+            processor\t: 1
+            cpu MHz\t\t: 3000.500
+
+            """
+        #expect(parsing(text, CPUInfoParser.averageMHz) == 2500.5)
+        #expect(parsing("processor\t: 0\nBogoMIPS\t: 50.00\n", CPUInfoParser.averageMHz) == nil) // ARM leaves it out
+    }
+
+    @Test func readerTakesFrequencyAndDisksOnlyWhenAsked() throws {
+        let proc = try FixtureProc()
+        try proc.setSystem(cpuTicks: [1, 0, 1, 10], perCPU: [[1, 0, 1, 10]])
+        try proc.write("cpuinfo", "processor\t: 0\ncpu MHz\t\t: 1234.000\n")
+        let reader = SnapshotReader(procFS: proc.procFS)
+        #expect(reader.read().system.cpuFrequency == nil)
+        #expect(reader.read().system.disks == [])
+        var options = ScanOptions()
+        options.readsCPUFrequency = true
+        options.diskMounts = ["/", "/no/such/mount"]
+        reader.options = options
+        let system = reader.read().system
+        // A fixture root has no /sys beside it: no maximum.
+        #expect(system.cpuFrequency == CPUFrequency(averageMHz: 1234, maximumMHz: nil))
+        #expect(system.disks.map(\.mountPoint) == ["/", "/no/such/mount"])
+        let root = try #require(system.disks.first)
+        #expect((root.totalBytes ?? 0) > 0 && root.usedBytes <= root.totalBytes ?? 0)
+        #expect(root.usedFraction > 0 && root.usedFraction <= 1)
+        #expect(system.disks[1].totalBytes == nil)
+    }
+
+    @Test func diskMetersAreOfferedForRealFileSystems() {
+        let mounts = """
+            proc /proc proc rw,nosuid 0 0
+            /dev/vda / ext4 rw,relatime 0 0
+            tmpfs /dev/shm tmpfs rw 0 0
+            /dev/vdb1 /mnt/my\\040disk xfs rw 0 0
+            server:/export /srv/nfs nfs4 rw 0 0
+            /dev/vda / ext4 rw,relatime 0 0
+            broken
+            """
+        #expect(MountsParser.diskMountPoints(mounts) == ["/", "/mnt/my disk", "/srv/nfs"])
+    }
+
+    /// `update process names every refresh`.
+    @Test func commandLinesAreReadAgainOnlyWhenAsked() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 77, comm: "daemon", cmdline: Array("daemon: starting\u{0}".utf8))
+        let reader = SnapshotReader(procFS: proc.procFS)
+        #expect(reader.read().processes.first?.details.rawCommandLine == "daemon: starting")
+        try proc.write("77/cmdline", "daemon: idle\u{0}")
+        #expect(reader.read().processes.first?.details.rawCommandLine == "daemon: starting") // once per identity
+        var options = ScanOptions()
+        options.rereadsCommandLines = true
+        reader.options = options
+        let process = try #require(reader.read().processes.first)
+        #expect(process.details.rawCommandLine == "daemon: idle")
+        #expect(process.details.comm == "daemon")
+    }
+
+    @Test func ioRatesAndSwapForTheRowsOnScreen() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 88, comm: "writer")
+        let io = { (read: Int, write: Int) in
+            "rchar: 999999\nwchar: 999999\nsyscr: 1\nsyscw: 1\nread_bytes: \(read)\nwrite_bytes: \(write)\ncancelled_write_bytes: 0\n"
+        }
+        try proc.write("88/io", io(4096, 0))
+        try proc.write("88/status", "Name:\twriter\nVmRSS:\t  100 kB\nVmSwap:\t     12 kB\n")
+        let process = try #require(SnapshotReader(procFS: proc.procFS).read().processes.first)
+        let reader = OnScreenReader(procFS: proc.procFS)
+        #expect(reader.ioRates(of: process, generation: 1, timestamp: 100) == nil) // one read: no rate yet
+        try proc.write("88/io", io(4096 + 2048, 1 << 20))
+        #expect(reader.ioRates(of: process, generation: 1, timestamp: 100) == nil) // same refresh: not read again
+        let rates = reader.ioRates(of: process, generation: 2, timestamp: 102)
+        #expect(rates == OnScreenReader.IORates(readPerSecond: 1024, writePerSecond: 524_288))
+        #expect(reader.swapBytes(of: process, generation: 2, timestamp: 102) == 12 * 1024)
+        // Off screen for a refresh: no rate from counters two refreshes old.
+        #expect(reader.ioRates(of: process, generation: 4, timestamp: 106) == nil)
+        // Unreadable (another user's process without root): nothing, no crash.
+        proc.remove("88/io")
+        #expect(reader.ioRates(of: process, generation: 5, timestamp: 108) == nil)
+    }
+}

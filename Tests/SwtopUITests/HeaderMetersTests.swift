@@ -1,0 +1,57 @@
+import SwtopCore
+import Testing
+@testable import SwtopUI
+
+/// The header meters a user chooses: each as a bar or text, in two columns, with
+/// the table moving down when a column has more than three.
+@Suite struct HeaderMetersTests {
+    static var snapshot: Snapshot {
+        var snapshot = ViewRenderingTests.snapshot
+        snapshot.system.cpuFrequency = CPUFrequency(averageMHz: 1500, maximumMHz: 3000)
+        snapshot.system.contextSwitchesPerSecond = 1234.4
+        snapshot.system.interruptsPerSecond = 56_789
+        snapshot.system.disks = [DiskUsage(mountPoint: "/home", totalBytes: 100 << 30, usedBytes: 25 << 30, availableBytes: 75 << 30),
+                                 DiskUsage(mountPoint: "/gone", totalBytes: nil)]
+        return snapshot
+    }
+
+    private func lines(_ meters: [Meter], width: Int = 100) -> [String] {
+        var state = ViewState(width: width, height: 30)
+        state.preferences.meters = meters
+        let rows = DisplayTable.rows(of: Self.snapshot, state: state)
+        return ViewRenderer().render(snapshot: Self.snapshot, state: state, rows: rows).lines
+    }
+
+    @Test func barsAndTextInTwoColumns() {
+        let lines = lines([Meter(.memory, .text, .left), Meter(.cpuFrequency, .bar, .left), Meter(.disk("/home"), .bar, .left),
+                           Meter(.disk("/home"), .text, .left),
+                           Meter(.contextSwitches, .text, .right), Meter(.interrupts, .text, .right), Meter(.cpuFrequency, .text, .right),
+                           Meter(.disk("/gone"), .text, .right)])
+        #expect(lines[1] == "Mem: 368M/1.0G, buffers 16.0M, cache 128M          Context switches: 1234/s")
+        #expect(lines[2] == "Frq[||||||||||||||||||||||              1500 MHz]  Interrupts: 56.8k/s")
+        #expect(lines[3] == "Dsk[|||||||||||                 25.0G/100G /home]  CPU clock: 1500 MHz of 3000 MHz")
+        #expect(lines[4] == "Disk /home: 25.0G/100G (25%)                       Disk /gone: -")
+        // Four meter rows: the table starts one row lower than with the defaults.
+        #expect(lines[5].hasPrefix("    PID USER"))
+    }
+
+    @Test func defaultsAreHtopsHeader() {
+        let lines = lines(Meter.defaults, width: 80)
+        #expect(lines[1].hasPrefix("Mem[") && lines[1].contains("Tasks: 5"))
+        #expect(lines[2].hasPrefix("Swp[") && lines[2].contains("Load average: 0.50"))
+        #expect(lines[3].contains("Uptime: 1 day, 01:01:01"))
+        #expect(lines[4].hasPrefix("    PID USER"))
+    }
+
+    @Test func noMetersLeavesOnlyTheCPUs() {
+        let lines = lines([])
+        #expect(lines[0].hasPrefix("0["))
+        #expect(lines[1].hasPrefix("    PID USER"))
+    }
+
+    @Test func aLongTextMeterStaysInItsColumn() {
+        let lines = lines([Meter(.disk("/a/very/long/mount/point/that/goes/on/and/on"), .text, .left), Meter(.uptime, .text, .right)],
+                          width: 60)
+        #expect(lines[1] == "Disk /a/very/long/mount/point  Uptime: 1 day, 01:01:01")
+    }
+}
