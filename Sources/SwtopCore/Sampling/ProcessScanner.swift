@@ -27,6 +27,10 @@ final class ProcessScanner {
     /// A hidden kernel thread is re-read one refresh in this many.
     static let hiddenKernelThreadRotation = 8
     private var refreshes = 0
+    /// PID directories the last scan listed but was not allowed to open: other
+    /// users' processes under `hidepid=1`. Counted so the totals can say what is
+    /// missing instead of silently showing fewer processes.
+    private(set) var unreadableCount = 0
 
     init(procFS: ProcFS, options: ScanOptions) {
         self.procFS = procFS
@@ -43,6 +47,7 @@ final class ProcessScanner {
         let rootFD = dirfd(directory)
         var processes: [ProcessEntry] = []
         processes.reserveCapacity(previous.count + 64)
+        unreadableCount = 0
         var ascending = true
         var earlier = previous.startIndex // merge walk: procfs lists PIDs in ascending order
         while let entry = readdir(directory) {
@@ -114,7 +119,11 @@ final class ProcessScanner {
     /// A process not seen before, or changed: read through its opened directory.
     private func readNewProcess(name: UnsafePointer<CChar>, rootFD: Int32, pid: Int32, previous: [ProcessEntry]) -> ProcessEntry? {
         let directoryFD = openat(rootFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directoryFD >= 0 else { return nil }
+        guard directoryFD >= 0 else {
+            // ENOENT or ESRCH: it exited after readdir, which is normal and not counted.
+            if errno == EACCES || errno == EPERM { unreadableCount += 1 }
+            return nil
+        }
         defer { close(directoryFD) }
         var info = stat()
         guard fstat(directoryFD, &info) == 0 else { return nil }

@@ -28,7 +28,11 @@ struct HeaderRenderer {
         column = frame.put("\(tasks.total - tasks.kernelThreads)", row: top, column: column, style: .bold)
         column = frame.put(", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: top, column: column, style: .meterText)
         column = frame.put("\(tasks.running)", row: top, column: column, style: .processRunning)
-        frame.put(" running", row: top, column: column, style: .meterText)
+        column = frame.put(" running", row: top, column: column, style: .meterText)
+        if tasks.unreadable > 0 {
+            // Other users' processes under hidepid=1: say they exist rather than look complete.
+            frame.put(", \(tasks.unreadable) unreadable", row: top, column: column, style: .meterText)
+        }
         column = frame.put("Load average: ", row: top + 1, column: right, style: .meterLabel)
         frame.put([load.one, load.five, load.fifteen].map { Units.fixed($0, fractionDigits: 2) }.joined(separator: " "),
                   row: top + 1, column: column, style: .bold)
