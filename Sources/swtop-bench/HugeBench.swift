@@ -90,7 +90,7 @@ private func hugeReport(_ measurement: HugeMeasurement, processes: Int, threads:
     func seconds(_ timings: Timings) -> String {
         timings.values.isEmpty ? "-" : "\(Report.fixed(timings.median, digits: 2)) (\(Report.fixed(timings.values.max() ?? .nan, digits: 2)))"
     }
-    let cpu = measurement.cpuMillisecondsPerRefresh.map { Report.fixed($0, digits: 1) } ?? "-"
+    let cpu = measurement.cpuMillisecondsPerSecond.map { Report.fixed($0, digits: 1) } ?? "-"
     let peak = measurement.peakResidentBytes.map { Report.fixed(Double($0) / 1_048_576, digits: 1) } ?? "-"
     let first = measurement.firstFrameMilliseconds.map { Report.fixed($0, digits: 0) } ?? "-"
     let missed = measurement.missedKeys > 0 ? " (\(measurement.missedKeys) never showed)" : ""
@@ -99,7 +99,7 @@ private func hugeReport(_ measurement: HugeMeasurement, processes: Int, threads:
                  "--seconds", String(arguments.seconds)]
     if let path = arguments.swtopPath { words += ["--swtop", path] }
     return """
-        | processes | threads of one process | threads shown | first frame ms | key to screen ms, median (max) | refresh interval s, median (max) | swtop CPU ms/refresh | swtop peak RSS MiB |
+        | processes | threads of one process | threads shown | first frame ms | key to screen ms, median (max) | refresh interval s, median (max) | swtop CPU ms per s | swtop peak RSS MiB |
         |---:|---:|---|---:|---:|---:|---:|---:|
         | \(processes) | \(threads) | \(measurement.threadsShown ? "yes" : "no") | \(first) | \(milliseconds(measurement.keyMilliseconds))\(missed) | \(seconds(measurement.refreshSeconds)) | \(cpu) | \(peak) |
 

@@ -17,12 +17,12 @@ struct HugeMeasurement {
     var captureMilliseconds = Timings()
     /// Seconds between successive changes of the screen's header (meters, tasks, uptime).
     var refreshSeconds = Timings()
-    var cpuMillisecondsPerRefresh: Double?
+    var cpuMillisecondsPerSecond: Double?
     var peakResidentBytes: UInt64?
 
     var isComplete: Bool {
         firstFrameMilliseconds != nil && threadsShown && missedKeys == 0 && !keyMilliseconds.values.isEmpty
-            && !refreshSeconds.values.isEmpty && cpuMillisecondsPerRefresh != nil
+            && !refreshSeconds.values.isEmpty && cpuMillisecondsPerSecond != nil
     }
 }
 
@@ -153,8 +153,8 @@ struct HugeRun {
             progress("swtop exited during the refresh window")
             return
         }
-        // -d 1: one refresh per second.
-        measurement.cpuMillisecondsPerRefresh = Double(after.cpuTicks - before.cpuTicks) / ProcessStat.ticksPerSecond * 1000 / elapsed
+        // CPU per second of the window: per refresh while swtop keeps its 1 s delay.
+        measurement.cpuMillisecondsPerSecond = Double(after.cpuTicks - before.cpuTicks) / ProcessStat.ticksPerSecond * 1000 / elapsed
     }
 
     /// Polls the screen until `condition` holds; returns that screen, or nil at the timeout.
