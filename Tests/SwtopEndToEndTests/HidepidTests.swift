@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    @Test func interactiveViewRunsOnHidepid1() throws {
+        try withScene { scene, directory in
+            let command = wrapped(scene, hidepid: 1, directory: directory, ["-d", "0.3"])
+            let session = try TmuxSession(command.map { "'\($0)'" }.joined(separator: " "))
+            let (shown, screen) = session.waitForScreen {
+                $0.contains { $0.contains("Tasks:") && $0.contains(" unreadable") }
+                    && $0.contains { $0.split(separator: " ").first == "\(scene.childSleep)" }
+            }
+            #expect(shown, "\(screen.joined(separator: "\n"))")
+            #expect(!screen.contains { $0.split(separator: " ").first == "\(scene.rootSleep)" })
+            session.press("q")
+            #expect(Clock.wait(upTo: 5) { session.paneIsDead }, "q did not end swtop")
+            #expect(session.display("#{pane_dead_status}") == "0")
+        }
+    }
+
     /// Every row is nobody's; the sleep whose parent (root's test process) is hidden
     /// is a root of the tree; the child of a visible parent sits right under it.
     private func checkOwnProcessesOnly(_ frame: JSON, scene: Scene) throws {
@@ -85,13 +101,17 @@ import Testing
     /// proc mount with the given `hidepid`. swtop is run from a copy in `directory`:
     /// the build directory may be under a home nobody cannot enter.
     private func runSwtop(_ scene: Scene, hidepid: Int, directory: String, _ arguments: [String]) throws -> SwtopRun {
+        let argv = wrapped(scene, hidepid: hidepid, directory: directory, arguments)
+        return try SwtopRun.run(scene.unshare, argv: argv, recording: ["--proc-root", directory + "/proc"] + arguments)
+    }
+
+    /// The command line that mounts the proc and runs swtop as nobody (argv, program included).
+    private func wrapped(_ scene: Scene, hidepid: Int, directory: String, _ arguments: [String]) -> [String] {
         let proc = directory + "/proc"
-        let swtop = directory + "/swtop"
         let script = "mount -t proc -o hidepid=\(hidepid) proc \"$1\" && shift && exec \"$@\""
-        let argv = [scene.unshare, "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh", proc,
-                    scene.setpriv, "--reuid=\(scene.nobody)", "--regid=\(scene.nobody)", "--clear-groups",
-                    swtop, "--proc-root", proc] + arguments
-        return try SwtopRun.run(scene.unshare, argv: argv, recording: ["--proc-root", proc] + arguments)
+        return [scene.unshare, "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh", proc,
+                scene.setpriv, "--reuid=\(scene.nobody)", "--regid=\(scene.nobody)", "--clear-groups",
+                directory + "/swtop", "--proc-root", proc] + arguments
     }
 
     /// Starts the processes of the scene, runs `body`, then kills them by PID.
