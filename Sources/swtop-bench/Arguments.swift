@@ -6,6 +6,8 @@ struct Arguments: Equatable {
         case sample
         /// The interactive monitors, each run in a tmux session and watched from outside.
         case monitors
+        /// swtop in tmux on a huge system: key-press latency and refresh interval.
+        case huge
     }
 
     var mode = Mode.sample
@@ -18,13 +20,19 @@ struct Arguments: Equatable {
     var seconds = 20
     /// monitors: runs of every monitor at every level; the table shows medians.
     var rounds = 1
-    /// monitors: the swtop to measure; nil means the one next to this executable.
+    /// monitors, huge: the swtop to measure; nil means the one next to this executable.
     var swtopPath: String?
+    /// huge: processes on the system in all, and threads of the one many-threaded process.
+    var processes = 10_000
+    var threads = 5_000
+    /// huge: timed key presses.
+    var presses = 20
     var showsHelp = false
 
     static let usage = """
         usage: swtop-bench [--levels 100,1000,5000] [--samples K] [--proc-root /proc]
                swtop-bench monitors [--levels 100,1000,5000] [--seconds 20] [--rounds 1] [--swtop PATH]
+               swtop-bench huge [--processes 10000] [--threads 5000] [--presses 20] [--seconds 20] [--swtop PATH]
 
         For each level N, spawns idle child processes until about N processes exist
         (they are killed on exit, also on Ctrl-C), then measures:
@@ -41,14 +49,25 @@ struct Arguments: Equatable {
         warm-up, over the window), its peak RSS and the wall time to its first screen
         with process rows. Needs tmux.
 
+        With `huge`, tops the system up to --processes processes, one of them with
+        --threads threads, and runs swtop -d 1 in a 200x50 tmux session with threads
+        shown (H). Measures the time from sending a key that re-sorts the table (N)
+        to the first captured screen that shows the new order, and, over a window,
+        the intervals between refreshes as seen on screen and swtop's CPU time per
+        refresh. Raises pid_max, threads-max and RLIMIT_NPROC when they are too low
+        and it may (and restores the two sysctls afterwards). Needs tmux.
+
           --levels LIST   comma-separated process totals (default 100,1000,5000)
           --samples K     timed repetitions per cell (default 20)
           --proc-root DIR proc filesystem to read (default /proc); it must show
                           this PID namespace, since the bench counts its children there
           --seconds S     monitors: CPU window per run in seconds (default 20)
           --rounds R      monitors: runs per monitor and level; medians are shown (default 1)
-          --swtop PATH    monitors: the swtop to measure (default: the swtop next to
-                          this swtop-bench)
+          --swtop PATH    monitors, huge: the swtop to measure (default: the swtop next
+                          to this swtop-bench)
+          --processes N   huge: processes on the system (default 10000)
+          --threads N     huge: threads of the one many-threaded process (default 5000)
+          --presses N     huge: timed key presses (default 20)
           --help          print this help
         """
 
@@ -64,6 +83,9 @@ struct Arguments: Equatable {
         if remaining.first == "monitors" {
             mode = .monitors
             remaining = remaining.dropFirst()
+        } else if remaining.first == "huge" {
+            mode = .huge
+            remaining = remaining.dropFirst()
         }
         while let argument = remaining.popFirst() {
             // Accept both `--flag value` and `--flag=value`.
@@ -78,18 +100,17 @@ struct Arguments: Equatable {
                 guard let next = remaining.popFirst() else { throw UsageError("\(flag) needs a value") }
                 return next
             }
-            // A flag of the other mode would be silently useless: say so instead.
-            func requireMode(_ wanted: Mode) throws(UsageError) {
-                guard mode != wanted else { return }
-                switch wanted {
-                case .monitors: throw UsageError("\(flag) belongs to `swtop-bench monitors`")
-                case .sample: throw UsageError("\(flag) does not apply to `swtop-bench monitors`")
-                }
+            // A flag of another mode would be silently useless: say so instead.
+            func requireMode(_ wanted: Mode...) throws(UsageError) {
+                guard !wanted.contains(mode) else { return }
+                let names = wanted.map { $0 == .sample ? "plain `swtop-bench`" : "`swtop-bench \($0)`" }
+                throw UsageError("\(flag) belongs to \(names.joined(separator: " and "))")
             }
             switch flag {
             case "--help", "-h":
                 showsHelp = true
             case "--levels":
+                try requireMode(.sample, .monitors)
                 levels = try Self.parseLevels(value())
             case "--samples":
                 try requireMode(.sample)
@@ -100,16 +121,25 @@ struct Arguments: Equatable {
                 guard !path.isEmpty else { throw UsageError("--proc-root needs a directory") }
                 procRoot = path
             case "--seconds":
-                try requireMode(.monitors)
+                try requireMode(.monitors, .huge)
                 seconds = try Self.parseCount(value(), flag: flag, range: 1...3600)
             case "--rounds":
                 try requireMode(.monitors)
                 rounds = try Self.parseCount(value(), flag: flag, range: 1...100)
             case "--swtop":
-                try requireMode(.monitors)
+                try requireMode(.monitors, .huge)
                 let path = try value()
                 guard !path.isEmpty else { throw UsageError("--swtop needs the path of a swtop executable") }
                 swtopPath = path
+            case "--processes":
+                try requireMode(.huge)
+                processes = try Self.parseCount(value(), flag: flag, range: 100...Self.maximumLevel)
+            case "--threads":
+                try requireMode(.huge)
+                threads = try Self.parseCount(value(), flag: flag, range: 1...100_000)
+            case "--presses":
+                try requireMode(.huge)
+                presses = try Self.parseCount(value(), flag: flag, range: 1...1000)
             default:
                 throw UsageError("unknown argument '\(argument)' (try --help)")
             }

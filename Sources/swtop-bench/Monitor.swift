@@ -63,7 +63,7 @@ struct Monitor {
 
     /// `--swtop PATH`, or the swtop built next to this swtop-bench: the same build,
     /// so the two always match.
-    private static func locateSwtop(explicitPath: String?) throws(UsageError) -> String? {
+    static func locateSwtop(explicitPath: String?) throws(UsageError) -> String? {
         if let explicitPath {
             guard Subprocess.isExecutableFile(explicitPath) else {
                 throw UsageError("--swtop \(explicitPath) is not an executable file")

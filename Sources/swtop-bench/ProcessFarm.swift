@@ -74,7 +74,14 @@ final class ProcessFarm {
         return count
     }
 
-    private func spawn(_ count: Int) throws(FarmError) {
+    /// One more child, which starts `threads - 1` threads beside its main one before
+    /// it says it is ready; they all idle until the child ends. Returns its PID.
+    func spawnThreaded(threads: Int) throws(FarmError) -> pid_t {
+        try spawn(1, threads: threads)
+        return children[children.count - 1]
+    }
+
+    private func spawn(_ count: Int, threads: Int = 1) throws(FarmError) {
         // Anything still buffered in stdio would otherwise exist in every child too.
         fflush(nil)
         for _ in 0..<count {
@@ -82,7 +89,7 @@ final class ProcessFarm {
             // in between would kill the group, then wait forever for this child.
             let (pid, failure) = SignalCleanup.holdingBack { () -> (pid_t, Int32) in
                 let pid = fork()
-                if pid == 0 { Self.idle(group: group, lifeline: lifeline, ready: ready) }
+                if pid == 0 { Self.idle(group: group, lifeline: lifeline, ready: ready, threads: threads) }
                 guard pid > 0 else { return (pid, errno) }
                 // The child joins the group itself as well: done on both sides, the
                 // order in which parent and child run does not matter.
@@ -140,9 +147,11 @@ final class ProcessFarm {
     }
 
     /// The child's whole life. Only async-signal-safe calls: after fork, the child
-    /// must not allocate or take locks the parent's runtime might have held.
+    /// must not allocate or take locks the parent's runtime might have held. The
+    /// exception, extra threads, is safe only because the bench forks while it has
+    /// one thread: no lock of the C library can be held by a thread that is gone.
     private static func idle(group: pid_t, lifeline: (read: Int32, write: Int32),
-                             ready: (read: Int32, write: Int32)) -> Never {
+                             ready: (read: Int32, write: Int32), threads: Int) -> Never {
         SignalCleanup.uninstall()
         setpgid(0, group) // group 0: this child starts the group
         close(lifeline.write)
@@ -151,6 +160,7 @@ final class ProcessFarm {
         close(STDIN_FILENO)
         close(STDOUT_FILENO)
         close(STDERR_FILENO)
+        if threads > 1 { startIdleThreads(threads - 1) }
         var byte: UInt8 = 1
         _ = write(ready.write, &byte, 1)
         close(ready.write)
@@ -158,6 +168,23 @@ final class ProcessFarm {
             let received = read(lifeline.read, &byte, 1)
             if received == 0 || (received < 0 && errno != EINTR) { _exit(0) }
         }
+    }
+
+    /// Threads that sleep until the process ends, on small stacks: five thousand of
+    /// them take a few hundred MiB of address space, not gigabytes. The bench counts
+    /// them in /proc afterwards rather than trusting that every one started.
+    private static func startIdleThreads(_ count: Int) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        pthread_attr_setstacksize(&attributes, 64 * 1024)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        for _ in 0..<count {
+            var thread = pthread_t()
+            guard pthread_create(&thread, &attributes, { _ in
+                while true { pause() }
+            }, nil) == 0 else { break }
+        }
+        pthread_attr_destroy(&attributes)
     }
 
     private static func makePipe() throws(FarmError) -> (read: Int32, write: Int32) {

@@ -43,6 +43,12 @@ final class TmuxSession {
         return finished.output
     }
 
+    /// Sends one key, by tmux's name for it (`N`, `Down`, `F5`). True when tmux took it.
+    @discardableResult
+    func press(_ key: String) -> Bool {
+        (try? run(["send-keys", "-t", Self.session, key]))?.succeeded ?? false
+    }
+
     /// The process tmux started for the session's command.
     func panePID() -> pid_t? {
         display("#{pane_pid}").flatMap { pid_t($0) }

@@ -7,7 +7,8 @@ import SwtopCore
 
 // swtop-bench: what one swtop sample costs, next to the least any monitor could
 // pay, at process counts it creates itself; or, with `monitors`, what swtop and
-// the other interactive monitors cost as they run. See `Arguments.usage`.
+// the other interactive monitors cost as they run; or, with `huge`, how quickly
+// swtop answers a key on a huge system. See `Arguments.usage`.
 
 /// sysexits.h: the command line was wrong.
 let exitUsage: Int32 = 64
@@ -89,4 +90,7 @@ case .sample:
 case .monitors:
     SignalCleanup.install()
     exit(runMonitors(arguments))
+case .huge:
+    SignalCleanup.install()
+    exit(runHuge(arguments))
 }

@@ -34,6 +34,14 @@ import Testing
         }
     }
 
+    @Test func unreadableProcessesAreCountedOnlyWhenThereAreSome() {
+        var snapshot = B.snapshot([B.process(1, ppid: 0, comm: "init")])
+        let renderer = BatchTextRenderer(ordering: ProcessOrdering())
+        #expect(renderer.headerLines(snapshot, clock: .utc)[1].hasSuffix(" kernel threads"))
+        snapshot.tasks.unreadable = 42
+        #expect(renderer.headerLines(snapshot, clock: .utc)[1].hasSuffix(" kernel threads; 42 unreadable"))
+    }
+
     @Test func hostileCommandLinesAreEscaped() {
         let snapshot = B.snapshot([B.process(9, args: ["\u{1B}]2;pwned\u{07}", "\u{1B}[2J", "ok"], user: "evil\u{1B}[31m")])
         let text = BatchTextRenderer(ordering: ProcessOrdering()).render(snapshot, clock: .utc)

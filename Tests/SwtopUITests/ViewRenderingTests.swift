@@ -40,6 +40,13 @@ import Testing
         #expect((0..<80).allSatisfy { frame[5, $0].style == .selectedRow })
     }
 
+    @Test func unreadableProcessesAreNamedInTheTasksLine() {
+        var snapshot = Self.snapshot
+        snapshot.tasks.unreadable = 87
+        let (frame, _) = render(ViewState(ordering: ProcessOrdering(key: .cpu), width: 100, height: 24), snapshot: snapshot)
+        #expect(frame.lines[1].hasSuffix("Tasks: 5, 5 thr, 1 kthr; 0 running, 87 unreadable"))
+    }
+
     @Test func narrowTerminalKeepsTheImportantColumns() {
         let (frame, _) = render(ViewState(ordering: ProcessOrdering(key: .pid), width: 40, height: 10))
         let lines = frame.lines

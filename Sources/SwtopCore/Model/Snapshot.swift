@@ -97,6 +97,10 @@ public struct TaskCounts: Sendable, Equatable {
     public var kernelThreads = 0
     /// Runnable threads system-wide, from the kernel's own counter.
     public var runningThreads = 0
+    /// Processes listed in /proc whose details this user may not read (`hidepid=1`);
+    /// not in `total` or any other count. Processes hidden outright (`hidepid=2`) are
+    /// not listed at all, so they cannot be counted.
+    public var unreadable = 0
 
     public init() {}
 }

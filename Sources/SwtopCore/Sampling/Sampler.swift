@@ -82,9 +82,12 @@ private struct SamplingLoop: Sendable {
         let reader = SnapshotReader(procFS: procFS, options: options.value)
         let intervalNanoseconds = UInt64(interval * 1e9)
         var deadline = MonotonicClock.nanoseconds()
+        var samples = 0
         while true {
             reader.options = options.value
             channel.publish(reader.read())
+            samples &+= 1
+            if samples % Self.samplesPerTrim == 0 { Self.returnFreedMemory() }
             // Ticks stay on a fixed grid; after a sample that overran, start again from now.
             deadline += intervalNanoseconds
             let now = MonotonicClock.nanoseconds()
@@ -92,6 +95,28 @@ private struct SamplingLoop: Sendable {
             if MonotonicClock.waitReadable(stopDescriptor, forNanoseconds: deadline - now) { return }
         }
     }
+}
+
+extension SamplingLoop {
+    static let samplesPerTrim = 50
+
+    /// Gives the pages of freed allocations back to the kernel. Every sample
+    /// allocates and frees arrays and strings whose sizes follow the process count,
+    /// on two threads; glibc keeps what they free inside its heaps, and under
+    /// process churn the resident size crept up by about 2 MiB over 10,000 samples
+    /// while the memory in use stayed under 1 MiB. Trimming a heap that small takes
+    /// microseconds.
+    static func returnFreedMemory() {
+        _ = mallocTrim?(0)
+    }
+
+    /// glibc's malloc_trim(3), looked up at run time: Swift's Glibc module does not
+    /// show <malloc.h>, and another C library may not have it (then nothing is trimmed).
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        // RTLD_DEFAULT is a null handle in glibc.
+        guard let address = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(address, to: (@convention(c) (Int) -> Int32).self)
+    }()
 }
 
 /// Scan options the reader thread may change while the sampling thread runs.

@@ -12,7 +12,9 @@ public struct SnapshotAssembler: Sendable {
     }
 
     /// - Parameter processes: ascending by PID, percentages not yet filled in.
-    public mutating func assemble(system sample: SystemSample, processes: consuming [ProcessEntry], timestamp: Double) -> Snapshot {
+    /// - Parameter unreadable: processes listed but not readable (see `TaskCounts.unreadable`).
+    public mutating func assemble(system sample: SystemSample, processes: consuming [ProcessEntry], unreadable: Int = 0,
+                                  timestamp: Double) -> Snapshot {
         let onlineCPUs = max(1, sample.stat.perCPU.count)
         let before = previous?.system
         let cpuTotal = CPUUsage(id: nil, ticks: sample.stat.total,
@@ -62,6 +64,7 @@ public struct SnapshotAssembler: Sendable {
 
         var tasks = TaskCounts(counting: processes)
         tasks.runningThreads = Int(clamping: sample.stat.runningThreads)
+        tasks.unreadable = unreadable
         let snapshot = Snapshot(
             generation: (previous?.generation ?? 0) + 1,
             timestamp: timestamp,

@@ -31,7 +31,8 @@ public final class SnapshotReader {
         // process deltas fall inside the interval the CPU counters measure.
         let system = readSystem()
         let processes = scanner.scan(previous: assembler.previous?.processes ?? [])
-        return assembler.assemble(system: system, processes: processes, timestamp: Self.now())
+        return assembler.assemble(system: system, processes: processes, unreadable: scanner.unreadableCount,
+                                  timestamp: Self.now())
     }
 
     func readSystem() -> SystemSample {

@@ -36,7 +36,9 @@ public struct BatchTextRenderer: Sendable {
                 + " \(Units.fixed(load.fifteen, fractionDigits: 2))",
             "Tasks: \(tasks.total) total, \(tasks.running) running, \(tasks.sleeping) sleeping, \(tasks.diskSleep) disk sleep,"
                 + " \(tasks.stopped) stopped, \(tasks.zombie) zombie, \(tasks.idle) idle;"
-                + " \(tasks.userlandThreads) threads, \(tasks.kernelThreads) kernel threads",
+                + " \(tasks.userlandThreads) threads, \(tasks.kernelThreads) kernel threads"
+                // Only when some are (hidepid=1), so the usual line stays as top's.
+                + (tasks.unreadable > 0 ? "; \(tasks.unreadable) unreadable" : ""),
         ]
         // Labels share one width so the numbers line up: "CPU:  ", "CPU0: ", "CPU11:".
         let labelWidth = showsPerCPU ? "CPU\(system.cpus.last?.id ?? 0):".count : 4

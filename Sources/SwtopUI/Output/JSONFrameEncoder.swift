@@ -108,6 +108,7 @@ public struct JSONFrameEncoder: Sendable {
         json.field("threads", tasks.userlandThreads)
         json.field("kernel_threads", tasks.kernelThreads)
         json.field("running_threads", tasks.runningThreads)
+        json.field("unreadable", tasks.unreadable)
         json.endObject()
     }
 

@@ -33,7 +33,12 @@ extension HeaderRenderer {
                                  style: .meterText, limit: column + width - position)
             position = frame.put("\(tasks.running)", row: row, column: position, style: .processRunning,
                                  limit: column + width - position)
-            frame.put(" running", row: row, column: position, style: .meterText, limit: column + width - position)
+            position = frame.put(" running", row: row, column: position, style: .meterText, limit: column + width - position)
+            if tasks.unreadable > 0 {
+                // Other users' processes under hidepid=1: say they exist rather than look complete.
+                frame.put(", \(tasks.unreadable) unreadable", row: row, column: position, style: .meterText,
+                          limit: column + width - position)
+            }
         case (.load, _):
             let load = system.load
             text("Load average: ", [load.one, load.five, load.fifteen].map { Units.fixed($0, fractionDigits: 2) }.joined(separator: " "),

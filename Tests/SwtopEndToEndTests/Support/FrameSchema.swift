@@ -46,7 +46,7 @@ enum FrameSchema {
     static let memoryFields = ["total_bytes", "free_bytes", "available_bytes", "used_bytes", "buffers_bytes",
                                "cached_bytes", "cache_bytes"]
     static let swapFields = ["total_bytes", "free_bytes", "cached_bytes", "used_bytes"]
-    static let taskFields = ["total", "running", "sleeping", "disk_sleep", "stopped", "zombie", "threads", "kernel_threads"]
+    static let taskFields = ["total", "running", "sleeping", "disk_sleep", "stopped", "zombie", "threads", "kernel_threads", "unreadable"]
 
     /// Records an issue for every field that is missing or has the wrong type or range.
     static func check(_ frame: JSON, onlineCPUs: Int = ProcReader.onlineCPUs,

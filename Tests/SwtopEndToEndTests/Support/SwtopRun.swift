@@ -26,12 +26,19 @@ struct SwtopRun {
         guard let binary = SwtopBinary.path else {
             throw SpawnError(description: "cannot find the swtop executable next to \(CommandLine.arguments.first ?? "?")")
         }
+        return try run(binary, argv: [binary] + arguments, timeout: timeout, recording: arguments)
+    }
+
+    /// Runs another program that ends up running swtop (a wrapper such as `unshare`
+    /// or `setpriv`), collected the same way. `recording` names the run in messages.
+    static func run(_ executable: String, argv: [String], timeout: Double = 30, recording arguments: [String]) throws -> SwtopRun {
+        let binary = executable
         let out = try makePipe()
         let err: (read: Int32, write: Int32)
         do { err = try makePipe() } catch { close(out.read); close(out.write); throw error }
         let pid: pid_t
         do {
-            pid = try Spawn.start(binary, arguments: ([binary] + arguments).map { Array($0.utf8) },
+            pid = try Spawn.start(binary, arguments: argv.map { Array($0.utf8) },
                                   standardOutput: out.write, standardError: err.write)
         } catch {
             for fd in [out.read, out.write, err.read, err.write] { close(fd) }
