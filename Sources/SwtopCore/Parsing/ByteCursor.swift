@@ -99,3 +99,18 @@ struct ByteCursor {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 }
+
+extension ByteCursor {
+    /// The rows of a /proc table: every line after the header, read by `row`. Lines
+    /// `row` rejects are skipped (a table is read while its entries come and go, but
+    /// the kernel writes each line whole).
+    static func tableRows<Row>(_ bytes: UnsafeBufferPointer<UInt8>, row: (inout ByteCursor) -> Row?) -> [Row] {
+        var rows: [Row] = []
+        var cursor = ByteCursor(bytes)
+        guard cursor.nextLine() else { return [] } // header
+        repeat {
+            if let parsed = row(&cursor) { rows.append(parsed) }
+        } while cursor.nextLine()
+        return rows
+    }
+}

@@ -10,16 +10,9 @@ enum InetSocketTableParser {
         var state: UInt8
     }
 
-    /// The sockets of one table; lines that do not parse are skipped (a table is
-    /// read while sockets come and go, but each line is written whole).
+    /// The sockets of one table; lines that do not parse are skipped.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [Row] {
-        var rows: [Row] = []
-        var cursor = ByteCursor(bytes)
-        guard cursor.nextLine() else { return [] } // header
-        repeat {
-            if let row = row(&cursor) { rows.append(row) }
-        } while cursor.nextLine()
-        return rows
+        ByteCursor.tableRows(bytes, row: row)
     }
 
     private static func row(_ cursor: inout ByteCursor) -> Row? {

@@ -11,13 +11,7 @@ enum UnixSocketTableParser {
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [Row] {
-        var rows: [Row] = []
-        var cursor = ByteCursor(bytes)
-        guard cursor.nextLine() else { return [] } // header
-        repeat {
-            if let row = row(&cursor) { rows.append(row) }
-        } while cursor.nextLine()
-        return rows
+        ByteCursor.tableRows(bytes, row: row)
     }
 
     private static func row(_ cursor: inout ByteCursor) -> Row? {
