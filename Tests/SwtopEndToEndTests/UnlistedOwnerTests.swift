@@ -7,13 +7,19 @@ import Testing
 /// listed under its uid. In the static release build this is the lookup that must not
 /// load the system's shared name-service modules: it once crashed swtop there.
 @Suite struct UnlistedOwnerTests {
-    @Test func processOfAUidWithoutAccountIsListedByNumber() throws {
-        let uid = try #require((54_321..<54_400).first { ProcReader.userName(of: UInt32($0)) == nil })
+    /// A `sleep 300` running as a uid that has no account, with that uid.
+    private func startSleeperWithoutAccount(searching uids: Range<Int>) throws -> (pid: pid_t, uid: Int) {
+        let uid = try #require(uids.first { ProcReader.userName(of: UInt32($0)) == nil })
         let setpriv = try #require(Spawn.executable("setpriv"))
         let sleeper = try Spawn.start(setpriv, ["setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups",
                                                 "/bin/sleep", "300"])
-        defer { Spawn.kill(sleeper) }
         _ = Clock.wait(upTo: 5) { ProcReader.comm(sleeper) == "sleep" }
+        return (sleeper, uid)
+    }
+
+    @Test func processOfAUidWithoutAccountIsListedByNumber() throws {
+        let (sleeper, uid) = try startSleeperWithoutAccount(searching: 54_321..<54_400)
+        defer { Spawn.kill(sleeper) }
 
         let run = try SwtopRun.run(["--json", "-n", "1", "--user", String(uid)])
         run.expectSuccess()
@@ -24,12 +30,8 @@ import Testing
     }
 
     @Test func batchViewListsTheNumberToo() throws {
-        let uid = try #require((54_400..<54_500).first { ProcReader.userName(of: UInt32($0)) == nil })
-        let setpriv = try #require(Spawn.executable("setpriv"))
-        let sleeper = try Spawn.start(setpriv, ["setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups",
-                                                "/bin/sleep", "300"])
+        let (sleeper, uid) = try startSleeperWithoutAccount(searching: 54_400..<54_500)
         defer { Spawn.kill(sleeper) }
-        _ = Clock.wait(upTo: 5) { ProcReader.comm(sleeper) == "sleep" }
 
         let run = try SwtopRun.run(["--batch", "-n", "1", "--user", String(uid)])
         run.expectSuccess()
