@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The functions an interactive session runs, hottest first (scripts/link-order writes it).
+let linkOrder = String(#filePath.dropLast("Package.swift".count)) + "Sources/swtop/link-order.txt"
+
 // Layers point one way: swtop → SwtopTerminal → SwtopUI → SwtopCore.
 // Only SwtopTerminal sees curses. No package dependencies: swift-argument-parser
 // brought FoundationEssentials along, a third of swtop's resident memory.
@@ -16,12 +19,22 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .systemLibrary(name: "CProcessControl", path: "Modules/CProcessControl"),
-        .target(name: "SwtopCore", dependencies: ["CProcessControl"]),
+        .systemLibrary(name: "CNameService", path: "Modules/CNameService"),
+        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService"]),
         .target(name: "SwtopUI", dependencies: ["SwtopCore"]),
         .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"]),
         .executableTarget(
             name: "swtop",
-            dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal"]
+            dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal"],
+            exclude: ["link-order.txt"],
+            // The release build is one static executable: no shared library is loaded,
+            // which saves about 2.5 MiB of resident memory (see NameService for what
+            // that asks of user lookups). lld, which comes with Swift, links it, with
+            // the code a session runs side by side: another 1.5 MiB less.
+            linkerSettings: [.unsafeFlags([
+                "-static-executable", "-use-ld=lld",
+                "-Xlinker", "--symbol-ordering-file=\(linkOrder)", "-Xlinker", "--no-warn-symbol-ordering",
+            ], .when(configuration: .release))]
         ),
         .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore"]),
         .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"]),

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CNCurses
+import SwtopCore
 import SwtopUI
 
 /// The real terminal, through ncursesw. Opens full-screen mode, copies the rows of
@@ -43,6 +44,10 @@ public final class TerminalScreen {
         // each to load, and LC_NUMERIC could put commas into numbers.
         setlocale(LC_CTYPE, "")
         usesUnicode = swtop_locale_is_utf8() != 0
+        // A static glibc converts only UTF-8 and ASCII by itself; any other character
+        // set would load a shared converter (see Linkage). ASCII is what such a
+        // terminal gets: escapes for everything else.
+        if !usesUnicode && Linkage.isStatic { setlocale(LC_CTYPE, "C") }
         // newterm, unlike initscr, returns NULL instead of exiting on an unknown TERM.
         guard let screen = swtop_newterm() else { throw .cannotInitialize(term) }
         self.screen = screen

@@ -4,8 +4,9 @@ import Glibc
 import Musl
 #endif
 
-/// Looks up user names through the C library (so NSS sources such as LDAP work),
-/// remembering each answer: a lookup can be slow and names rarely change.
+/// Looks up user names through the system's name service (so sources such as LDAP
+/// work; see `NameService`), remembering each answer: a lookup can be slow and
+/// names rarely change.
 /// Not thread-safe; each thread that needs names owns one.
 public final class UserDirectory {
     private var names: [UInt32: String] = [:]
@@ -28,12 +29,21 @@ public final class UserDirectory {
     }
 
     static func lookUpName(_ uid: UInt32) -> String? {
-        lookUp({ getpwuid_r(uid, $0, $1, $2, $3) }) { String(cString: $0.pw_name) }
+        // Decided before the first lookup: a static build must restrict the C library first.
+        let asksGetent = NameService.needsGetent
+        if let name = lookUp({ getpwuid_r(uid, $0, $1, $2, $3) }, extract: { String(cString: $0.pw_name) }) {
+            return name
+        }
+        guard asksGetent else { return nil }
+        return GetentQuery.fields(database: "passwd", key: String(uid))?.first
     }
 
     static func lookUpUID(_ name: String) -> UInt32? {
         guard !name.isEmpty else { return nil }
-        return lookUp({ getpwnam_r(name, $0, $1, $2, $3) }) { $0.pw_uid }
+        let asksGetent = NameService.needsGetent
+        if let uid = lookUp({ getpwnam_r(name, $0, $1, $2, $3) }, extract: { $0.pw_uid }) { return uid }
+        guard asksGetent, let fields = GetentQuery.fields(database: "passwd", key: name) else { return nil }
+        return UInt32(fields[2])
     }
 
     /// Calls a `getpw*_r` function with a buffer that grows on ERANGE, and reads

@@ -36,6 +36,15 @@ public struct Frame: Sendable, Equatable {
         guard row >= 0, row < height else { return column }
         let end = min(width, limit.map { column + $0 } ?? width)
         var position = column
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII, nearly every row: a byte is a cell, no grapheme breaking.
+            for byte in text.utf8 {
+                if position >= end { break }
+                if position >= 0 { cells[row * width + position] = Cell(character: Character(Unicode.Scalar(byte)), style: style) }
+                position += 1
+            }
+            return position
+        }
         for character in text {
             let cellWidth = DisplayWidth.of(character)
             guard cellWidth > 0 else { continue }

@@ -4,6 +4,8 @@
 /// `\n` or `\u202e`. Everything else is left as it is.
 public enum TerminalText {
     public static func escape(_ text: String) -> String {
+        // Most text is printable ASCII: one pass over bytes settles it.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
