@@ -45,12 +45,28 @@ struct InteractiveMode {
         var snapshot: Snapshot?
         var rows: [DisplayRow] = []
         var needsDraw = true
+        var inspect: InspectSession?
+        /// Opens, re-reads or closes what an inspect page shows; `reread` at a new snapshot.
+        func followInspectPage(reread: Bool) {
+            guard case let .inspecting(view) = state.mode else {
+                inspect = nil
+                return
+            }
+            if inspect?.target != view.target {
+                inspect = InspectSession(target: view.target, procFS: procFS)
+            } else if !reread {
+                return
+            }
+            inspect?.refresh(view.page)
+            needsDraw = true
+        }
         func adoptLatestSnapshot() {
             guard let latest = sampler.latest, latest.generation != snapshot?.generation else { return }
             snapshot = latest
             ViewReducer.pruneTags(&state, snapshot: latest)
             rows = DisplayTable.rows(of: latest, state: state)
             ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: latest.system.cpus.count)
+            followInspectPage(reread: true)
             needsDraw = true
         }
         // The sampler may have finished while curses started.
@@ -59,9 +75,11 @@ struct InteractiveMode {
         while true {
             if needsDraw {
                 let generation = snapshot?.generation ?? 0
-                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows) {
+                let page = state.mode.inspectView.flatMap { inspect?.data.page($0.page) }
+                ViewReducer.keepInspectPageInRange(&state, page: page)
+                let frame = renderer.render(snapshot: snapshot, state: state, rows: rows, sharedBytes: {
                     sharedMemory.sharedBytes(of: $0, generation: generation)
-                }
+                }, page: page)
                 screen.draw(frame)
                 needsDraw = false
             }
@@ -71,12 +89,15 @@ struct InteractiveMode {
                 pollfd(fd: signals, events: Int16(POLLIN), revents: 0),
             ]
             // A resize interrupts poll (EINTR); curses then reports KEY_RESIZE below.
-            // A graceful stop's countdown wakes the loop ten times a second.
-            _ = poll(&descriptors, nfds_t(descriptors.count), actions.isStopping ? 100 : -1)
+            // A graceful stop's countdown wakes the loop ten times a second; the
+            // output page looks for new lines four times a second.
+            let followsOutput = state.mode.inspectView?.page == .output
+            _ = poll(&descriptors, nfds_t(descriptors.count), actions.isStopping ? 100 : followsOutput ? 250 : -1)
             if actions.isStopping {
                 actions.advance(&state)
                 needsDraw = true
             }
+            if followsOutput, inspect?.pollOutput() == true { needsDraw = true }
 
             if let signal = TerminationSignals.pending() { return 128 + signal }
             if descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0 { return 128 + SIGHUP }
@@ -100,6 +121,7 @@ struct InteractiveMode {
                     ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
                     needsDraw = true
                 }
+                followInspectPage(reread: state.mode.inspectView?.page != before.mode.inspectView?.page)
                 let options = Self.scanOptions(for: state)
                 if options != sampler.scanOptions { sampler.scanOptions = options }
             }

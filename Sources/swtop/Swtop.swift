@@ -33,6 +33,9 @@ struct Swtop {
             userID: options.user.flatMap(UserDirectory.resolve)
         )
         let procFS = ProcFS(root: options.procRoot)
+        if options.watchOutput {
+            return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids).run()
+        }
         guard options.batch || options.json else {
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.

@@ -12,6 +12,8 @@ import Testing
         ["--batch", "--user", "nosuchuser_xyz"],
         ["--batch", "--proc-root", "/nonexistent"],
         ["--batch", "--sort", "nosuchkey"],
+        ["--watch-output", "--pid", "12,abc"],
+        ["--pid", "12"],
     ]
 
     @Test(arguments: usageErrors)

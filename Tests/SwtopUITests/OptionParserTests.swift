@@ -35,6 +35,12 @@ import Testing
         #expect(parsed.json && parsed.noColor && parsed.noMouse && parsed.reverse && parsed.procRoot == "/tmp/x")
     }
 
+    @Test func watchOutputWithProcessIDsUserAndDelay() throws {
+        let parsed = try options("--watch-output", "--pid", "12,345", "--pid=7", "-u", "backup", "-d", "0.5")
+        #expect(parsed.watchOutput && parsed.pids == [12, 345, 7] && parsed.user == "backup" && parsed.delay == 0.5)
+        #expect(try options("--watch-output").pids == nil)
+    }
+
     @Test func helpAndVersionWinOverEverythingElse() throws {
         #expect(try OptionParser.parse(["-b", "--help"]) == .help)
         #expect(try OptionParser.parse(["-h"]) == .help)
@@ -56,6 +62,15 @@ import Testing
         (["-d", "1e9"], "--delay must be at most 86400 seconds (got '1e9')"),
         (["-n", "-1"], "--iterations must be a whole number, 1 or more (got '-1')"),
         (["-n", "2.5"], "--iterations must be a whole number, 1 or more (got '2.5')"),
+        (["--watch-output", "--pid", "12,x"], "--pid needs process ids separated by commas (got '12,x')"),
+        (["--watch-output", "--pid", "12,,13"], "--pid needs process ids separated by commas (got '12,,13')"),
+        (["--watch-output", "--pid", "0"], "--pid needs process ids separated by commas (got '0')"),
+        (["--watch-output", "--pid", "-5"], "--pid needs process ids separated by commas (got '-5')"),
+        (["--watch-output", "--pid="], "--pid needs process ids separated by commas (got '')"),
+        (["--watch-output", "--pid", "99999999999"], "--pid needs process ids separated by commas (got '99999999999')"),
+        (["--pid", "12"], "--pid is used only with --watch-output"),
+        (["--watch-output", "--json"], "--watch-output cannot be combined with --batch or --json"),
+        (["--watch-output=yes"], "--watch-output takes no value"),
     ])
     func mistakesAreNamed(arguments: [String], message: String) {
         #expect(throws: UsageError(message)) { try OptionParser.parse(arguments) }
@@ -74,7 +89,7 @@ import Testing
         let lines = HelpText.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 80 })
         for option in ["--batch", "--json", "--iterations", "--delay", "--sort", "--reverse", "--user", "--tree",
-                       "--no-color", "--no-mouse", "--help", "--version"] {
+                       "--no-color", "--no-mouse", "--watch-output", "--pid", "--help", "--version"] {
             #expect(HelpText.text.contains(option), "\(option) missing from the help")
         }
         #expect(!HelpText.text.contains("--proc-root"))

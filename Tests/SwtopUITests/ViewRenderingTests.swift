@@ -91,7 +91,8 @@ import Testing
         let text = render(state).0.lines.joined(separator: "\n")
         for needle in ["F5 t", "F3 /", "F4 \\", "F6", "P M T N", "u ", "K ", "F10 q", "Z zombie", "D disk sleep",
                        "one busy core", "user nice system+irq", "z      suspend", "r         resume", "x      terminate",
-                       "X         kill", "G      SIGTERM, then SIGKILL", "F9 k", "F7 ]", "Space", "U      untag", "X dead"] {
+                       "X         kill", "G      SIGTERM, then SIGKILL", "F9 k", "F7 ]", "Space", "U      untag", "X dead",
+                       "Enter  inspect", "e  l  o"] {
             #expect(text.contains(needle), "help lacks \(needle)")
         }
     }

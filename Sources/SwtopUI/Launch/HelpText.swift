@@ -22,6 +22,10 @@ public enum HelpText {
               --readonly           Turn off every key that acts on processes.
               --grace SECONDS      Between SIGTERM and SIGKILL in a graceful stop (G);
                                    default: 5.
+              --watch-output       Print each new line that processes write to a
+                                   regular-file stdout or stderr, as [PID command]
+                                   line; pipes, sockets and terminals are never read.
+              --pid PID,...        With --watch-output: only these processes.
           -h, --help               Show this help.
               --version            Show the versions of swtop and of its curses library.
 

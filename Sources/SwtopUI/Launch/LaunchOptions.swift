@@ -18,6 +18,10 @@ public struct LaunchOptions: Equatable, Sendable {
     public var readonly = false
     /// Seconds between SIGTERM and SIGKILL in a graceful stop.
     public var grace = 5.0
+    /// Print what processes write to regular-file stdout and stderr, line by line.
+    public var watchOutput = false
+    /// `--pid`: only these processes (with `--watch-output`).
+    public var pids: [Int32]?
     /// For tests: a directory laid out like /proc. Not in the help.
     public var procRoot = "/proc"
 

@@ -4,7 +4,8 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, procRoot, help, version
+        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
+             help, version
 
         var long: String {
             switch self {
@@ -20,6 +21,8 @@ public enum OptionParser {
             case .noMouse: "no-mouse"
             case .readonly: "readonly"
             case .grace: "grace"
+            case .watchOutput: "watch-output"
+            case .pid: "pid"
             case .procRoot: "proc-root"
             case .help: "help"
             case .version: "version"
@@ -42,7 +45,7 @@ public enum OptionParser {
 
         var takesValue: Bool {
             switch self {
-            case .iterations, .delay, .sort, .user, .grace, .procRoot: true
+            case .iterations, .delay, .sort, .user, .grace, .pid, .procRoot: true
             default: false
             }
         }
@@ -99,6 +102,10 @@ public enum OptionParser {
         }
         if wantsHelp { return .help }
         if wantsVersion { return .version }
+        if options.pids != nil, !options.watchOutput { throw UsageError("--pid is used only with --watch-output") }
+        if options.watchOutput, options.batch || options.json {
+            throw UsageError("--watch-output cannot be combined with --batch or --json")
+        }
         return .run(options)
     }
 
@@ -113,6 +120,8 @@ public enum OptionParser {
         case .noColor: options.noColor = true
         case .noMouse: options.noMouse = true
         case .readonly: options.readonly = true
+        case .watchOutput: options.watchOutput = true
+        case .pid: options.pids = (options.pids ?? []) + (try processIDs(value))
         case .help: help = true
         case .version: version = true
         case .user: options.user = value
@@ -139,5 +148,15 @@ public enum OptionParser {
             }
             options.sort = key
         }
+    }
+
+    /// `--pid 12,345`: positive process ids separated by commas; repeating the option adds more.
+    private static func processIDs(_ value: String) throws(UsageError) -> [Int32] {
+        let parts = value.split(separator: ",", omittingEmptySubsequences: false)
+        let pids = parts.compactMap { Int32($0) }.filter { $0 > 0 }
+        guard !value.isEmpty, pids.count == parts.count else {
+            throw UsageError("--pid needs process ids separated by commas (got '\(value)')")
+        }
+        return pids
     }
 }

@@ -10,8 +10,14 @@ struct FooterRenderer {
         ("z", "Stop", 1), ("r", "Cont", 1), ("x", "Term", 1), ("X", "Kill", 1), ("F9/k", "Signal", 3), ("F10/q", "Quit", 0),
     ]
 
+    /// The bar on the inspect pages (Enter, e, l, o).
+    static let inspectKeys: [(key: String, label: String, rank: Int)] = [
+        ("Esc/q", "Back", 0), ("Enter", "Details", 2), ("e", "Environ", 1), ("l", "Files", 1), ("o", "Output", 1),
+        ("PgUp/PgDn", "Scroll", 3), ("End", "Follow", 3),
+    ]
+
     /// The entries that fit in `width` cells, in screen order.
-    static func keys(fitting width: Int) -> [(key: String, label: String)] {
+    static func keys(fitting width: Int, from keys: [(key: String, label: String, rank: Int)] = keys) -> [(key: String, label: String)] {
         var used = 0
         var kept = Set<Int>()
         for index in keys.indices.sorted(by: { keys[$0].rank < keys[$1].rank }) {
@@ -37,6 +43,12 @@ struct FooterRenderer {
             let action = PendingAction(kind: .gracefulStop, targets: progress.stillRunning)
             frame.put("SIGKILL in \(progress.secondsLeft) s to \(action.targetList) (Esc: cancel)",
                       row: row, column: 0, style: .promptActive)
+        case .inspecting:
+            if let message = state.message {
+                frame.put(TerminalText.escape(message), row: row, column: 0, style: .status)
+            } else {
+                drawKeys(Self.keys(fitting: layout.width, from: Self.inspectKeys), into: &frame)
+            }
         default:
             var notes: [String] = []
             if !state.tagged.isEmpty { notes.append("Tagged: \(state.tagged.count)") }
@@ -46,15 +58,19 @@ struct FooterRenderer {
             if let message = state.message {
                 frame.put(TerminalText.escape(message), row: row, column: 0, style: .status)
             } else {
-                var column = 0
-                for (key, label) in Self.keys(fitting: layout.width - noteWidth) {
-                    column = frame.put(key + " ", row: row, column: column, style: .functionKey)
-                    column = frame.put(label + " ", row: row, column: column, style: .functionLabel)
-                }
+                drawKeys(Self.keys(fitting: layout.width - noteWidth), into: &frame)
             }
             if !note.isEmpty {
                 frame.put(note, row: row, column: max(0, layout.width - noteWidth), style: .promptActive)
             }
+        }
+    }
+
+    private func drawKeys(_ keys: [(key: String, label: String)], into frame: inout Frame) {
+        var column = 0
+        for (key, label) in keys {
+            column = frame.put(key + " ", row: layout.footerRow, column: column, style: .functionKey)
+            column = frame.put(label + " ", row: layout.footerRow, column: column, style: .functionLabel)
         }
     }
 

@@ -13,6 +13,7 @@ enum HelpScreen {
         "  P M T N  sort by CPU% MEM% TIME+ PID  I         invert the order",
         "  u      show one user's processes      K  H      kernel / user threads on/off",
         "  F1 h ? this help   Ctrl-L redraw      mouse     click: select, header: sort",
+        "  Enter  inspect one process: details   e  l  o   its environment, files, output",
         "Acting on the selected process, or on all tagged ones (Space, c: with children):",
         "  z      suspend (SIGSTOP)              r         resume (SIGCONT)",
         "  x      terminate (SIGTERM), asks y/n  X         kill (SIGKILL), asks y/n",
@@ -21,7 +22,7 @@ enum HelpScreen {
         "  U      untag all      Nothing is sent to a PID that now names another process.",
         "State letters: R running  S sleeping  D disk sleep (uninterruptible)  Z zombie",
         "  T stopped  t traced  I idle kernel thread  X dead",
-        "Esc leaves a prompt, a menu or this screen.   F10 q  quit",
+        "Esc leaves a prompt, a menu, a page or this screen.   F10 q  quit",
     ]
 
     static let readonlyNote = "Read-only (--readonly): the keys that act on processes are unavailable."

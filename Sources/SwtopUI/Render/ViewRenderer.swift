@@ -5,10 +5,12 @@ import SwtopCore
 public struct ViewRenderer: Sendable {
     public init() {}
 
-    /// - Parameter sharedBytes: SHR for a process on screen (read on demand by the
-    ///   caller; the sampler does not read statm for every process).
+    /// - Parameters:
+    ///   - sharedBytes: SHR for a process on screen (read on demand by the
+    ///     caller; the sampler does not read statm for every process).
+    ///   - page: what an open inspect page shows (nil until it has been read).
     public func render(snapshot: Snapshot?, state: ViewState, rows: [DisplayRow],
-                       sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes }) -> Frame {
+                       sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes }, page: TextPage? = nil) -> Frame {
         var frame = Frame(width: state.width, height: state.height)
         let cpuCount = snapshot?.system.cpus.count ?? 1
         let layout = Layout(width: state.width, height: state.height, cpuCount: cpuCount)
@@ -19,6 +21,11 @@ public struct ViewRenderer: Sendable {
         }
         if state.mode == .help {
             HelpScreen.draw(into: &frame, state: state)
+            return frame
+        }
+        if case let .inspecting(view) = state.mode {
+            InspectRenderer(layout: InspectLayout(width: state.width, height: state.height), view: view).draw(page, into: &frame)
+            FooterRenderer(layout: layout, state: state).draw(into: &frame)
             return frame
         }
         if let snapshot {

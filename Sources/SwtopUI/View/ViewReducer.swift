@@ -37,6 +37,7 @@ public enum ViewReducer {
         case let .confirming(action): effect = confirm(key, action, &state)
         case let .signalMenu(index, targets): effect = signalMenu(key, index, targets, &state)
         case .gracefulStop: effect = key == .escape ? .cancelGracefulStop : .none
+        case let .inspecting(view): effect = inspect(key, view, &state)
         }
         keepSelectionVisible(&state, rows: rows, cpuCount: cpuCount)
         return effect
@@ -90,6 +91,10 @@ public enum ViewReducer {
         case .character("X"): return act(.signal(SIGKILL), &state, snapshot, confirm: true)
         case .character("G"): return act(.gracefulStop, &state, snapshot, confirm: true)
         case .character("k"), .function(9): openSignalMenu(&state, snapshot)
+        case .enter: openInspect(.detail, &state, snapshot)
+        case .character("e"): openInspect(.environment, &state, snapshot)
+        case .character("l"): openInspect(.descriptors, &state, snapshot)
+        case .character("o"): openInspect(.output, &state, snapshot)
         case .character("]"), .function(7): return renice(by: -1, &state, snapshot)
         case .character("["), .function(8): return renice(by: 1, &state, snapshot)
         case .escape: break

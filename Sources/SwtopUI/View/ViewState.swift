@@ -20,6 +20,9 @@ public struct ViewState: Sendable, Equatable {
         case signalMenu(Int, [ProcessTarget])
         /// A graceful stop is counting down; Esc cancels the SIGKILL.
         case gracefulStop(GracefulProgress)
+        /// Looking at one process: its details (Enter), environment (`e`), open
+        /// descriptors (`l`) or what it writes (`o`).
+        case inspecting(InspectView)
     }
 
     public var mode: Mode = .browsing

@@ -1,0 +1,58 @@
+/// A line of output, decoded losslessly; `isCut` when it is a piece of a line
+/// longer than the limit.
+struct AssembledLine: Equatable {
+    var text: String
+    var isCut: Bool
+}
+
+/// Turns bytes into lines, keeping a last line without its newline until the rest
+/// arrives. Never holds more than `limit` bytes: a longer line is handed out in pieces.
+final class LineAssembler {
+    let limit: Int
+    private var pending: [UInt8] = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> [AssembledLine] {
+        var result: [AssembledLine] = []
+        var start = 0
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: 0x0A)
+            let end = newline ?? bytes.count
+            pending += bytes[start..<end]
+            while pending.count > limit {
+                let cut = Self.cutPoint(pending, limit: limit)
+                result.append(AssembledLine(text: LosslessText.decode(Array(pending[..<cut])), isCut: true))
+                pending.removeFirst(cut)
+            }
+            if let newline {
+                result.append(AssembledLine(text: LosslessText.decode(pending), isCut: false))
+                pending.removeAll(keepingCapacity: true)
+                start = newline + 1
+            } else {
+                start = end
+            }
+        }
+        return result
+    }
+
+    /// The unfinished last line, if any (the process exited or switched files).
+    func flush() -> AssembledLine? {
+        guard !pending.isEmpty else { return nil }
+        defer { pending = [] }
+        return AssembledLine(text: LosslessText.decode(pending), isCut: false)
+    }
+
+    func reset() {
+        pending = []
+    }
+
+    /// `limit`, moved back to the start of a UTF-8 sequence it would split.
+    static func cutPoint(_ bytes: [UInt8], limit: Int) -> Int {
+        var cut = limit
+        while cut > limit - 3, cut > 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+}

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A process found by `ProcessDiscovery`.
+public struct DiscoveredProcess: Sendable, Equatable {
+    public var pid: Int32
+    public var startTicks: UInt64
+    public var comm: String
+    public var effectiveUID: UInt32
+    public var isKernelThread: Bool
+}
+
+/// A light listing of processes for `--watch-output`, which only needs to notice
+/// new ones: the PIDs of the proc root, and a description read for a PID only when
+/// the caller does not know it yet (no per-refresh read of every process).
+/// Not thread-safe.
+public final class ProcessDiscovery {
+    private let procFS: ProcFS
+    private let reader = ProcFileReader(initialCapacity: 1024)
+
+    public init(procFS: ProcFS) {
+        self.procFS = procFS
+    }
+
+    /// The PIDs under the proc root now, ascending.
+    public func pids() -> [Int32] {
+        guard let directory = opendir(procFS.root) else { return [] }
+        defer { closedir(directory) }
+        var pids: [Int32] = []
+        while let entry = readdir(directory) {
+            let pid = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                InspectionFiles.number(named: raw.bindMemory(to: UInt8.self))
+            }
+            if let pid, pid > 0 { pids.append(pid) }
+        }
+        return pids.sorted()
+    }
+
+    /// Nil when the process is gone (or its files cannot be read).
+    public func describe(pid: Int32) -> DiscoveredProcess? {
+        let path = "\(procFS.root)/\(pid)/"
+        let described = reader.withContents(ofPath: path + "stat", singleLine: true) { bytes -> DiscoveredProcess? in
+            guard let stat = ProcessStatParser.parse(bytes), stat.pid == pid else { return nil }
+            return DiscoveredProcess(pid: pid, startTicks: stat.startTicks,
+                                     comm: LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[stat.commRange])),
+                                     effectiveUID: 0, isKernelThread: stat.isKernelThread)
+        }
+        guard var process = described ?? nil else { return nil }
+        guard let ids = reader.withContents(ofPath: path + "status", { StatusParser.userIDs($0) }) ?? nil else { return nil }
+        process.effectiveUID = ids.effective
+        return process
+    }
+}
