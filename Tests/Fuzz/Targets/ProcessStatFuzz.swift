@@ -1,7 +1,7 @@
-import SwtopCore
+@testable import SwtopCore
 
 /// /proc/PID/stat: the command name runs from the first `(` to the last `)`, the
-/// numbers after it are read by position.
+/// numbers after it are read by position; the detail view reads two more.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzProcessStat(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
@@ -10,5 +10,6 @@ public func fuzzProcessStat(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     precondition(stat.commRange.lowerBound >= 1 && stat.commRange.upperBound < size, "comm outside the line")
     precondition(bytes[stat.commRange.lowerBound - 1] == UInt8(ascii: "(") && bytes[stat.commRange.upperBound] == UInt8(ascii: ")"))
     precondition(stat.threadCount >= 0)
+    _ = StatSchedulingParser.parse(bytes, after: stat.commRange.upperBound)
     return 0
 }
