@@ -27,7 +27,6 @@ import Testing
             if next > Clock.now() { usleep(useconds_t((next - Clock.now()) * 1e6)) }
         }
         session.resize(width: 120, height: 40)
-        #expect(Clock.now() - start < 15, "the resizes took \(Clock.now() - start) s")
 
         // The same layout as a swtop that was 120x40 all along.
         let (same, screen) = session.waitForScreen(seconds: 10) { Self.layout($0) == Self.layout(reference.screen()) }
