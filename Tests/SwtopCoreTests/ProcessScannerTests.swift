@@ -46,7 +46,9 @@ import Testing
         let proc = try FixtureProc()
         try proc.addProcess(pid: 10, rss: 7)
         let snapshot = SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsSharedMemory: true)).read()
-        #expect(snapshot.processes.first?.sharedBytes == 30 * 4096)
+        // A typed value, not a literal: `UInt64? == literal` makes swift-testing read 9 bytes
+        // of an 8-byte literal, which AddressSanitizer stops.
+        #expect(snapshot.processes.first?.sharedBytes == UInt64(30 * 4096))
     }
 
     @Test func ownersComeFromStatus() throws {

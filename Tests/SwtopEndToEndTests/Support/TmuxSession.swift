@@ -42,6 +42,8 @@ final class TmuxSession {
     /// Sends keys by tmux name (`Up`, `F5`, `Escape`) or as literal text.
     func press(_ keys: String...) { _ = try? run(["send-keys", "-t", "main"] + keys) }
     func type(_ text: String) { _ = try? run(["send-keys", "-t", "main", "-l", text]) }
+    /// Many keys in one tmux command: they reach the terminal as one burst.
+    func press(_ keys: [String]) { _ = try? run(["send-keys", "-t", "main"] + keys) }
 
     func resize(width: Int, height: Int) {
         _ = try? run(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
@@ -51,6 +53,14 @@ final class TmuxSession {
         let text = (try? run(["display-message", "-p", "-t", "main", format])) ?? ""
         return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
+
+    /// Appends every byte the pane's program writes to the terminal to `path`.
+    func record(to path: String) throws {
+        try run(["pipe-pane", "-t", "main", "-o", "cat >> '\(path)'"])
+    }
+
+    /// Closes the terminal, as closing a terminal window does: the pane's processes get SIGHUP.
+    func closeTerminal() { _ = try? run(["kill-server"]) }
 
     var panePID: pid_t { pid_t(display("#{pane_pid}")) ?? 0 }
     var paneIsDead: Bool { display("#{pane_dead}") == "1" }
