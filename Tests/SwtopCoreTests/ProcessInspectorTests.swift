@@ -177,4 +177,23 @@ import Testing
         #expect(descriptors[4].socket == nil)
         #expect(descriptors[5].target == "anon_inode:[eventfd]")
     }
+
+    /// Some containers let /proc/1/fd be listed but not its links read: that is
+    /// "not permitted", not a process without descriptors.
+    @Test func linksThatCannotBeReadAreNotPermittedRatherThanMissing() throws {
+        let files = InspectionFiles(procFS: fixture.procFS)
+        var lister = DescriptorLister(procFS: fixture.procFS, files: files)
+        lister.probe = { _ in errno = EACCES; return nil }
+        #expect(lister.descriptors(of: 300) == .notPermitted)
+
+        lister.probe = { path in
+            if path.hasSuffix("/fd/1") { errno = EACCES; return nil }
+            if path.hasSuffix("/fd/3") { errno = ENOENT; return nil } // closed since the listing
+            return DescriptorProbe.probe(path: path)
+        }
+        let descriptors = try #require(lister.descriptors(of: 300).value)
+        #expect(descriptors.map(\.number) == [0, 1, 4, 5, 6])
+        #expect(descriptors[1].kind == .unknown)
+        #expect(descriptors[1].target == "not permitted")
+    }
 }

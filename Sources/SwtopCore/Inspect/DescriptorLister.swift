@@ -1,8 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Lists /proc/PID/fd, naming each descriptor's kind and target, and resolves
 /// sockets through the process's own /proc/PID/net tables (its network namespace).
 struct DescriptorLister {
     let procFS: ProcFS
     let files: InspectionFiles
+    /// Reads one fd link; nil with `errno` set when it cannot (a parameter for tests).
+    var probe: (String) -> DescriptorProbe? = DescriptorProbe.probe(path:)
 
     func descriptors(of pid: Int32) -> Readable<[OpenDescriptor]> {
         let numbers: [Int32]
@@ -13,10 +21,15 @@ struct DescriptorLister {
         }
         var sockets: SocketTables?
         var descriptors: [OpenDescriptor] = []
+        var refused: [Int32] = []
         for number in numbers {
             let path = files.path(pid, "fd/\(number)")
-            // Closed since the listing: leave it out.
-            guard let probe = DescriptorProbe.probe(path: path) else { continue }
+            guard let probe = probe(path) else {
+                // Closed since the listing: leave it out. Refused: the directory can be
+                // listed but its links not read (some containers, for PID 1).
+                if errno == EACCES || errno == EPERM { refused.append(number) }
+                continue
+            }
             var descriptor = OpenDescriptor(number: number, kind: probe.kind, target: probe.target)
             if probe.kind == .socket {
                 if sockets == nil { sockets = SocketTables(files: files, pid: pid) }
@@ -24,7 +37,11 @@ struct DescriptorLister {
             }
             descriptors.append(descriptor)
         }
-        return .value(descriptors)
+        if descriptors.isEmpty && !refused.isEmpty { return .notPermitted }
+        for number in refused {
+            descriptors.append(OpenDescriptor(number: number, kind: .unknown, target: "not permitted"))
+        }
+        return .value(descriptors.sorted { $0.number < $1.number })
     }
 }
 
