@@ -129,6 +129,15 @@ public final class TerminalScreen {
     }
 
     /// Forgets what is on screen so the next draw repaints everything (Ctrl-L).
+    /// Ctrl-Z: gives the terminal back, stops until `fg`, then takes it again and
+    /// draws the whole screen anew.
+    public func suspend() {
+        _ = endwin()
+        TerminationSignals.suspendUntilContinued()
+        _ = refresh()
+        invalidate()
+    }
+
     public func invalidate() {
         previous = nil
         _ = clearok(swtop_stdscr(), true)

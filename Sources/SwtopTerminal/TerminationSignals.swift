@@ -17,12 +17,17 @@ public enum TerminationSignals {
     static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     /// Installs the handlers and returns the descriptor to poll.
-    public static func install() -> Int32 {
+    ///
+    /// - Parameter deliversSuspend: SIGTSTP (Ctrl-Z) comes through the pipe too, for
+    ///   the run loop to suspend between two draws. Install it before curses starts:
+    ///   curses then leaves SIGTSTP alone, where its own handling ignores a Ctrl-Z
+    ///   that arrives while it updates the screen.
+    public static func install(deliversSuspend: Bool = false) -> Int32 {
         if readEnd < 0 {
             guard let ends = Pipe.openNonBlocking() else { return -1 }
             (readEnd, writeEnd) = ends
         }
-        for signal in polite { handle(signal, with: { number in
+        for signal in polite + (deliversSuspend ? [SIGTSTP] : []) { handle(signal, with: { number in
             var byte = UInt8(truncatingIfNeeded: number)
             _ = write(TerminationSignals.writeEnd, &byte, 1)
         }) }
@@ -32,6 +37,17 @@ public enum TerminationSignals {
             raise(number)
         }) }
         return readEnd
+    }
+
+    /// Stops this process as Ctrl-Z would have, and returns once it is continued
+    /// (`fg`). The caller has given the terminal back first.
+    public static func suspendUntilContinued() {
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        handle(SIGTSTP, with: { number in
+            var byte = UInt8(truncatingIfNeeded: number)
+            _ = write(TerminationSignals.writeEnd, &byte, 1)
+        })
     }
 
     /// The signal that arrived, if any.

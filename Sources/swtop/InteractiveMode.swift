@@ -35,6 +35,8 @@ struct InteractiveMode {
         let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
         sampler.start()
         defer { sampler.stop() }
+        // Before curses starts, so that Ctrl-Z is this loop's to handle (see TerminationSignals).
+        let signals = TerminationSignals.install(deliversSuspend: true)
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(wantsColor: wantsColor, wantsMouse: wantsMouse)
@@ -42,7 +44,6 @@ struct InteractiveMode {
             throw CommandFailure(message: error.description)
         }
         defer { screen.close() }
-        let signals = TerminationSignals.install()
         state.width = screen.width
         state.height = screen.height
 
@@ -122,7 +123,11 @@ struct InteractiveMode {
             }
             if followsOutput, inspect?.pollOutput() == true { needsDraw = true }
 
-            if let signal = TerminationSignals.pending() { return 128 + signal }
+            while let signal = TerminationSignals.pending() {
+                guard signal == SIGTSTP else { return 128 + signal }
+                screen.suspend()
+                needsDraw = true
+            }
             if descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0 { return 128 + SIGHUP }
             if descriptors[1].revents != 0 {
                 sampler.drainNotifications()

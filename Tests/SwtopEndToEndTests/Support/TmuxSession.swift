@@ -11,12 +11,21 @@ final class TmuxSession {
     /// An empty config home of this session's own, so no test reads or writes the user's settings.
     let configHome: String
 
-    /// - Parameter environment: variables for the command, on top of `XDG_CONFIG_HOME=configHome`.
-    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    /// Where the command's exit status is written, for sessions that record it.
+    private var exitFile: String { configHome + "/exit-status" }
+
+    /// - Parameters:
+    ///   - environment: variables for the command, on top of `XDG_CONFIG_HOME=configHome`.
+    ///   - recordsExit: run the command under a shell that writes its exit status for
+    ///     `exitStatus()` (the command is then that shell's child, not the pane's process).
+    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+         recordsExit: Bool = false) throws {
         guard Self.tmuxPath != nil else { throw SpawnError(description: "tmux is not installed") }
         var template = Array("/tmp/swtop-config-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw SpawnError(description: "mkdtemp failed") }
         configHome = String(cString: made)
+        let exitFile = configHome + "/exit-status"
+        let command = recordsExit ? "\(command); echo $? > \(exitFile).part && mv \(exitFile).part \(exitFile)" : command
         let variables = ["XDG_CONFIG_HOME": configHome].merging(environment) { $1 }
         try run(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height)]
             + variables.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [command])
@@ -64,6 +73,18 @@ final class TmuxSession {
 
     var panePID: pid_t { pid_t(display("#{pane_pid}")) ?? 0 }
     var paneIsDead: Bool { display("#{pane_dead}") == "1" }
+
+    /// The exit status of a session made with `recordsExit` (128 + N after signal N),
+    /// or nil if the command has not ended within `seconds`. (tmux's own
+    /// `pane_dead_status` is sometimes left empty when the terminal closes first.)
+    func exitStatus(within seconds: Double = 5) -> String? {
+        var status: String?
+        _ = Clock.wait(upTo: seconds) {
+            status = ProcReader.text(exitFile).map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+            return status != nil
+        }
+        return status
+    }
 
     /// Waits until the screen satisfies `condition`; returns the last screen seen.
     @discardableResult
