@@ -109,7 +109,10 @@ import Testing
         #expect(reader.ioRates(of: process, generation: 1, timestamp: 100) == nil) // same refresh: not read again
         let rates = reader.ioRates(of: process, generation: 2, timestamp: 102)
         #expect(rates == OnScreenReader.IORates(readPerSecond: 1024, writePerSecond: 524_288))
-        #expect(reader.swapBytes(of: process, generation: 2, timestamp: 102) == 12 * 1024)
+        // A typed value, not a literal: `UInt64? == literal` makes swift-testing read 9 bytes
+        // of an 8-byte value, which AddressSanitizer stops on.
+        let swapExpected: UInt64 = 12 * 1024
+        #expect(reader.swapBytes(of: process, generation: 2, timestamp: 102) == swapExpected)
         // Off screen for a refresh: no rate from counters two refreshes old.
         #expect(reader.ioRates(of: process, generation: 4, timestamp: 106) == nil)
         // Unreadable (another user's process without root): nothing, no crash.
