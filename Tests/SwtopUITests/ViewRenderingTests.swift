@@ -134,3 +134,16 @@ import Testing
         #expect(first.changedRows(since: nil).count == 24)
     }
 }
+
+extension ViewRenderingTests {
+    /// Setup is named in the bar where it fits, like htop's F2, and is the first key
+    /// a narrower screen drops.
+    @Test func setupKeyShowsOnAWideScreenOnly() {
+        let wide = FooterRenderer.keys(fitting: 120).map(\.key)
+        #expect(wide.starts(with: ["F1/h", "F2/S", "F3//"]))
+        #expect(wide.contains("F10/q"))
+        let narrow = FooterRenderer.keys(fitting: 100).map(\.key)
+        #expect(!narrow.contains("F2/S"))
+        #expect(narrow.contains("F9/k"))
+    }
+}
