@@ -1,3 +1,4 @@
+import SwtopCore
 import Testing
 @testable import SwtopUI
 
@@ -53,10 +54,10 @@ import Testing
     }
 
     @Test func terminalNames() {
-        #expect(TerminalName.name(ttyNumber: 0) == nil)
-        #expect(TerminalName.name(ttyNumber: 34816) == "pts/0")
-        #expect(TerminalName.name(ttyNumber: 34816 + 5) == "pts/5")
-        #expect(TerminalName.name(ttyNumber: 1025) == "tty1")
-        #expect(TerminalName.name(ttyNumber: 1088) == "ttyS0")
+        #expect(TerminalDevice.name(ttyNumber: 0) == nil)
+        #expect(TerminalDevice.name(ttyNumber: 34816) == "pts/0")
+        #expect(TerminalDevice.name(ttyNumber: 34816 + 5) == "pts/5")
+        #expect(TerminalDevice.name(ttyNumber: 1025) == "tty1")
+        #expect(TerminalDevice.name(ttyNumber: 1088) == "ttyS0")
     }
 }

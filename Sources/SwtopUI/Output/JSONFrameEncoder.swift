@@ -121,7 +121,7 @@ public struct JSONFrameEncoder: Sendable {
         json.field("pgrp", process.processGroup)
         json.field("session", process.session)
         json.field("tty_nr", process.ttyNumber)
-        json.field("tty", TerminalName.name(ttyNumber: process.ttyNumber))
+        json.field("tty", TerminalDevice.name(ttyNumber: process.ttyNumber))
         json.field("state", String(process.stateLetter))
         json.field("user", details.effectiveUser)
         json.field("uid", details.effectiveUID)

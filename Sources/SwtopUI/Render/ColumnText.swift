@@ -19,7 +19,7 @@ struct ColumnText {
         case .ppid: String(process.ppid)
         case .processGroup: String(process.processGroup)
         case .session: String(process.session)
-        case .tty: TerminalName.name(ttyNumber: process.ttyNumber) ?? "?"
+        case .tty: TerminalDevice.name(ttyNumber: process.ttyNumber) ?? "?"
         case .user: DisplayWidth.fit(TerminalText.escape(process.details.effectiveUser), cells: 8)
         case .uid: String(process.details.effectiveUID)
         case .priority: process.priority <= -100 ? "RT" : String(process.priority)
