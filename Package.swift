@@ -4,6 +4,9 @@ import PackageDescription
 /// The functions an interactive session runs, hottest first (scripts/link-order writes it).
 let linkOrder = String(#filePath.dropLast("Package.swift".count)) + "Sources/swtop/link-order.txt"
 
+/// Each function in a section of its own, so that the link order can place it.
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+
 // Layers point one way: swtop → SwtopTerminal → SwtopUI → SwtopCore.
 // Only SwtopTerminal sees curses. No package dependencies: swift-argument-parser
 // brought FoundationEssentials along, a third of swtop's resident memory.
@@ -20,13 +23,14 @@ let package = Package(
         ),
         .systemLibrary(name: "CProcessControl", path: "Modules/CProcessControl"),
         .systemLibrary(name: "CNameService", path: "Modules/CNameService"),
-        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService"]),
-        .target(name: "SwtopUI", dependencies: ["SwtopCore"]),
-        .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"]),
+        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService"], swiftSettings: functionSections),
+        .target(name: "SwtopUI", dependencies: ["SwtopCore"], swiftSettings: functionSections),
+        .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"], swiftSettings: functionSections),
         .executableTarget(
             name: "swtop",
             dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal"],
             exclude: ["link-order.txt"],
+            swiftSettings: functionSections,
             // The release build is one static executable: no shared library is loaded,
             // which saves about 2.5 MiB of resident memory (see NameService for what
             // that asks of user lookups). lld, which comes with Swift, links it, with
