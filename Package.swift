@@ -43,6 +43,7 @@ let package = Package(
         .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore"]),
         .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"]),
         .testTarget(name: "SwtopUITests", dependencies: ["SwtopUI"]),
+        .testTarget(name: "SwtopTerminalTests", dependencies: ["SwtopTerminal"]),
         .testTarget(name: "SwtopEndToEndTests", dependencies: ["swtop"]),
     ],
     swiftLanguageModes: [.v6]

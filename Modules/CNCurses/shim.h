@@ -1,48 +1,34 @@
 #ifndef SWTOP_CNCURSES_SHIM_H
 #define SWTOP_CNCURSES_SHIM_H
 
-// Wide-character entry points (mvwaddwstr, wget_wch) are only declared with this set.
-#define NCURSES_WIDECHAR 1
-#include <locale.h>
-#include <wchar.h>
-#include <langinfo.h>
+// swtop draws the screen itself and uses ncurses' terminfo layer for what the
+// terminal understands: the escape sequences of each capability, and their parameters.
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <sys/ioctl.h>
 
-// Swift 6 rejects mutable C globals and cannot import function-like macros:
-// expose what swtop needs through inline getters.
-static inline WINDOW *swtop_stdscr(void) { return stdscr; }
-static inline int swtop_lines(void) { return LINES; }
-static inline int swtop_cols(void) { return COLS; }
-static inline int swtop_key_f(int n) { return KEY_F(n); }
-static inline int swtop_colors(void) { return COLORS; }
-
-#include <string.h>
-
-// newterm on the process's own stdin/stdout (Swift 6 cannot name those globals).
-// Unlike initscr it returns NULL instead of exiting when TERM is unusable.
-static inline SCREEN *swtop_newterm(void) { return newterm(NULL, stdout, stdin); }
-
-static inline int swtop_locale_is_utf8(void) {
-    const char *codeset = nl_langinfo(CODESET);
-    return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
+// tiparm is variadic, which Swift cannot call: one wrapper per number of parameters.
+static inline const char *swtop_tiparm1(const char *capability, int first) {
+    return tiparm(capability, first);
+}
+static inline const char *swtop_tiparm2(const char *capability, int first, int second) {
+    return tiparm(capability, first, second);
 }
 
-static inline attr_t swtop_color_pair(int pair) { return COLOR_PAIR(pair); }
+// tigetstr reports "absent" and "not a string" as sentinel pointers, not NULL.
+static inline const char *swtop_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
 
-static const mmask_t SWTOP_BUTTON1_PRESSED = BUTTON1_PRESSED;
-static const mmask_t SWTOP_BUTTON1_CLICKED = BUTTON1_CLICKED;
-static const mmask_t SWTOP_BUTTON1_RELEASED = BUTTON1_RELEASED;
-static const mmask_t SWTOP_WHEEL_UP = BUTTON4_PRESSED;
-#if defined(BUTTON5_PRESSED)
-static const mmask_t SWTOP_WHEEL_DOWN = BUTTON5_PRESSED;
-#else
-static const mmask_t SWTOP_WHEEL_DOWN = 0;
-#endif
-
-static const attr_t SWTOP_A_NORMAL = A_NORMAL;
-static const attr_t SWTOP_A_BOLD = A_BOLD;
-static const attr_t SWTOP_A_REVERSE = A_REVERSE;
-static const attr_t SWTOP_A_DIM = A_DIM;
-static const attr_t SWTOP_A_UNDERLINE = A_UNDERLINE;
+// ioctl is variadic too. The terminal's size in cells; 0 when the descriptor has none.
+// (term.h defines `lines` and `columns` as macros: the names here avoid them.)
+static inline int swtop_window_size(int descriptor, int *row_count, int *column_count) {
+    struct winsize size = {0};
+    if (ioctl(descriptor, TIOCGWINSZ, &size) != 0) return -1;
+    *row_count = size.ws_row;
+    *column_count = size.ws_col;
+    return 0;
+}
 
 #endif

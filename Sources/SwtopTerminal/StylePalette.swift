@@ -1,49 +1,62 @@
-import CNCurses
 import SwtopUI
 
-/// How each `Style` looks under a color scheme: a color pair on color terminals
-/// (256 colors where the terminal has them, the 8 basic ones otherwise), attributes
-/// alone in monochrome (the scheme, `--no-color`, `NO_COLOR`, a terminal without colors).
+/// How each `Style` looks under a color scheme, as the escape sequence that sets
+/// it: colors on color terminals (256 where the terminal has them, the 8 basic ones
+/// otherwise), attributes alone in monochrome (the scheme, `--no-color`, `NO_COLOR`,
+/// a terminal without colors). Each sequence starts from plain text, so a style
+/// never inherits anything from the one before.
 struct StylePalette {
-    private var attributes: [attr_t]
+    private var sequences: [[UInt8]]
 
-    /// - Parameter colors: the terminal's number of colors; 0 when color is off.
-    init(scheme: ColorScheme, colors: Int) {
+    /// - Parameter colors: the number of colors to use; 0 when color is off.
+    init(scheme: ColorScheme, colors: Int, capabilities: TerminalCapabilities) {
         let colored = colors >= 8 && scheme != .monochrome
-        attributes = Style.allCases.map { colored ? Self.colored($0, scheme: scheme) : Self.monochrome($0) }
-    }
-
-    func attribute(for style: Style) -> attr_t { attributes[Int(style.rawValue)] }
-
-    /// Declares the color pairs of `scheme`; call after start_color(), again to switch schemes.
-    static func defineColorPairs(_ scheme: ColorScheme, colors: Int) {
-        _ = use_default_colors() // -1: the terminal's own foreground/background
-        let palette = colors >= 256 ? ColorTable.extended : ColorTable.basic
-        for style in Style.allCases {
-            let (foreground, background) = scheme == .light ? palette.light(style) : palette.dark(style)
-            _ = init_pair(Int16(style.rawValue) + 1, foreground, background)
+        let table = colors >= 256 ? ColorTable.extended : ColorTable.basic
+        sequences = Style.allCases.map { style in
+            var sequence = capabilities.resetAttributes
+            let attributes = colored ? Self.coloredAttributes(style, scheme: scheme) : Self.monochromeAttributes(style)
+            if attributes.contains(.bold) { sequence += capabilities.bold }
+            if attributes.contains(.dim) { sequence += capabilities.dim }
+            if attributes.contains(.reverse) { sequence += capabilities.reverse }
+            if attributes.contains(.underline) { sequence += capabilities.underline }
+            guard colored else { return sequence }
+            // -1 is the terminal's own color, which resetting the attributes gave back.
+            sequence += capabilities.defaultColors
+            let (foreground, background) = scheme == .light ? table.light(style) : table.dark(style)
+            if foreground >= 0 { sequence += capabilities.foreground(foreground) }
+            if background >= 0 { sequence += capabilities.background(background) }
+            return sequence
         }
     }
 
-    private static func colored(_ style: Style, scheme: ColorScheme) -> attr_t {
-        let pair = swtop_color_pair(Int32(style.rawValue) + 1)
+    func sequence(for style: Style) -> [UInt8] { sequences[Int(style.rawValue)] }
+
+    private struct Attributes: OptionSet {
+        let rawValue: UInt8
+        static let bold = Attributes(rawValue: 1)
+        static let dim = Attributes(rawValue: 2)
+        static let reverse = Attributes(rawValue: 4)
+        static let underline = Attributes(rawValue: 8)
+    }
+
+    private static func coloredAttributes(_ style: Style, scheme: ColorScheme) -> Attributes {
         switch style {
-        case .bold, .meterLabel, .warning, .sortColumn, .functionKey, .taggedRow, .newProcess: return pair | SWTOP_A_BOLD
+        case .bold, .meterLabel, .warning, .sortColumn, .functionKey, .taggedRow, .newProcess: return .bold
         // The light scheme's grays are colors of their own; dim would wash them out.
-        case .dim, .treeGuide, .kernelThread, .meterBracket, .exitedProcess: return scheme == .light ? pair : pair | SWTOP_A_DIM
-        default: return pair
+        case .dim, .treeGuide, .kernelThread, .meterBracket, .exitedProcess: return scheme == .light ? [] : .dim
+        default: return []
         }
     }
 
-    private static func monochrome(_ style: Style) -> attr_t {
+    private static func monochromeAttributes(_ style: Style) -> Attributes {
         switch style {
-        case .tableHeader, .functionLabel, .prompt: return SWTOP_A_REVERSE
-        case .selectedRow, .promptActive: return SWTOP_A_REVERSE | SWTOP_A_BOLD
-        case .sortColumn: return SWTOP_A_REVERSE | SWTOP_A_BOLD | SWTOP_A_UNDERLINE
-        case .taggedRow, .newProcess: return SWTOP_A_BOLD | SWTOP_A_UNDERLINE
-        case .bold, .meterLabel, .functionKey, .warning, .processRunning, .processZombie, .processStopped: return SWTOP_A_BOLD
-        case .dim, .kernelThread, .treeGuide, .exitedProcess: return SWTOP_A_DIM
-        default: return SWTOP_A_NORMAL
+        case .tableHeader, .functionLabel, .prompt: return .reverse
+        case .selectedRow, .promptActive: return [.reverse, .bold]
+        case .sortColumn: return [.reverse, .bold, .underline]
+        case .taggedRow, .newProcess: return [.bold, .underline]
+        case .bold, .meterLabel, .functionKey, .warning, .processRunning, .processZombie, .processStopped: return .bold
+        case .dim, .kernelThread, .treeGuide, .exitedProcess: return .dim
+        default: return []
         }
     }
 }
@@ -52,26 +65,25 @@ struct StylePalette {
 /// extended table uses the 256-color cube for what 8 colors do badly: readable
 /// grays instead of dim text, and darker shades on a light background.
 private struct ColorTable {
-    let black: Int16, red: Int16, green: Int16, yellow: Int16, blue: Int16, magenta: Int16, cyan: Int16, white: Int16
+    let black: Int, red: Int, green: Int, yellow: Int, blue: Int, magenta: Int, cyan: Int, white: Int
     /// Mid gray for guides and kernel threads; the default color on 8-color terminals (dimmed instead).
-    let gray: Int16
+    let gray: Int
     /// Colors readable on white: dark green, dark yellow (brown), dark cyan.
-    let darkGreen: Int16, brown: Int16, darkCyan: Int16
+    let darkGreen: Int, brown: Int, darkCyan: Int
     /// The header and selection bar background.
-    let barBackground: Int16
-    let plain: Int16 = -1
+    let barBackground: Int
+    let plain: Int = -1
 
+    /// The eight ANSI colors, numbered as setaf numbers them.
     static let basic = ColorTable(
-        black: Int16(COLOR_BLACK), red: Int16(COLOR_RED), green: Int16(COLOR_GREEN), yellow: Int16(COLOR_YELLOW),
-        blue: Int16(COLOR_BLUE), magenta: Int16(COLOR_MAGENTA), cyan: Int16(COLOR_CYAN), white: Int16(COLOR_WHITE),
-        gray: -1, darkGreen: Int16(COLOR_GREEN), brown: Int16(COLOR_MAGENTA), darkCyan: Int16(COLOR_BLUE),
-        barBackground: Int16(COLOR_CYAN))
+        black: 0, red: 1, green: 2, yellow: 3, blue: 4, magenta: 5, cyan: 6, white: 7,
+        gray: -1, darkGreen: 2, brown: 5, darkCyan: 4, barBackground: 6)
 
     static let extended = ColorTable(
         black: 16, red: 160, green: 34, yellow: 178, blue: 33, magenta: 127, cyan: 37, white: 255,
         gray: 244, darkGreen: 28, brown: 130, darkCyan: 30, barBackground: 38)
 
-    func dark(_ style: Style) -> (Int16, Int16) {
+    func dark(_ style: Style) -> (Int, Int) {
         switch style {
         case .normal, .bold, .meterText, .status: (plain, plain)
         case .dim, .treeGuide, .kernelThread, .meterBracket: (gray, plain)
@@ -90,7 +102,7 @@ private struct ColorTable {
         }
     }
 
-    func light(_ style: Style) -> (Int16, Int16) {
+    func light(_ style: Style) -> (Int, Int) {
         switch style {
         case .normal, .bold, .meterText, .status: (plain, plain)
         case .dim, .treeGuide, .kernelThread, .meterBracket: (gray, plain)

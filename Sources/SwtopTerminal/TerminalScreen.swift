@@ -1,13 +1,16 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CNCurses
-import SwtopCore
 import SwtopUI
 
-/// The real terminal, through ncursesw. Opens full-screen mode, copies the rows of
-/// a `Frame` that changed to the screen, decodes keys, and restores the terminal
-/// on `close()`. All calls must come from the main thread: curses is not thread-safe.
+/// The real terminal. Takes it over in full-screen mode, sends the cells of each
+/// `Frame` that changed since the last one, decodes keys and mouse reports, and
+/// gives the terminal back exactly as it was on `close()`.
+///
+/// swtop draws by itself rather than through curses: curses keeps three copies of
+/// the screen at 28 bytes a cell (840 KiB at 200x50), where the previous frame is
+/// all a comparison needs. The terminfo database still says how the terminal spells
+/// each sequence. All calls come from the main thread.
 public final class TerminalScreen {
     public enum OpenError: Error, CustomStringConvertible {
         case notATerminal
@@ -26,96 +29,64 @@ public final class TerminalScreen {
         }
     }
 
-    private let screen: OpaquePointer
-    private var palette: StylePalette
+    private let capabilities: TerminalCapabilities
+    private let modes: TerminalModes
+    private var encoder: FrameEncoder
+    private var decoder = KeyDecoder()
     private var previous: Frame?
     public let usesUnicode: Bool
     public let usesColor: Bool
     /// Colors the terminal has (0 without color): 256 gives the schemes finer shades.
     private let colors: Int
     public private(set) var colorScheme = ColorScheme.default
+    private let reportsMouse: Bool
+    /// How long the rest of an escape sequence may take before Esc counts as the Esc key.
+    private let escapeDelayMilliseconds: Int32
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// A resize arrived; `readKey` reports it first.
+    private var resizePending = false
     private var isOpen = true
 
     /// - Parameters:
     ///   - wantsColor: false for `--no-color` or `NO_COLOR`.
     ///   - wantsMouse: false for `--no-mouse`.
     public init(wantsColor: Bool, wantsMouse: Bool) throws(OpenError) {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, let modes = TerminalModes() else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else { throw .dumbTerminal(term.isEmpty ? "(unset)" : term) }
-        // Only the character set matters to the view; the other categories cost a file
-        // each to load, and LC_NUMERIC could put commas into numbers.
-        setlocale(LC_CTYPE, "")
-        usesUnicode = swtop_locale_is_utf8() != 0
-        // A static glibc converts only UTF-8 and ASCII by itself; any other character
-        // set would load a shared converter (see Linkage). ASCII is what such a
-        // terminal gets: escapes for everything else.
-        if !usesUnicode && Linkage.isStatic { setlocale(LC_CTYPE, "C") }
-        // newterm, unlike initscr, returns NULL instead of exiting on an unknown TERM.
-        guard let screen = swtop_newterm() else { throw .cannotInitialize(term) }
-        self.screen = screen
-        _ = set_term(screen)
-        _ = cbreak()
-        _ = noecho()
-        _ = nonl()
-        _ = keypad(swtop_stdscr(), true)
-        _ = nodelay(swtop_stdscr(), true)
-        _ = curs_set(0)
+        guard let capabilities = Terminfo.load(term: term) else { throw .cannotInitialize(term) }
+        self.capabilities = capabilities
+        self.modes = modes
+        usesUnicode = LocaleEnvironment.usesUTF8()
+        usesColor = wantsColor && capabilities.colors >= 8
+        colors = usesColor ? capabilities.colors : 0
+        reportsMouse = wantsMouse && capabilities.reportsMouse
         // Esc alone should not feel sluggish (curses waits 1 s by default); an
         // ESCDELAY in the environment still wins, for slow links.
-        if getenv("ESCDELAY") == nil { _ = set_escdelay(25) }
-        usesColor = wantsColor && has_colors()
-        if usesColor { _ = start_color() }
-        // COLORS is known only after start_color(); 256-color schemes need 256 of them.
-        colors = usesColor ? Int(swtop_colors()) : 0
-        if usesColor { StylePalette.defineColorPairs(.default, colors: colors) }
-        palette = StylePalette(scheme: .default, colors: colors)
-        if wantsMouse {
-            _ = mousemask(SWTOP_BUTTON1_PRESSED | SWTOP_BUTTON1_CLICKED | SWTOP_BUTTON1_RELEASED | SWTOP_WHEEL_UP | SWTOP_WHEEL_DOWN, nil)
-            _ = mouseinterval(0)
-        }
+        escapeDelayMilliseconds = getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) }.map { max(0, $0) } ?? 25
+        (width, height) = TerminalModes.windowSize() ?? (80, 24)
+        encoder = FrameEncoder(capabilities: capabilities,
+                               palette: StylePalette(scheme: .default, colors: colors, capabilities: capabilities),
+                               usesUnicode: usesUnicode)
+        enter()
     }
 
     deinit { close() }
-
-    public var width: Int { Int(swtop_cols()) }
-    public var height: Int { Int(swtop_lines()) }
 
     /// Leaves full-screen mode and gives the terminal back as it was. Idempotent.
     public func close() {
         guard isOpen else { return }
         isOpen = false
-        _ = endwin()
-        delscreen(screen)
+        leave()
     }
 
-    /// Copies the rows that differ from the last drawn frame; curses then sends only
-    /// the characters that changed.
+    /// Sends what changed since the last drawn frame.
     public func draw(_ frame: Frame) {
-        let window = swtop_stdscr()
-        for row in frame.changedRows(since: previous) {
-            _ = wmove(window, Int32(row), 0)
-            var run: [wchar_t] = []
-            var runStyle = Style.normal
-            func flush() {
-                guard !run.isEmpty else { return }
-                _ = wattrset(window, Int32(bitPattern: UInt32(truncatingIfNeeded: palette.attribute(for: runStyle))))
-                run.append(0)
-                _ = waddnwstr(window, run, Int32(run.count - 1))
-                run.removeAll(keepingCapacity: true)
-            }
-            for column in 0..<frame.width {
-                let cell = frame[row, column]
-                if cell.isContinuation { continue }
-                // The bottom-right cell would scroll some terminals; leave it blank.
-                if row == frame.height - 1, column == frame.width - 1 { break }
-                if cell.style != runStyle { flush(); runStyle = cell.style }
-                for scalar in cell.character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
-            }
-            flush()
-        }
-        _ = wnoutrefresh(window)
-        _ = doupdate()
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        encoder.encode(frame, over: previous, into: &output)
+        send(output)
         previous = frame
     }
 
@@ -123,34 +94,124 @@ public final class TerminalScreen {
     public func use(_ scheme: ColorScheme) {
         guard scheme != colorScheme else { return }
         colorScheme = scheme
-        if usesColor { StylePalette.defineColorPairs(scheme, colors: colors) }
-        palette = StylePalette(scheme: scheme, colors: colors)
+        encoder.palette = StylePalette(scheme: scheme, colors: colors, capabilities: capabilities)
         invalidate()
     }
 
-    /// Forgets what is on screen so the next draw repaints everything (Ctrl-L).
-    /// Ctrl-Z: gives the terminal back, stops until `fg`, then takes it again and
-    /// draws the whole screen anew.
-    public func suspend() {
-        _ = endwin()
-        TerminationSignals.suspendUntilContinued()
-        _ = refresh()
-        invalidate()
-    }
-
+    /// Forgets what is on screen so the next draw clears and repaints everything (Ctrl-L).
     public func invalidate() {
         previous = nil
-        _ = clearok(swtop_stdscr(), true)
+        encoder.forgetStyle()
+    }
+
+    /// Ctrl-Z: gives the terminal back, stops until `fg`, then takes it again and
+    /// draws the whole screen anew, at its new size if it changed meanwhile.
+    public func suspend() {
+        leave()
+        TerminationSignals.suspendUntilContinued()
+        enter()
+        noteResize()
+    }
+
+    /// SIGWINCH: the next key is the new size. The whole screen is drawn again,
+    /// since terminals rewrap or clip what they showed.
+    public func noteResize() {
+        (width, height) = TerminalModes.windowSize() ?? (width, height)
+        resizePending = true
+        invalidate()
     }
 
     /// The next pending key, or nil when there is none.
     public func readKey() -> Key? {
-        var input: wint_t = 0
-        let status = wget_wch(swtop_stdscr(), &input)
-        switch status {
-        case ERR: return nil
-        case KEY_CODE_YES: return KeyDecoder.decodeFunctionKey(Int32(bitPattern: input), width: width, height: height)
-        default: return KeyDecoder.decodeCharacter(UInt32(input))
+        if resizePending {
+            resizePending = false
+            return .resize(width: width, height: height)
         }
+        var delayPassed = false
+        while true {
+            switch decoder.next(delayPassed: delayPassed) {
+            case let .key(key):
+                return key
+            case .ignored:
+                delayPassed = false
+            case .empty:
+                guard readInput() else { return nil }
+            case .incomplete:
+                if readInput() { continue }
+                // The rest of a sequence may still be on its way.
+                if !delayPassed, waitForInput(milliseconds: escapeDelayMilliseconds), readInput() { continue }
+                delayPassed = true
+            }
+        }
+    }
+
+    // MARK: - The terminal's state
+
+    private func enter() {
+        modes.enterViewMode()
+        var output = capabilities.enterFullScreen + capabilities.keypadOn + capabilities.hideCursor
+        if reportsMouse { output += Self.mouseReportsOn }
+        send(output)
+        TerminalRestore.arm(modes: modes.original, leaving: leavingSequence())
+        invalidate()
+    }
+
+    private func leave() {
+        send(leavingSequence())
+        modes.restore()
+        TerminalRestore.disarm()
+    }
+
+    /// Plain text, no mouse reports, normal keypad, a visible cursor at the bottom
+    /// left, and the shell's screen back.
+    private func leavingSequence() -> [UInt8] {
+        var output = capabilities.resetAttributes
+        if reportsMouse { output += Self.mouseReportsOff }
+        output += capabilities.keypadOff + capabilities.showCursor
+        output += capabilities.moveCursor(max(0, height - 1), 0)
+        output += capabilities.exitFullScreen
+        return output
+    }
+
+    /// Button presses and the wheel (1000), reported in SGR form (1006), which has
+    /// no limit of 223 on rows and columns and tells a press from a release.
+    private static let mouseReportsOn = Array("\u{1B}[?1000h\u{1B}[?1006h".utf8)
+    private static let mouseReportsOff = Array("\u{1B}[?1006l\u{1B}[?1000l".utf8)
+
+    // MARK: - Bytes in and out
+
+    /// Writes all of `bytes`, through interrupted and partial writes.
+    private func send(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else if written < 0, errno == EAGAIN {
+                    var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&descriptor, 1, 100)
+                } else {
+                    return // the terminal is gone: the run loop sees the hangup
+                }
+            }
+        }
+    }
+
+    /// Reads what is waiting on standard input into the decoder; false when nothing was.
+    private func readInput() -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+            let count = read(STDIN_FILENO, buffer.baseAddress!, buffer.count)
+            guard count > 0 else { return false }
+            decoder.feed(buffer[..<count])
+            return true
+        }
+    }
+
+    private func waitForInput(milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 }

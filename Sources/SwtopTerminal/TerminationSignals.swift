@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CNCurses
 import SwtopCore
 
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT become bytes in a pipe that the run loop
@@ -18,21 +17,20 @@ public enum TerminationSignals {
 
     /// Installs the handlers and returns the descriptor to poll.
     ///
-    /// - Parameter deliversSuspend: SIGTSTP (Ctrl-Z) comes through the pipe too, for
-    ///   the run loop to suspend between two draws. Install it before curses starts:
-    ///   curses then leaves SIGTSTP alone, where its own handling ignores a Ctrl-Z
-    ///   that arrives while it updates the screen.
-    public static func install(deliversSuspend: Bool = false) -> Int32 {
+    /// - Parameter forTerminalView: SIGTSTP (Ctrl-Z) and SIGWINCH (a resize) come
+    ///   through the pipe too, for the run loop to suspend or re-lay the screen out
+    ///   between two draws.
+    public static func install(forTerminalView: Bool = false) -> Int32 {
         if readEnd < 0 {
             guard let ends = Pipe.openNonBlocking() else { return -1 }
             (readEnd, writeEnd) = ends
         }
-        for signal in polite + (deliversSuspend ? [SIGTSTP] : []) { handle(signal, with: { number in
+        for signal in polite + (forTerminalView ? [SIGTSTP, SIGWINCH] : []) { handle(signal, with: { number in
             var byte = UInt8(truncatingIfNeeded: number)
             _ = write(TerminationSignals.writeEnd, &byte, 1)
         }) }
         for signal in fatal { handle(signal, with: { number in
-            _ = endwin()
+            TerminalRestore.restoreFromSignalHandler()
             Glibc.signal(number, SIG_DFL)
             raise(number)
         }) }

@@ -22,7 +22,7 @@ struct InteractiveMode {
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
-        // The first sample is read while curses starts: the first frame with data comes sooner.
+        // The first sample is read while the terminal is set up: the first frame with data comes sooner.
         var state = ViewState(ordering: ordering, width: 0, height: 0)
         settings.start.apply(to: &state)
         // The first problem in the config file, until the first key; all of them are on stderr.
@@ -35,8 +35,7 @@ struct InteractiveMode {
         let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
         sampler.start()
         defer { sampler.stop() }
-        // Before curses starts, so that Ctrl-Z is this loop's to handle (see TerminationSignals).
-        let signals = TerminationSignals.install(deliversSuspend: true)
+        let signals = TerminationSignals.install(forTerminalView: true)
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(wantsColor: wantsColor, wantsMouse: wantsMouse)
@@ -91,7 +90,7 @@ struct InteractiveMode {
             followInspectPage(reread: true)
             needsDraw = true
         }
-        // The sampler may have finished while curses started.
+        // The sampler may have finished while the terminal was set up.
         adoptLatestSnapshot()
 
         while true {
@@ -112,7 +111,6 @@ struct InteractiveMode {
                 pollfd(fd: sampler.notificationDescriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: signals, events: Int16(POLLIN), revents: 0),
             ]
-            // A resize interrupts poll (EINTR); curses then reports KEY_RESIZE below.
             // A graceful stop's countdown wakes the loop ten times a second; the
             // output page looks for new lines four times a second.
             let followsOutput = state.mode.inspectView?.page == .output
@@ -124,8 +122,11 @@ struct InteractiveMode {
             if followsOutput, inspect?.pollOutput() == true { needsDraw = true }
 
             while let signal = TerminationSignals.pending() {
-                guard signal == SIGTSTP else { return 128 + signal }
-                screen.suspend()
+                switch signal {
+                case SIGTSTP: screen.suspend()
+                case SIGWINCH: screen.noteResize() // the next key is the new size
+                default: return 128 + signal
+                }
                 needsDraw = true
             }
             if descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0 { return 128 + SIGHUP }
