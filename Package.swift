@@ -4,8 +4,14 @@ import PackageDescription
 /// The functions an interactive session runs, hottest first (scripts/link-order writes it).
 let linkOrder = String(#filePath.dropLast("Package.swift".count)) + "Sources/swtop/link-order.txt"
 
-/// Each function in a section of its own, so that the link order can place it.
-let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+/// The settings of every module linked into swtop. Each function in a section of its own
+/// (release), so that the link order can place it. And no implicit `import _StringProcessing`
+/// (all configurations, so that a debug build rejects what the release one would link): its
+/// string algorithms and regex engine, with _RegexParser, cost a quarter MiB resident.
+let swtopModule: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release)),
+    .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"]),
+]
 
 // Layers point one way: swtop → SwtopTerminal → SwtopUI → SwtopCore.
 // Only SwtopTerminal sees curses. No package dependencies: swift-argument-parser
@@ -23,14 +29,14 @@ let package = Package(
         ),
         .systemLibrary(name: "CProcessControl", path: "Modules/CProcessControl"),
         .systemLibrary(name: "CNameService", path: "Modules/CNameService"),
-        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService"], swiftSettings: functionSections),
-        .target(name: "SwtopUI", dependencies: ["SwtopCore"], swiftSettings: functionSections),
-        .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"], swiftSettings: functionSections),
+        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService"], swiftSettings: swtopModule),
+        .target(name: "SwtopUI", dependencies: ["SwtopCore"], swiftSettings: swtopModule),
+        .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"], swiftSettings: swtopModule),
         .executableTarget(
             name: "swtop",
             dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal"],
             exclude: ["link-order.txt"],
-            swiftSettings: functionSections,
+            swiftSettings: swtopModule,
             // The release build is one static executable: no shared library is loaded,
             // which saves about 2.5 MiB of resident memory (see NameService for what
             // that asks of user lookups). lld, which comes with Swift, links it, with

@@ -44,7 +44,7 @@ enum HelpScreen {
             var searchFrom = lines[legendRow].startIndex
             let line = lines[legendRow]
             for (word, style) in legend {
-                guard let range = line[searchFrom...].firstRange(of: word) else { continue }
+                guard let range = line[searchFrom...].firstRange(ofText: word) else { continue }
                 let column = line.distance(from: line.startIndex, to: range.lowerBound)
                 frame.put(word, row: legendRow, column: column, style: style)
                 searchFrom = range.upperBound

@@ -1,6 +1,9 @@
 /// An in-memory screen: rows of cells, each with one character and a style.
 /// The view renders into a Frame; the terminal layer copies the cells that
 /// changed since the previous Frame to the real screen, and tests compare its text.
+///
+/// Two frames live at once (the new one and the one on screen), so a cell is stored
+/// in 4 bytes rather than as a `Cell` (24): see `Frame+CellCode.swift`.
 public struct Frame: Sendable, Equatable {
     public struct Cell: Sendable, Equatable {
         /// One character; NUL marks the second half of a wide character.
@@ -8,24 +11,35 @@ public struct Frame: Sendable, Equatable {
         public var style: Style
 
         public static let blank = Cell(character: " ", style: .normal)
-        /// Placeholder right of a two-cell character.
-        static let continuation = Cell(character: "\u{0}", style: .normal)
 
         public var isContinuation: Bool { character == "\u{0}" }
     }
 
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    /// Row-major cell codes.
+    var codes: [UInt32]
+    /// The characters of more than one scalar that cells point to.
+    var clusters: [Character] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: .blank, count: self.width * self.height)
+        codes = Array(repeating: CellCode.blank, count: self.width * self.height)
     }
 
     public subscript(row: Int, column: Int) -> Cell {
-        cells[row * width + column]
+        cell(codes[row * width + column])
+    }
+
+    /// Every cell, row by row.
+    public var cells: Cells { Cells(frame: self) }
+
+    public struct Cells: RandomAccessCollection, Sendable {
+        let frame: Frame
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { frame.codes.count }
+        public subscript(position: Int) -> Cell { frame.cell(frame.codes[position]) }
     }
 
     /// Writes `text` from (row, column), clipped to the frame and to `limit` cells.
@@ -35,13 +49,17 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal, limit: Int? = nil) -> Int {
         guard row >= 0, row < height else { return column }
         let end = min(width, limit.map { column + $0 } ?? width)
+        let rowStart = row * width
         var position = column
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             // Printable ASCII, nearly every row: a byte is a cell, no grapheme breaking.
-            for byte in text.utf8 {
-                if position >= end { break }
-                if position >= 0 { cells[row * width + position] = Cell(character: Character(Unicode.Scalar(byte)), style: style) }
-                position += 1
+            let styleBits = CellCode.bits(of: style)
+            codes.withUnsafeMutableBufferPointer { codes in
+                for byte in text.utf8 {
+                    if position >= end { break }
+                    if position >= 0 { codes[rowStart + position] = UInt32(byte) | styleBits }
+                    position += 1
+                }
             }
             return position
         }
@@ -50,8 +68,9 @@ public struct Frame: Sendable, Equatable {
             guard cellWidth > 0 else { continue }
             if position + cellWidth > end { break }
             if position >= 0 {
-                cells[row * width + position] = Cell(character: character, style: style)
-                if cellWidth == 2 { cells[row * width + position + 1] = .continuation }
+                let cellCode = code(for: character, style: style)
+                codes[rowStart + position] = cellCode
+                if cellWidth == 2 { codes[rowStart + position + 1] = CellCode.continuation }
             }
             position += cellWidth
         }
@@ -64,7 +83,8 @@ public struct Frame: Sendable, Equatable {
         let start = max(0, column)
         let end = min(width, column + count)
         guard start < end else { return }
-        for position in start..<end { cells[row * width + position] = Cell(character: character, style: style) }
+        let cellCode = code(for: character, style: style)
+        for position in start..<end { codes[row * width + position] = cellCode }
     }
 
     /// Changes the style of a run of cells, keeping their characters (selection bar).
@@ -72,13 +92,18 @@ public struct Frame: Sendable, Equatable {
         guard row >= 0, row < height else { return }
         let end = min(width, column + (count ?? width))
         guard column < end else { return }
-        for position in column..<end { cells[row * width + position].style = style }
+        let styleBits = CellCode.bits(of: style)
+        for position in column..<end {
+            codes[row * width + position] = codes[row * width + position] & CellCode.characterMask | styleBits
+        }
     }
 
     /// One row as plain text (continuation cells dropped), for tests.
     public func text(row: Int) -> String {
         var line = ""
-        for column in 0..<width where !self[row, column].isContinuation { line.append(self[row, column].character) }
+        for code in codes[row * width..<(row + 1) * width] where code & CellCode.characterMask != 0 {
+            line.append(character(code))
+        }
         return line
     }
 
@@ -94,9 +119,13 @@ public struct Frame: Sendable, Equatable {
     /// Rows that differ from `other` (all rows when the sizes differ).
     public func changedRows(since other: Frame?) -> [Int] {
         guard let other, other.width == width, other.height == height else { return Array(0..<height) }
-        return (0..<height).filter { row in
-            let start = row * width
-            return cells[start..<(start + width)] != other.cells[start..<(start + width)]
-        }
+        return (0..<height).filter { !rowMatches($0, in: other) }
+    }
+
+    /// Equal when every cell shows the same character in the same style, however
+    /// each frame numbered its clusters.
+    public static func == (lhs: Frame, rhs: Frame) -> Bool {
+        guard lhs.width == rhs.width, lhs.height == rhs.height else { return false }
+        return (0..<lhs.height).allSatisfy { lhs.rowMatches($0, in: rhs) }
     }
 }

@@ -65,6 +65,6 @@ public struct ProcessFilter: Sendable {
         let command = CommandText.display(process).lowercased()
         let user = process.details.effectiveUser.lowercased()
         let pid = String(process.pid)
-        return alternatives.contains { command.contains($0) || user.contains($0) || pid.contains($0) }
+        return alternatives.contains { command.containsText($0) || user.containsText($0) || pid.containsText($0) }
     }
 }

@@ -4,7 +4,7 @@
 enum LimitsParser {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [ResourceLimit]? {
         let lines = TextLines.split(bytes)
-        guard let header = lines.first, let nameWidth = header.firstRange(of: "Soft Limit")?.lowerBound else { return nil }
+        guard let header = lines.first, let nameWidth = header.firstRange(ofText: "Soft Limit")?.lowerBound else { return nil }
         var limits: [ResourceLimit] = []
         for line in lines.dropFirst() where !line.isEmpty {
             let split = line.index(line.startIndex, offsetBy: nameWidth.utf16Offset(in: header), limitedBy: line.endIndex) ?? line.endIndex
