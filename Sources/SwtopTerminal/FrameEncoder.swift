@@ -37,13 +37,14 @@ struct FrameEncoder {
             output += capabilities.clearScreen
         }
         for row in 0..<frame.height {
+            if let base, frame.rowMatches(row, in: base) { continue }
             // The bottom-right cell would scroll some terminals; it stays blank.
             let end = row == frame.height - 1 ? frame.width - 1 : frame.width
             var column = 0
             while let start = firstChange(in: frame, over: base, row: row, from: column, to: end) {
                 let stop = endOfRun(in: frame, over: base, row: row, from: start, to: end)
                 // A run never starts on the right half of a wide character.
-                let first = start > 0 && frame[row, start].isContinuation ? start - 1 : start
+                let first = start > 0 && frame.isContinuation(row: row, column: start) ? start - 1 : start
                 // A run that reaches the row's trailing blanks clears them in one go.
                 if row < frame.height - 1, !capabilities.clearToEndOfLine.isEmpty,
                    let blanks = trailingBlanks(in: frame, row: row, from: first), blanks < stop,
@@ -68,8 +69,8 @@ struct FrameEncoder {
     }
 
     private func changed(_ frame: Frame, over base: Frame?, row: Int, column: Int) -> Bool {
-        guard let base else { return frame[row, column] != .blank }
-        return frame[row, column] != base[row, column]
+        guard let base else { return !frame.isBlank(row: row, column: column) }
+        return !frame.cellMatches(row: row, column: column, in: base)
     }
 
     private func firstChange(in frame: Frame, over base: Frame?, row: Int, from start: Int, to end: Int) -> Int? {
@@ -96,7 +97,7 @@ struct FrameEncoder {
     /// Where the row's trailing plain blanks start, if they start at or after `start`.
     private func trailingBlanks(in frame: Frame, row: Int, from start: Int) -> Int? {
         var column = frame.width
-        while column > start, frame[row, column - 1] == .blank { column -= 1 }
+        while column > start, frame.isBlank(row: row, column: column - 1) { column -= 1 }
         return column < frame.width ? column : nil
     }
 
@@ -106,7 +107,7 @@ struct FrameEncoder {
             let cell = frame[row, column]
             if cell.isContinuation { continue }
             use(cell.style, into: &output)
-            let isWide = column + 1 < frame.width && frame[row, column + 1].isContinuation
+            let isWide = column + 1 < frame.width && frame.isContinuation(row: row, column: column + 1)
             append(cell.character, wide: isWide, into: &output)
         }
     }

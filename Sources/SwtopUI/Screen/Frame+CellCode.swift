@@ -53,7 +53,7 @@ extension Frame {
 
     /// Whether `row` shows the same cells here and in `other` (of the same size):
     /// the codes, and only where they differ, the characters.
-    func rowMatches(_ row: Int, in other: Frame) -> Bool {
+    public func rowMatches(_ row: Int, in other: Frame) -> Bool {
         let cells = row * width..<(row + 1) * width
         if codes[cells] == other.codes[cells] { return true }
         for index in cells where codes[index] != other.codes[index] {
@@ -62,4 +62,20 @@ extension Frame {
         }
         return true
     }
+}
+
+extension Frame {
+    /// Whether the cell at (row, column) is the same here and in `other` (of the same size).
+    public func cellMatches(row: Int, column: Int, in other: Frame) -> Bool {
+        let index = row * width + column
+        let code = codes[index]
+        let otherCode = other.codes[index]
+        return code == otherCode || (CellCode.mayMatch(code, otherCode) && character(code) == other.character(otherCode))
+    }
+
+    /// Whether the cell is a plain space, as a cleared screen shows it.
+    public func isBlank(row: Int, column: Int) -> Bool { codes[row * width + column] == CellCode.blank }
+
+    /// Whether the cell is the right half of a two-cell character.
+    public func isContinuation(row: Int, column: Int) -> Bool { codes[row * width + column] == CellCode.continuation }
 }
