@@ -96,3 +96,30 @@ import Testing
         #expect(composed != decomposed)
     }
 }
+
+/// Writing over half of a two-cell character blanks its other half, as a terminal does.
+struct FrameWideCharacterTests {
+    @Test func writingOverTheLeftHalfBlanksTheRightHalf() {
+        var frame = Frame(width: 6, height: 1)
+        frame.put("漢字", row: 0, column: 0)
+        frame.put("a", row: 0, column: 2)
+        #expect(frame.text(row: 0) == "漢a   ")
+        #expect(!frame[0, 3].isContinuation)
+    }
+
+    @Test func writingOverTheRightHalfBlanksTheLeftHalf() {
+        var frame = Frame(width: 6, height: 1)
+        frame.put("漢字", row: 0, column: 0)
+        frame.put("b", row: 0, column: 1, style: .bold)
+        #expect(frame.text(row: 0) == " b字  ")
+        frame.fill(row: 0, column: 3, count: 1, character: "-")
+        #expect(frame.text(row: 0) == " b -  ")
+    }
+
+    @Test func aWideCharacterOverTwoHalvesBlanksBothNeighbours() {
+        var frame = Frame(width: 6, height: 1)
+        frame.put("漢字", row: 0, column: 0)
+        frame.put("字", row: 0, column: 1)
+        #expect(frame.text(row: 0) == " 字   ")
+    }
+}

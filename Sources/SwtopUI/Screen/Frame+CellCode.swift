@@ -77,5 +77,5 @@ extension Frame {
     public func isBlank(row: Int, column: Int) -> Bool { codes[row * width + column] == CellCode.blank }
 
     /// Whether the cell is the right half of a two-cell character.
-    public func isContinuation(row: Int, column: Int) -> Bool { codes[row * width + column] == CellCode.continuation }
+    public func isContinuation(row: Int, column: Int) -> Bool { codes[row * width + column] & CellCode.characterMask == 0 }
 }

@@ -54,6 +54,7 @@ public struct Frame: Sendable, Equatable {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             // Printable ASCII, nearly every row: a byte is a cell, no grapheme breaking.
             let styleBits = CellCode.bits(of: style)
+            releaseWideCharacters(row: row, from: column, to: min(end, column + text.utf8.count))
             codes.withUnsafeMutableBufferPointer { codes in
                 for byte in text.utf8 {
                     if position >= end { break }
@@ -63,6 +64,13 @@ public struct Frame: Sendable, Equatable {
             }
             return position
         }
+        var covered = column
+        for character in text {
+            let cellWidth = DisplayWidth.of(character)
+            if covered + cellWidth > end { break }
+            covered += cellWidth
+        }
+        releaseWideCharacters(row: row, from: column, to: covered)
         for character in text {
             let cellWidth = DisplayWidth.of(character)
             guard cellWidth > 0 else { continue }
@@ -84,7 +92,24 @@ public struct Frame: Sendable, Equatable {
         let end = min(width, column + count)
         guard start < end else { return }
         let cellCode = code(for: character, style: style)
+        releaseWideCharacters(row: row, from: start, to: end)
         for position in start..<end { codes[row * width + position] = cellCode }
+    }
+
+    /// Before cells `start..<end` of a row are written: a two-cell character that the
+    /// write cuts in half loses its other half too, as on a terminal. A half left
+    /// alone would make the frame claim what no terminal can show.
+    private mutating func releaseWideCharacters(row: Int, from start: Int, to end: Int) {
+        let start = max(0, start)
+        let end = min(width, end)
+        guard start < end else { return }
+        let rowStart = row * width
+        if start > 0, codes[rowStart + start] & CellCode.characterMask == 0 {
+            codes[rowStart + start - 1] = 0x20 | codes[rowStart + start - 1] & ~CellCode.characterMask
+        }
+        if end < width, codes[rowStart + end] & CellCode.characterMask == 0 {
+            codes[rowStart + end] = 0x20 | codes[rowStart + end] & ~CellCode.characterMask
+        }
     }
 
     /// Changes the style of a run of cells, keeping their characters (selection bar).
