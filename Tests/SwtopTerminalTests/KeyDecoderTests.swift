@@ -93,3 +93,59 @@ struct KeyDecoderTests {
         #expect(keys(release + Array("x".utf8)) == [.character("x")])
     }
 }
+
+/// Whatever the bytes, decoding ends, consumes everything, and does not depend on
+/// how the bytes were split across reads.
+struct KeyDecoderRandomInputTests {
+    private struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    /// Bytes that form sequences often: Esc, [, O, <, digits, ;, finals, UTF-8 leads.
+    private static let alphabet: [UInt8] = [0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x3C, 0x31, 0x35, 0x3B, 0x7E, 0x41, 0x4D,
+                                            0x6D, 0x50, 0x61, 0x0D, 0x7F, 0x20, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0xFF, 0x00]
+
+    /// Keys from `chunks` fed one by one; the delay passes only after the last.
+    private func decode(_ chunks: [[UInt8]]) -> [Key] {
+        var decoder = KeyDecoder()
+        var keys: [Key] = []
+        var steps = 0
+        for (index, chunk) in chunks.enumerated() {
+            decoder.feed(chunk)
+            let last = index == chunks.count - 1
+            loop: while true {
+                steps += 1
+                switch decoder.next(delayPassed: last) {
+                case let .key(key): keys.append(key)
+                case .ignored: continue
+                case .incomplete, .empty: break loop
+                }
+            }
+        }
+        #expect(decoder.isEmpty)
+        #expect(steps <= chunks.joined().count + chunks.count)
+        return keys
+    }
+
+    @Test func splittingTheBytesChangesNothing() {
+        var random = SplitMix(state: 42)
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 1...24, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }
+            var chunks: [[UInt8]] = []
+            var rest = bytes[...]
+            while !rest.isEmpty {
+                let size = Int.random(in: 1...rest.count, using: &random)
+                chunks.append(Array(rest.prefix(size)))
+                rest = rest.dropFirst(size)
+            }
+            #expect(decode(chunks) == decode([bytes]), "\(bytes) split as \(chunks)")
+        }
+    }
+}
