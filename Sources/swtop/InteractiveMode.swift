@@ -117,6 +117,8 @@ struct InteractiveMode {
             _ = poll(&descriptors, nfds_t(descriptors.count), actions.isStopping ? 100 : followsOutput ? 250 : -1)
             if actions.isStopping {
                 actions.advance(&state)
+                // The graceful stop ended: the next sample shows who is gone.
+                if !actions.isStopping { sampler.sampleSoon() }
                 needsDraw = true
             }
             if followsOutput, inspect?.pollOutput() == true { needsDraw = true }
@@ -142,7 +144,9 @@ struct InteractiveMode {
                     exitNote = settings.finish(with: Settings(state: state, delay: delay))
                     return 0
                 case .redrawAll: screen.invalidate()
-                case let .perform(action): actions.perform(action, &state)
+                case let .perform(action):
+                    actions.perform(action, &state)
+                    sampler.sampleSoon() // what the action did shows at once
                 case .cancelGracefulStop: actions.cancel(&state)
                 case .none: break
                 }

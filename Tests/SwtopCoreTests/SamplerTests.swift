@@ -52,4 +52,20 @@ import Testing
         #expect(elapsed >= 0.25)
         #expect(fourth.generation >= 4)
     }
+    @Test func aNudgeBringsTheNextSampleForward() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 10)
+        // An hour between ticks: a second snapshot within seconds comes from the nudge.
+        let sampler = Sampler(procFS: proc.procFS, interval: 3600)
+        sampler.start()
+        defer { sampler.stop() }
+        let first = try #require(sampler.waitForSnapshot(newerThan: 0))
+        sampler.drainNotifications()
+        sampler.sampleSoon()
+        #expect(MonotonicClock.waitReadable(sampler.notificationDescriptor, forNanoseconds: 10_000_000_000))
+        let second = try #require(sampler.latest)
+        #expect(second.generation == first.generation + 1)
+        // Not at once: the signalled process gets a moment, and CPU% a real period.
+        #expect(second.timestamp - first.timestamp >= 0.09)
+    }
 }

@@ -20,8 +20,8 @@ import Testing
 
     /// swtop in tmux, its table narrowed to `marker` and the filter prompt closed.
     private func viewer(filteredTo marker: String, expecting count: Int, prefix: [String] = [],
-                        options: String = "") throws -> TmuxSession {
-        let command = (prefix + [swtop, "-d", "0.5", options]).joined(separator: " ")
+                        options: String = "", delay: String = "0.5") throws -> TmuxSession {
+        let command = (prefix + [swtop, "-d", delay, options]).joined(separator: " ")
         let session = try TmuxSession(command)
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         session.press("\\")
@@ -53,6 +53,19 @@ import Testing
         #expect(asked)
         session.press("y")
         #expect(Spawn.reap(sleeper, within: 5) == .signaled(SIGTERM))
+    }
+
+    @Test func whatAnActionDidShowsBeforeTheNextRefresh() throws {
+        let marker = marker()
+        let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker])
+        defer { Spawn.kill(sleeper) }
+        // A minute between refreshes: a T within seconds comes from the sample the action brought forward.
+        let session = try viewer(filteredTo: marker, expecting: 1, delay: "60")
+        session.press("z")
+        let (shown, screen) = session.waitForScreen(seconds: 10) { screen in
+            screen.contains { $0.contains("sleep \(marker)") && $0.contains(" T ") }
+        }
+        #expect(shown, "\(screen.joined(separator: "\n"))")
     }
 
     @Test func aProcessIgnoringTerminateSurvivesItAndDiesOnKill() throws {

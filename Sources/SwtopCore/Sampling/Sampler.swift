@@ -15,6 +15,7 @@ import Synchronization
 public final class Sampler: Sendable {
     private let channel: SnapshotChannel
     private let stopPipe: Pipe
+    private let nudgePipe: Pipe
     private let thread = Mutex<pthread_t?>(nil)
     private let procFS: ProcFS
     private let options: SharedScanOptions
@@ -27,6 +28,7 @@ public final class Sampler: Sendable {
         self.options = SharedScanOptions(options)
         channel = SnapshotChannel()
         stopPipe = Pipe()
+        nudgePipe = Pipe()
     }
 
     deinit { stop() }
@@ -43,6 +45,11 @@ public final class Sampler: Sendable {
         set { options.value = newValue }
     }
 
+    /// Brings the next sample forward to about a tenth of a second from now, so
+    /// that what an action did (a process stopped, ended, reniced) shows at once
+    /// rather than at the next tick, which may be seconds away.
+    public func sampleSoon() { nudgePipe.signal() }
+
     /// Empties `notificationDescriptor` after it polled readable.
     public func drainNotifications() { channel.pipe.drain() }
 
@@ -50,7 +57,7 @@ public final class Sampler: Sendable {
         thread.withLock { thread in
             guard thread == nil, !channel.isClosed else { return }
             let body = SamplingLoop(procFS: procFS, interval: interval, channel: channel,
-                                    stopDescriptor: stopPipe.readEnd, options: options)
+                                    stopDescriptor: stopPipe.readEnd, nudge: nudgePipe, options: options)
             thread = ThreadLauncher.start { body.run() }
         }
     }
@@ -76,7 +83,12 @@ private struct SamplingLoop: Sendable {
     let interval: Double
     let channel: SnapshotChannel
     let stopDescriptor: Int32
+    let nudge: Pipe
     let options: SharedScanOptions
+
+    /// How soon a nudged sample comes: a signalled process needs a moment to act on
+    /// it, and CPU% measured over a few milliseconds would be noise.
+    static let nudgeDelayNanoseconds: UInt64 = 100_000_000
 
     func run() {
         let reader = SnapshotReader(procFS: procFS, options: options.value)
@@ -88,11 +100,21 @@ private struct SamplingLoop: Sendable {
             channel.publish(reader.read())
             samples &+= 1
             if samples % Self.samplesPerTrim == 0 { Self.returnFreedMemory() }
-            // Ticks stay on a fixed grid; after a sample that overran, start again from now.
+            // Ticks stay on a fixed grid; after a sample that overran, or a nudge,
+            // the grid starts again from there.
             deadline += intervalNanoseconds
-            let now = MonotonicClock.nanoseconds()
+            var now = MonotonicClock.nanoseconds()
             if deadline < now { deadline = now }
-            if MonotonicClock.waitReadable(stopDescriptor, forNanoseconds: deadline - now) { return }
+            while deadline > now {
+                switch MonotonicClock.waitReadable([stopDescriptor, nudge.readEnd], forNanoseconds: deadline - now) {
+                case 0?: return
+                case 1?:
+                    nudge.drain()
+                    deadline = min(deadline, MonotonicClock.nanoseconds() + Self.nudgeDelayNanoseconds)
+                default: break
+                }
+                now = MonotonicClock.nanoseconds()
+            }
         }
     }
 }
