@@ -103,7 +103,8 @@ import Testing
 @Suite struct SmallFileParserTests {
     @Test func loadAverageAndUptime() throws {
         let load = try #require(parsing("0.20 1.18 12.05 1/80 11206\n", LoadAndUptimeParser.loadAverage))
-        #expect(load == LoadAverage(one: 0.20, five: 1.18, fifteen: 12.05))
+        #expect(load == LoadAverage(one: 0.20, five: 1.18, fifteen: 12.05, lastPID: 11206))
+        #expect(parsing("0.20 1.18 12.05\n", LoadAndUptimeParser.loadAverage)?.lastPID == nil)
         #expect(parsing("350735.47 234388.90\n", LoadAndUptimeParser.uptimeSeconds) == 350_735.47)
         #expect(parsing("x y z", LoadAndUptimeParser.loadAverage) == nil)
         #expect(parsing("", LoadAndUptimeParser.uptimeSeconds) == nil)

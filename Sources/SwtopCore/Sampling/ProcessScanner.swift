@@ -23,6 +23,8 @@ final class ProcessScanner {
     /// `PID/stat` and the like, built in place for each directory entry without allocating.
     private static let pathCapacity = 64
     private let pathBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: pathCapacity)
+    /// A PID's directory name when the scan reads the previous processes without a listing.
+    private let nameBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: 16)
     var options: ScanOptions
     /// A hidden kernel thread is re-read one refresh in this many.
     static let hiddenKernelThreadRotation = 8
@@ -37,22 +39,30 @@ final class ProcessScanner {
         self.options = options
     }
 
-    deinit { pathBuffer.deallocate() }
+    deinit {
+        pathBuffer.deallocate()
+        nameBuffer.deallocate()
+    }
 
-    /// - Parameter previous: the last sample's processes (ascending PID), whose
-    ///   details are reused when the identity is unchanged.
-    func scan(previous: [ProcessEntry]) -> [ProcessEntry] {
-        guard let directory = opendir(procFS.root) else { return [] }
-        defer { closedir(directory) }
-        let rootFD = dirfd(directory)
+    /// - Parameters:
+    ///   - previous: the last sample's processes (ascending PID), whose details are
+    ///     reused when the identity is unchanged.
+    ///   - listing: false when no task was created since `previous` was read: its
+    ///     processes are read again without listing the proc root, which costs the
+    ///     kernel a tenth of a refresh (it builds an entry for every process).
+    ///     Processes that exited fail to open, as after a listing.
+    func scan(previous: [ProcessEntry], listing: Bool = true) -> [ProcessEntry] {
+        let directory = listing ? opendir(procFS.root) : nil
+        let rootFD = directory.map(dirfd) ?? open(procFS.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0, !listing || directory != nil else { return [] }
+        defer { if let directory { closedir(directory) } else { close(rootFD) } }
         var processes: [ProcessEntry] = []
         processes.reserveCapacity(previous.count + 64)
-        unreadableCount = 0
+        // Without a listing, the last one's count of unreadable directories stands.
+        if listing { unreadableCount = 0 }
         var ascending = true
         var earlier = previous.startIndex // merge walk: procfs lists PIDs in ascending order
-        while let entry = readdir(directory) {
-            let name = Self.name(of: entry)
-            guard let pid = Self.pid(fromDirectoryName: name) else { continue }
+        func visit(name: UnsafePointer<CChar>, pid: Int32) {
             while earlier < previous.endIndex, previous[earlier].pid < pid { earlier += 1 }
             // An index, not a copy: copying entries (and retaining their details) for
             // thousands of processes was a visible share of a refresh.
@@ -66,16 +76,27 @@ final class ProcessScanner {
             } else if let new = readNewProcess(name: name, rootFD: rootFD, pid: pid, previous: previous) {
                 process = new
             } else {
-                continue // it exited after readdir: normal
+                return // it exited after readdir: normal
             }
             if let last = processes.last, last.pid >= pid { ascending = false }
             processes.append(process)
             if options.readsThreads, !process.isKernelThread, process.threadCount > 1 {
                 let directoryFD = openat(rootFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                guard directoryFD >= 0 else { continue }
+                guard directoryFD >= 0 else { return }
                 appendThreads(of: process, directoryFD: directoryFD, previous: previous, into: &processes)
                 close(directoryFD)
                 ascending = false
+            }
+        }
+        if let directory {
+            while let entry = readdir(directory) {
+                let name = Self.name(of: entry)
+                guard let pid = Self.pid(fromDirectoryName: name) else { continue }
+                visit(name: name, pid: pid)
+            }
+        } else {
+            for process in previous where !process.isThread {
+                visit(name: Self.decimal(process.pid, into: nameBuffer), pid: process.pid)
             }
         }
         refreshes &+= 1
@@ -83,6 +104,18 @@ final class ProcessScanner {
         // or thread ids mixed in, may not be.
         if !ascending { processes.sort { $0.pid < $1.pid } }
         return processes
+    }
+
+    /// `value` in decimal, NUL-terminated, in `buffer` (room for any Int32).
+    private static func decimal(_ value: Int32, into buffer: UnsafeMutablePointer<CChar>) -> UnsafePointer<CChar> {
+        var digits = String(value).utf8.makeIterator()
+        var index = 0
+        while let digit = digits.next() {
+            buffer[index] = CChar(bitPattern: digit)
+            index += 1
+        }
+        buffer[index] = 0
+        return UnsafePointer(buffer)
     }
 
     /// True when `known` is a kernel thread the view hides and this is not its

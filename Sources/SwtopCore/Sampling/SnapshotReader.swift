@@ -14,11 +14,26 @@ public final class SnapshotReader {
     private var assembler: SnapshotAssembler
     private var lastSystem: SystemSample?
     private lazy var meters = MeterReader(procFS: procFS)
+    /// Whether `/proc/loadavg`'s last PID speaks for the tasks under the proc root:
+    /// true when that procfs shows this process under its own PID, so that it
+    /// belongs to this PID namespace (loadavg counts in the reader's namespace).
+    private let lastPIDCoversRoot: Bool
+    /// The last PID at the previous sample, when loadavg gave one.
+    private var lastPID: Int32?
+    /// Samples since the proc root was last listed.
+    private var samplesSinceListing = 0
+    /// The proc root is listed at least this often, whatever the last PID says.
+    static let listingInterval = 8
 
-    public init(procFS: ProcFS, options: ScanOptions = ScanOptions()) {
+    public convenience init(procFS: ProcFS, options: ScanOptions = ScanOptions()) {
+        self.init(procFS: procFS, options: options, lastPIDCoversRoot: Self.isOwnNamespace(procFS))
+    }
+
+    init(procFS: ProcFS, options: ScanOptions, lastPIDCoversRoot: Bool) {
         self.procFS = procFS
         self.scanner = ProcessScanner(procFS: procFS, options: options)
         self.assembler = SnapshotAssembler(clockTicksPerSecond: procFS.clockTicksPerSecond)
+        self.lastPIDCoversRoot = lastPIDCoversRoot
     }
 
     public var options: ScanOptions {
@@ -29,13 +44,24 @@ public final class SnapshotReader {
     public func read() -> Snapshot {
         // System counters first, then processes: the same order as htop, so the
         // process deltas fall inside the interval the CPU counters measure.
-        let system = readSystem()
-        let processes = scanner.scan(previous: assembler.previous?.processes ?? [])
+        let (system, freshLastPID) = readSystemAndLastPID()
+        let previous = assembler.previous?.processes ?? []
+        // While the kernel's last PID stands still no task was created, so the
+        // processes are those of the last sample, less any that exited.
+        let unchanged = lastPIDCoversRoot && freshLastPID != nil && freshLastPID == lastPID && !previous.isEmpty
+        let listing = !unchanged || samplesSinceListing + 1 >= Self.listingInterval
+        lastPID = freshLastPID
+        samplesSinceListing = listing ? 0 : samplesSinceListing + 1
+        let processes = scanner.scan(previous: previous, listing: listing)
         return assembler.assemble(system: system, processes: processes, unreadable: scanner.unreadableCount,
                                   timestamp: Self.now())
     }
 
-    func readSystem() -> SystemSample {
+    func readSystem() -> SystemSample { readSystemAndLastPID().sample }
+
+    /// The system sample, and the last PID from a loadavg read just now (nil when
+    /// it could not be read: the sample then keeps the old load average).
+    private func readSystemAndLastPID() -> (sample: SystemSample, lastPID: Int32?) {
         let root = procFS.root
         // A file that cannot be read keeps its last value rather than dropping to zero.
         let stat = reader.withContents(ofPath: root + "/stat") { SystemStatParser.parse($0) } ?? nil
@@ -52,7 +78,14 @@ public final class SnapshotReader {
         lastSystem = sample
         if scanner.options.readsCPUFrequency { sample.cpuFrequency = meters.cpuFrequency() }
         sample.disks = scanner.options.diskMounts.map(MeterReader.diskUsage)
-        return sample
+        return (sample, load?.lastPID)
+    }
+
+    static func isOwnNamespace(_ procFS: ProcFS) -> Bool {
+        var target = [CChar](repeating: 0, count: 32)
+        let length = readlink(procFS.root + "/self", &target, target.count - 1)
+        guard length > 0 else { return false }
+        return String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) == String(getpid())
     }
 
     static func now() -> Double {
