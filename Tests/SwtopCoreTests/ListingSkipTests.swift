@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import SwtopCore
 
@@ -64,12 +66,13 @@ import Testing
         #expect(SnapshotReader.isOwnNamespace(ProcFS()))
         let reader = SnapshotReader(procFS: ProcFS())
         _ = reader.read()
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        child.arguments = ["30"]
-        try child.run()
+        var child: pid_t = 0
+        let words: [String] = ["sleep", "30"]
+        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        #expect(posix_spawn(&child, "/bin/sleep", nil, nil, arguments, environ) == 0)
         // SIGKILL: the test runner may hand its children a mask that blocks SIGTERM.
-        defer { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() }
-        #expect(reader.read().processes.contains { $0.pid == child.processIdentifier })
+        defer { kill(child, SIGKILL); waitpid(child, nil, 0) }
+        #expect(reader.read().processes.contains { $0.pid == child })
     }
 }
