@@ -97,16 +97,6 @@ struct KeyDecoderTests {
 /// Whatever the bytes, decoding ends, consumes everything, and does not depend on
 /// how the bytes were split across reads.
 struct KeyDecoderRandomInputTests {
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
 
     /// Bytes that form sequences often: Esc, [, O, <, digits, ;, finals, UTF-8 leads.
     private static let alphabet: [UInt8] = [0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x3C, 0x31, 0x35, 0x3B, 0x7E, 0x41, 0x4D,

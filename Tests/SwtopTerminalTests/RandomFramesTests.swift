@@ -2,18 +2,6 @@
 import SwtopUI
 import Testing
 
-/// A fixed-seed generator: every run checks the same frames.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
-
 /// Whatever the frames, the bytes sent over the previous one leave the new one on
 /// screen: every cell's character and style, wide characters and blanks included.
 struct RandomFramesTests {
