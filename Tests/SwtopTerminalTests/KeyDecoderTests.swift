@@ -97,7 +97,6 @@ struct KeyDecoderTests {
 /// Whatever the bytes, decoding ends, consumes everything, and does not depend on
 /// how the bytes were split across reads.
 struct KeyDecoderRandomInputTests {
-
     /// Bytes that form sequences often: Esc, [, O, <, digits, ;, finals, UTF-8 leads.
     private static let alphabet: [UInt8] = [0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x3C, 0x31, 0x35, 0x3B, 0x7E, 0x41, 0x4D,
                                             0x6D, 0x50, 0x61, 0x0D, 0x7F, 0x20, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0xFF, 0x00]
