@@ -14,9 +14,8 @@ public final class SnapshotReader {
     private var assembler: SnapshotAssembler
     private var lastSystem: SystemSample?
     private lazy var meters = MeterReader(procFS: procFS)
-    /// Whether `/proc/loadavg`'s last PID speaks for the tasks under the proc root:
-    /// true when that procfs shows this process under its own PID, so that it
-    /// belongs to this PID namespace (loadavg counts in the reader's namespace).
+    /// Whether `/proc/loadavg`'s last PID speaks for the tasks under the proc root
+    /// (see `isOwnNamespace`).
     private let lastPIDCoversRoot: Bool
     /// The last PID at the previous sample, when loadavg gave one.
     private var lastPID: Int32?
@@ -57,8 +56,6 @@ public final class SnapshotReader {
                                   timestamp: Self.now())
     }
 
-    func readSystem() -> SystemSample { readSystemAndLastPID().sample }
-
     /// The system sample, and the last PID from a loadavg read just now (nil when
     /// it could not be read: the sample then keeps the old load average).
     private func readSystemAndLastPID() -> (sample: SystemSample, lastPID: Int32?) {
@@ -81,6 +78,8 @@ public final class SnapshotReader {
         return (sample, load?.lastPID)
     }
 
+    /// True when the procfs at the root shows this process under its own PID: it
+    /// belongs to this PID namespace, the one loadavg's last PID counts in.
     static func isOwnNamespace(_ procFS: ProcFS) -> Bool {
         var target = [CChar](repeating: 0, count: 32)
         let length = readlink(procFS.root + "/self", &target, target.count - 1)
