@@ -53,8 +53,9 @@ final class ProcessScanner {
     ///     Processes that exited fail to open, as after a listing.
     func scan(previous: [ProcessEntry], listing: Bool = true) -> [ProcessEntry] {
         let directory = listing ? opendir(procFS.root) : nil
+        if listing, directory == nil { return [] }
         let rootFD = directory.map(dirfd) ?? open(procFS.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFD >= 0, !listing || directory != nil else { return [] }
+        guard rootFD >= 0 else { return [] }
         defer { if let directory { closedir(directory) } else { close(rootFD) } }
         var processes: [ProcessEntry] = []
         processes.reserveCapacity(previous.count + 64)
