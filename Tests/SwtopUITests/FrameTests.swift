@@ -49,18 +49,16 @@ import Testing
         #expect(frame.cells.prefix(4).allSatisfy { $0.character == Character(Self.accented) })
     }
 
-    @Test func changedRowsSeesAChangedCluster() {
+    @Test func rowMatchesSeesAChangedCluster() {
         var old = Frame(width: 10, height: 3)
         old.put("x\(Self.flag)", row: 1, column: 0)
         var new = old
         new.put("x🇩🇪", row: 1, column: 0)
-        #expect(new.changedRows(since: old) == [1])
+        #expect(new.rowsDiffering(from: old) == [1])
         var restyled = old
         restyled.restyle(row: 1, column: 1, count: 1, style: .bold)
-        #expect(restyled.changedRows(since: old) == [1])
-        #expect(old.changedRows(since: old) == [])
-        #expect(old.changedRows(since: nil) == [0, 1, 2])
-        #expect(old.changedRows(since: Frame(width: 9, height: 3)) == [0, 1, 2])
+        #expect(restyled.rowsDiffering(from: old) == [1])
+        #expect(old.rowsDiffering(from: old) == [])
     }
 
     @Test func framesShowingTheSameCellsAreEqual() {
@@ -74,12 +72,12 @@ import Testing
         second.put(Self.family, row: 0, column: 3)
         second.put(Self.flag, row: 0, column: 0)
         #expect(first == second)
-        #expect(second.changedRows(since: first) == [])
+        #expect(second.rowsDiffering(from: first) == [])
         #expect(Array(first.cells) == Array(second.cells))
 
         second.put(Self.flag, row: 0, column: 3) // 🇫🇷 where the family was: a wide cell left over
         #expect(first != second)
-        #expect(second.changedRows(since: first) == [0])
+        #expect(second.rowsDiffering(from: first) == [0])
         #expect(Frame(width: 12, height: 2) != Frame(width: 12, height: 3))
     }
 
@@ -91,7 +89,7 @@ import Testing
         decomposed.put(Self.accented, row: 0, column: 1)
         #expect(composed[0, 1] == decomposed[0, 1])
         #expect(composed == decomposed)
-        #expect(decomposed.changedRows(since: composed) == [])
+        #expect(decomposed.rowsDiffering(from: composed) == [])
         decomposed.put("e\u{300}", row: 0, column: 1) // grave, not acute
         #expect(composed != decomposed)
     }

@@ -141,12 +141,6 @@ public struct Frame: Sendable, Equatable {
         }
     }
 
-    /// Rows that differ from `other` (all rows when the sizes differ).
-    public func changedRows(since other: Frame?) -> [Int] {
-        guard let other, other.width == width, other.height == height else { return Array(0..<height) }
-        return (0..<height).filter { !rowMatches($0, in: other) }
-    }
-
     /// Equal when every cell shows the same character in the same style, however
     /// each frame numbered its clusters.
     public static func == (lhs: Frame, rhs: Frame) -> Bool {
