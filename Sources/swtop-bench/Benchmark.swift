@@ -26,7 +26,7 @@ struct Benchmark {
         var result = LevelResult(level: level, processes: 0)
         let floor = FloorLoop(root: procFS.root)
         let statOnly = SnapshotReader(procFS: procFS, options: ScanOptions())
-        let withShared = SnapshotReader(procFS: procFS, options: ScanOptions(readsSharedMemory: true))
+        let withShared = SnapshotReader(procFS: procFS, options: ScanOptions(readsStatm: true))
 
         // Warm-up, untimed: the readers' first read fetches command line, executable
         // and status of every process (timed separately below); later reads reuse them.

@@ -14,7 +14,7 @@ struct BatchMode {
 
     func run() {
         // SHR is a table column here, printed for every row, so statm is read for all.
-        let sampler = Sampler(procFS: procFS, interval: delay, options: ScanOptions(readsSharedMemory: true))
+        let sampler = Sampler(procFS: procFS, interval: delay, options: ScanOptions(readsStatm: true))
         sampler.start()
         defer { sampler.stop() }
         let text = BatchTextRenderer(ordering: ordering)

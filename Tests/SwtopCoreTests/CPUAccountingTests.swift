@@ -12,7 +12,7 @@ import Testing
     }
 
     private func process(pid: Int32, start: UInt64, ticks: UInt64, res: UInt64 = 0) -> ProcessEntry {
-        ProcessEntry(pid: pid, ppid: 1, startTicks: start, userTicks: ticks, residentBytes: res,
+        ProcessEntry(pid: pid, ppid: 1, startTicks: start, userTicks: ticks, approximateResidentBytes: res,
                      details: ProcessDetails(comm: "p\(pid)", commandLine: []))
     }
 

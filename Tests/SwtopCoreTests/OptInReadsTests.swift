@@ -94,29 +94,42 @@ import Testing
         #expect(process.details.comm == "daemon")
     }
 
-    @Test func ioRatesAndSwapForTheRowsOnScreen() throws {
+    @Test func onScreenValuesForTheRowsOnScreen() throws {
         let proc = try FixtureProc()
-        try proc.addProcess(pid: 88, comm: "writer")
+        try proc.addProcess(pid: 88, comm: "writer", rss: 5)
         let io = { (read: Int, write: Int) in
             "rchar: 999999\nwchar: 999999\nsyscr: 1\nsyscw: 1\nread_bytes: \(read)\nwrite_bytes: \(write)\ncancelled_write_bytes: 0\n"
         }
         try proc.write("88/io", io(4096, 0))
+        try proc.write("88/statm", "2000 422 385 1 0 100 0\n")
         try proc.write("88/status", "Name:\twriter\nVmRSS:\t  100 kB\nVmSwap:\t     12 kB\n")
         let process = try #require(SnapshotReader(procFS: proc.procFS).read().processes.first)
         let reader = OnScreenReader(procFS: proc.procFS)
-        #expect(reader.ioRates(of: process, generation: 1, timestamp: 100) == nil) // one read: no rate yet
+        let all: OnScreenFiles = [.statm, .io, .status]
+        func value(generation: UInt64, at seconds: Double, _ files: OnScreenFiles = all) -> OnScreenValue? {
+            reader.read(files, for: [process], generation: generation, monotonicSeconds: seconds)[process]
+        }
+        let first = try #require(value(generation: 1, at: 100))
+        #expect(first.ioRates == nil) // one read: no rate yet
+        #expect(first.memory == ResidentMemory(residentBytes: 422 * 4096, sharedBytes: 385 * 4096))
         try proc.write("88/io", io(4096 + 2048, 1 << 20))
-        #expect(reader.ioRates(of: process, generation: 1, timestamp: 100) == nil) // same refresh: not read again
-        let rates = reader.ioRates(of: process, generation: 2, timestamp: 102)
-        #expect(rates == OnScreenReader.IORates(readPerSecond: 1024, writePerSecond: 524_288))
+        try proc.write("88/statm", "2000 500 1 1 0 100 0\n")
+        // The same snapshot drawn again reads nothing.
+        #expect(value(generation: 1, at: 100) == first)
+        let second = try #require(value(generation: 2, at: 102))
+        #expect(second.ioRates == IORates(readPerSecond: 1024, writePerSecond: 524_288))
+        #expect(second.memory?.residentBytes == 500 * 4096)
         // A typed value, not a literal: `UInt64? == literal` makes swift-testing read 9 bytes
         // of an 8-byte value, which AddressSanitizer stops on.
         let swapExpected: UInt64 = 12 * 1024
-        #expect(reader.swapBytes(of: process, generation: 2, timestamp: 102) == swapExpected)
+        #expect(second.swapBytes == swapExpected)
+        // Only the files asked for are read.
+        #expect(value(generation: 3, at: 104, [.statm])?.ioRates == nil)
         // Off screen for a refresh: no rate from counters two refreshes old.
-        #expect(reader.ioRates(of: process, generation: 4, timestamp: 106) == nil)
+        #expect(value(generation: 5, at: 106)?.ioRates == nil)
         // Unreadable (another user's process without root): nothing, no crash.
         proc.remove("88/io")
-        #expect(reader.ioRates(of: process, generation: 5, timestamp: 108) == nil)
+        #expect(value(generation: 6, at: 108)?.ioRates == nil)
+        #expect(reader.read([], for: [process], generation: 7, monotonicSeconds: 110).byProcess.isEmpty)
     }
 }

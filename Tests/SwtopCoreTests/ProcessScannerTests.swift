@@ -42,13 +42,23 @@ import Testing
         #expect(snapshot.tasks.userlandThreads == 3)
     }
 
-    @Test func sharedMemoryIsReadWhenAskedFor() throws {
+    @Test func exactMemoryIsReadFromStatmWhenAskedFor() throws {
         let proc = try FixtureProc()
         try proc.addProcess(pid: 10, rss: 7)
-        let snapshot = SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsSharedMemory: true)).read()
-        // A typed value, not a literal: `UInt64? == literal` makes swift-testing read 9 bytes
-        // of an 8-byte literal, which AddressSanitizer stops.
-        #expect(snapshot.processes.first?.sharedBytes == UInt64(30 * 4096))
+        // stat's rss is the kernel's approximate counter; statm's is exact and wins.
+        try proc.write("10/statm", "2000 422 385 1 0 100 0\n")
+        let approximate = try #require(SnapshotReader(procFS: proc.procFS).read().processes.first)
+        #expect(approximate.residentBytes == 7 * 4096)
+        #expect(approximate.exactMemory == nil)
+        let snapshot = SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsStatm: true)).read()
+        let process = try #require(snapshot.processes.first)
+        #expect(process.exactMemory == ResidentMemory(residentBytes: 422 * 4096, sharedBytes: 385 * 4096))
+        #expect(process.residentBytes == 422 * 4096)
+        #expect(process.approximateResidentBytes == 7 * 4096)
+        // MEM% from the exact value too.
+        let total = Double(snapshot.system.memory.total)
+        #expect(total > 0)
+        #expect(process.memoryPercent == Double(422 * 4096) / total * 100)
     }
 
     @Test func ownersComeFromStatus() throws {

@@ -76,8 +76,14 @@ import Testing
         #expect(info.available == UInt64(9_000_000 * 1024))
         #expect(info.shared == 300_000 * 1024)
         #expect(info.cache == (6_000_000 + 400_000) * 1024)
-        #expect(info.used == (16_000_000 - 2_000_000 - 500_000 - 6_000_000 - 400_000) * 1024)
-        #expect(info.swapUsed == (4_000_000 - 3_000_000 - 10_000) * 1024)
+        // free(1) of procps-ng 4 and psutil: MemTotal − MemAvailable.
+        #expect(info.used == (16_000_000 - 9_000_000) * 1024)
+        // The meter's parts add up to what is not free; shared memory is part of used.
+        let parts = info.composition
+        #expect(parts.usedOther + parts.shared == info.used)
+        #expect(parts.shared == 300_000 * 1024)
+        #expect(parts.usedOther + parts.shared + parts.buffers + parts.cache == info.total - info.free)
+        #expect(info.swapUsed == (4_000_000 - 3_000_000) * 1024) // free(1): SwapTotal − SwapFree
         #expect(info.availableOrEstimate == 9_000_000 * 1024)
     }
 
@@ -86,13 +92,25 @@ import Testing
         let info = try #require(parsing(text, MeminfoParser.parse))
         #expect(info.available == nil)
         #expect(info.availableOrEstimate == (2_000_000 + 500_000 + 6_000_000 + 400_000) * 1024)
+        // The classic formula: neither free nor buffers nor cache.
+        #expect(info.used == (16_000_000 - 2_000_000 - 500_000 - 6_000_000 - 400_000) * 1024)
     }
 
     @Test func usedNeverGoesNegative() throws {
         let info = try #require(parsing("MemTotal: 100 kB\nMemFree: 90 kB\nCached: 50 kB\nSwapTotal: 0 kB\nSwapFree: 10 kB\n",
                                         MeminfoParser.parse))
+        // No MemAvailable, and free + cache above the total: total − free, as procps did.
         #expect(info.used == 10 * 1024)
         #expect(info.swapUsed == 0)
+        var odd = MemoryInfo()
+        odd.total = 100
+        odd.free = 10
+        odd.available = 500 // above the total
+        odd.shared = 1_000
+        odd.buffers = 1_000
+        #expect(odd.used == 0)
+        let parts = odd.composition
+        #expect(parts.usedOther + parts.shared + parts.buffers + parts.cache == 90)
     }
 
     @Test func garbageIsRejected() {
@@ -117,8 +135,11 @@ import Testing
         #expect(parsing("Uid:\t1000\n", StatusParser.userIDs) == nil)
     }
 
-    @Test func sharedPagesFromStatm() {
-        #expect(parsing("1000 300 120 10 0 200 0\n", StatmParser.sharedPages) == 120)
-        #expect(parsing("1000 300", StatmParser.sharedPages) == nil)
+    @Test func residentAndSharedFromStatm() {
+        let statm = { (bytes: UnsafeBufferPointer<UInt8>) in StatmParser.parse(bytes, pageSize: 4096) }
+        #expect(parsing("1000 300 120 10 0 200 0\n", statm) == ResidentMemory(residentBytes: 300 * 4096, sharedBytes: 120 * 4096))
+        #expect(parsing("1000 300", statm) == nil)
+        // A page count whose bytes overflow saturates rather than trapping.
+        #expect(parsing("1 18446744073709551615 0\n", statm)?.residentBytes == .max)
     }
 }

@@ -28,6 +28,8 @@ import Testing
         let measured = Double(busyStat.utime + busyStat.stime &- (before.0.map { $0.utime + $0.stime } ?? 0))
             / max(1, elapsedPerCore) * 100
         let idleStat = try #require(ProcReader.stat(idle))
+        let idleStatm = try #require(ProcReader.statm(idle))
+        let busyStatm = try #require(ProcReader.statm(busy))
         let busyUIDs = try #require(ProcReader.uids(busy))
         let idleUIDs = try #require(ProcReader.uids(idle))
         run.expectSuccess()
@@ -62,14 +64,15 @@ import Testing
         #expect(idleRow["state"]?.string == "S")
         if boosted { #expect(busyRow["nice"]?.integer == -20) }
         #expect((busyRow["cpu_time_seconds"]?.double ?? 0) >= 0.8, "the busy child ran for over a second")
-        // RES is stat's resident pages times the page size: exact for sleep, a few
+        // RES is statm's resident pages times the page size: exact for sleep, a few
         // pages of slack for a shell that is running.
         let page = Int64(ProcReader.pageSize)
-        #expect(idleRow["res_bytes"]?.integer == Int64(idleStat.residentPages) * page)
+        #expect(idleRow["res_bytes"]?.integer == Int64(idleStatm.resident))
+        #expect(idleRow["shr_bytes"]?.integer == Int64(idleStatm.shared))
         #expect(idleRow["virt_bytes"]?.integer == Int64(idleStat.virtualBytes))
         let busyRES = busyRow["res_bytes"]?.integer ?? -1
-        #expect(busyRES > 0 && abs(busyRES - Int64(busyStat.residentPages) * page) <= 8 * page,
-                "busy RES \(busyRES) vs \(busyStat.residentPages) pages")
+        #expect(busyRES > 0 && abs(busyRES - Int64(busyStatm.resident)) <= 8 * page,
+                "busy RES \(busyRES) vs \(busyStatm.resident) bytes")
         #expect(busyRES % page == 0)
     }
 

@@ -7,16 +7,15 @@ import Testing
     typealias B = SnapshotBuilder
 
     static func process() -> ProcessEntry {
-        var process = ProcessEntry(
+        ProcessEntry(
             pid: 4242, ppid: 17, processGroup: 4200, session: 4100, ttyNumber: 34_817, // pts/1
             priority: 20, nice: 0, threadCount: 12, startTicks: 100, userTicks: 300, virtualBytes: 4 << 20,
-            residentBytes: 1 << 20, processor: 3,
+            approximateResidentBytes: 1 << 20, exactMemory: ResidentMemory(residentBytes: 1 << 20, sharedBytes: 0),
+            processor: 3,
             details: ProcessDetails(comm: "worker", commandLine: ["/usr/local/bin/worker", "--fast"],
                                     executable: "/usr/local/bin/worker", realUID: 1000, effectiveUID: 1000,
                                     realUser: "alice", effectiveUser: "alice"),
             cpuPercent: 50, memoryPercent: 0.1)
-        process.sharedBytes = 0
-        return process
     }
 
     private func render(_ columns: [TableColumn], width: Int = 200, cpus: Int = 4, fullPaths: Bool = true,
@@ -43,20 +42,15 @@ import Testing
         #expect(lines[1] == "   4242      17    4200    4100 pts/1      1000   12   3   12.5  1-01:01:00 worker          /usr/local/bin/worker")
     }
 
-    private struct FixedValues: OnDemandValues {
-        func ioRates(of process: ProcessEntry) -> OnScreenReader.IORates? {
-            OnScreenReader.IORates(readPerSecond: 2048, writePerSecond: 3 * 1_048_576)
-        }
-        func swapBytes(of process: ProcessEntry) -> UInt64? { 640 << 10 }
-    }
-
     @Test func onDemandColumnsShowWhatTheReaderGives() {
         var snapshot = B.snapshot([Self.process()])
         snapshot.timestamp = Double(snapshot.system.bootTime) + snapshot.system.uptimeSeconds
         var state = ViewState(ordering: ProcessOrdering(key: .pid), width: 80, height: 24)
         state.preferences.columns = [.pid, .ioRead, .ioWrite, .swap, .command]
         let rows = DisplayTable.rows(of: snapshot, state: state)
-        let frame = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows, onDemand: FixedValues())
+        let values = OnScreenValues([Self.process().identity: OnScreenValue(
+            ioRates: IORates(readPerSecond: 2048, writePerSecond: 3 * 1_048_576), swapBytes: 640 << 10)])
+        let frame = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows, onScreen: values)
         #expect(frame.lines[4] == "   ▲PID   READ/s  WRITE/s   SWAP Command")
         #expect(frame.lines[5] == "   4242       2K    3072K   640K /usr/local/bin/worker --fast")
         // Without a reader (batch tests, the first frame): blank rates, unknown swap.

@@ -27,7 +27,7 @@ import Testing
                            Meter(.disk("/home"), .text, .left),
                            Meter(.contextSwitches, .text, .right), Meter(.interrupts, .text, .right), Meter(.cpuFrequency, .text, .right),
                            Meter(.disk("/gone"), .text, .right)])
-        #expect(lines[1] == "Mem: 368M/1.0G, buffers 16.0M, cache 128M          Context switches: 1234/s")
+        #expect(lines[1] == "Mem: 256M/1.0G, buffers 16.0M, cache 128M          Context switches: 1234/s")
         #expect(lines[2] == "Frq[||||||||||||||||||||||              1500 MHz]  Interrupts: 56.8k/s")
         #expect(lines[3] == "Dsk[|||||||||||                 25.0G/100G /home]  CPU clock: 1500 MHz of 3000 MHz")
         #expect(lines[4] == "Disk /home: 25.0G/100G (25%)                       Disk /gone: -")

@@ -19,7 +19,7 @@ import Testing
         #expect(lines[1].hasPrefix("Tasks: 3 total, 1 running, 2 sleeping"))
         #expect(lines[2] == "CPU:   15.0% used: 10.0 user, 0.0 nice, 5.0 system, 0.0 iowait, 0.0 steal, 85.0 idle")
         #expect(lines[3].hasPrefix("CPU0:  15.0% used"))
-        #expect(lines[4] == "Mem:  1.0G total, 368M used, 16.0M buffers, 128M cache, 512M free, 768M available")
+        #expect(lines[4] == "Mem:  1.0G total, 256M used, 16.0M buffers, 128M cache, 512M free, 768M available")
         #expect(lines[5] == "Swap: 1.0G total, 0K used, 1.0G free, 0K cached")
         #expect(lines[6] == "")
         #expect(lines[7] == BatchTextRenderer.columnTitles)
@@ -80,7 +80,7 @@ import Testing
         #expect(frame["load"] as? [Double] == [0.5, 0.25, 0.13])
         let memory = try #require(frame["memory"] as? [String: Any])
         #expect(memory["total_bytes"] as? Int == 1 << 30)
-        #expect(memory["used_bytes"] as? Int == (1 << 30) - (512 << 20) - (16 << 20) - (128 << 20))
+        #expect(memory["used_bytes"] as? Int == (1 << 30) - (768 << 20)) // MemTotal − MemAvailable, as free(1)
         let processes = try #require(frame["processes"] as? [[String: Any]])
         #expect(processes.map { $0["pid"] as? Int } == [1, 7])
         let first = processes[0]

@@ -8,7 +8,8 @@ enum SnapshotBuilder {
         let name = comm ?? "p\(pid)"
         return ProcessEntry(
             pid: pid, ppid: ppid, state: state.asciiValue!, isKernelThread: kernel, startTicks: 100,
-            userTicks: ticks, virtualBytes: 4 << 20, residentBytes: res, sharedBytes: 512 << 10,
+            userTicks: ticks, virtualBytes: 4 << 20, approximateResidentBytes: res,
+            exactMemory: ResidentMemory(residentBytes: res, sharedBytes: 512 << 10),
             details: ProcessDetails(comm: name, commandLine: kernel ? [] : (args ?? ["/bin/\(name)"]),
                                     realUID: uid, effectiveUID: uid, realUser: user, effectiveUser: user),
             cpuPercent: cpu, memoryPercent: Double(res) / Double(1 << 30) * 100)

@@ -25,7 +25,7 @@ import Testing
         let (frame, _) = render(ViewState(ordering: ProcessOrdering(key: .cpu), width: 80, height: 24))
         let lines = frame.lines
         #expect(lines[0] == "0[|||||||||||                                                            15.0%]")
-        #expect(lines[1] == "Mem[|||||||||||||||||        368M/1.0G]  Tasks: 5, 5 thr, 1 kthr; 0 running")
+        #expect(lines[1] == "Mem[|||||||||||||||||        256M/1.0G]  Tasks: 5, 5 thr, 1 kthr; 0 running")
         #expect(lines[2] == "Swp[                           0K/1.0G]  Load average: 0.50 0.25 0.13")
         #expect(lines[3] == "                                         Uptime: 1 day, 01:01:01")
         #expect(lines[4] == "    PID USER     PRI  NI   VIRT    RES    SHR S ▼CPU%  MEM%     TIME+ Command")

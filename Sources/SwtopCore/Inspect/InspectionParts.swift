@@ -184,8 +184,9 @@ public struct SignalMasks: Sendable, Equatable {
     }
 }
 
-/// Memory in bytes. VIRT and RES come from stat and are always there; the rest
-/// need files that may be unreadable.
+/// Memory in bytes. VIRT comes from stat and RES from statm (stat's approximate
+/// value when statm cannot be read): always there; the rest need files that may
+/// be unreadable.
 public struct MemoryUsage: Sendable, Equatable {
     public var virtualBytes: UInt64
     public var residentBytes: UInt64

@@ -130,9 +130,13 @@ extension ProcessInspector {
 
     private func memory(of pid: Int32, stat: ProcessStat) -> MemoryUsage {
         let rollup = files.read(pid: pid, "smaps_rollup") { MemoryFilesParser.rollup($0) }
+        // RES and SHR from one read of statm, which is exact (see ResidentMemory);
+        // stat's approximate rss only when statm cannot be read.
+        let statm = files.read(pid: pid, "statm") { StatmParser.parse($0, pageSize: procFS.pageSize) }
         return MemoryUsage(
-            virtualBytes: stat.virtualBytes, residentBytes: stat.residentPages &* procFS.pageSize,
-            sharedBytes: files.read(pid: pid, "statm") { StatmParser.sharedPages($0) }.map { $0 &* procFS.pageSize },
+            virtualBytes: stat.virtualBytes,
+            residentBytes: statm.value?.residentBytes ?? stat.residentPages &* procFS.pageSize,
+            sharedBytes: statm.map(\.sharedBytes),
             proportionalBytes: rollup.map(\.proportional), swapBytes: rollup.map(\.swap))
     }
 }

@@ -22,9 +22,12 @@ public struct ProcessEntry: Sendable {
     public var userTicks: UInt64
     public var systemTicks: UInt64
     public var virtualBytes: UInt64
-    public var residentBytes: UInt64
-    /// Read from `statm` only when asked for (see `ScanOptions`); nil otherwise.
-    public var sharedBytes: UInt64?
+    /// RES from the rss field of `stat`, read every refresh: the kernel's
+    /// approximate counter (see `ResidentMemory`). It orders rows only where no
+    /// exact value is needed; what is shown comes from `statm`.
+    public var approximateResidentBytes: UInt64
+    /// RES and SHR from `statm`, when this sample read it (see `ScanOptions.readsStatm`).
+    public var exactMemory: ResidentMemory?
     public var processor: Int32
     /// Owner of `/proc/PID`: cheap to read every refresh, and a change means the
     /// process switched users, so its details are read again.
@@ -41,7 +44,7 @@ public struct ProcessEntry: Sendable {
     public init(pid: Int32, ppid: Int32, threadGroupID: Int32? = nil, processGroup: Int32 = 0, session: Int32 = 0, ttyNumber: Int32 = 0,
                 state: UInt8 = UInt8(ascii: "S"), isKernelThread: Bool = false, priority: Int32 = 20, nice: Int32 = 0,
                 threadCount: Int32 = 1, startTicks: UInt64, userTicks: UInt64 = 0, systemTicks: UInt64 = 0,
-                virtualBytes: UInt64 = 0, residentBytes: UInt64 = 0, sharedBytes: UInt64? = nil, processor: Int32 = 0,
+                virtualBytes: UInt64 = 0, approximateResidentBytes: UInt64 = 0, exactMemory: ResidentMemory? = nil, processor: Int32 = 0,
                 directoryOwner: UInt32 = 0, details: ProcessDetails, cpuPercent: Double? = nil, memoryPercent: Double = 0) {
         self.pid = pid
         self.ppid = ppid
@@ -58,8 +61,8 @@ public struct ProcessEntry: Sendable {
         self.userTicks = userTicks
         self.systemTicks = systemTicks
         self.virtualBytes = virtualBytes
-        self.residentBytes = residentBytes
-        self.sharedBytes = sharedBytes
+        self.approximateResidentBytes = approximateResidentBytes
+        self.exactMemory = exactMemory
         self.processor = processor
         self.directoryOwner = directoryOwner
         self.details = details
@@ -72,12 +75,15 @@ public struct ProcessEntry: Sendable {
 
     public var cpuTicks: UInt64 { userTicks &+ systemTicks }
 
-    public var stateLetter: Character { Character(Unicode.Scalar(state)) }
+    /// RES: exact where `statm` was read, else the approximate value of `stat`.
+    public var residentBytes: UInt64 { exactMemory?.residentBytes ?? approximateResidentBytes }
 
-    /// Same process as `other`: a reused PID has a new start time.
-    public func isSameProcess(as other: ProcessEntry) -> Bool {
-        pid == other.pid && startTicks == other.startTicks
-    }
+    /// SHR, where `statm` was read.
+    public var sharedBytes: UInt64? { exactMemory?.sharedBytes }
+
+    public var identity: ProcessIdentity { ProcessIdentity(self) }
+
+    public var stateLetter: Character { Character(Unicode.Scalar(state)) }
 }
 
 extension ProcessEntry {

@@ -2,16 +2,22 @@
 /// per sample so a reader can tell a new snapshot from one it already drew.
 public struct Snapshot: Sendable {
     public var generation: UInt64
-    /// Wall-clock time of the sample, seconds since the Unix epoch.
+    /// Wall-clock time of the sample, seconds since the Unix epoch: for what is shown as a time.
     public var timestamp: Double
+    /// The same moment on the monotonic clock: for intervals (rates, how long a row
+    /// stays highlighted), which a step of the wall clock must not bend.
+    public var monotonicSeconds: Double
     public var system: SystemState
     public var tasks: TaskCounts
     /// Ascending by PID.
     public var processes: [ProcessEntry]
 
-    public init(generation: UInt64, timestamp: Double, system: SystemState, tasks: TaskCounts, processes: [ProcessEntry]) {
+    /// - Parameter monotonicSeconds: `timestamp` when not given (snapshots built by hand).
+    public init(generation: UInt64, timestamp: Double, monotonicSeconds: Double? = nil, system: SystemState,
+                tasks: TaskCounts, processes: [ProcessEntry]) {
         self.generation = generation
         self.timestamp = timestamp
+        self.monotonicSeconds = monotonicSeconds ?? timestamp
         self.system = system
         self.tasks = tasks
         self.processes = processes

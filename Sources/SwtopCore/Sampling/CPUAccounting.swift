@@ -1,4 +1,4 @@
-/// The CPU arithmetic of DESIGN §3, kept pure so it can be checked on hand-made
+/// The CPU arithmetic of the README's "What the numbers mean", kept pure so it can be checked on hand-made
 /// samples. Every delta saturates at zero: counters can step back (CPU hotplug,
 /// a buggy hypervisor) and a negative share is never shown.
 public enum CPUAccounting {

@@ -1,71 +1,128 @@
-/// Reads what only some columns need, for the processes on screen only: storage
-/// I/O rates (`/proc/PID/io`) and swapped-out memory (`VmSwap` of `status`). A rate
-/// needs two reads of the same process in successive refreshes, so it is blank the
-/// first time a row is shown. Single-threaded: the UI thread owns it.
-public final class OnScreenReader {
-    public struct IORates: Equatable, Sendable {
-        public var readPerSecond: Double
-        public var writePerSecond: Double
+/// Which per-process files the rows on screen need beyond what the sampler read.
+public struct OnScreenFiles: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-        public init(readPerSecond: Double, writePerSecond: Double) {
-            self.readPerSecond = readPerSecond
-            self.writePerSecond = writePerSecond
-        }
+    /// Exact RES and SHR (RES, SHR and MEM% columns).
+    public static let statm = OnScreenFiles(rawValue: 1 << 0)
+    /// Storage I/O rates (READ/s, WRITE/s).
+    public static let io = OnScreenFiles(rawValue: 1 << 1)
+    /// Swapped-out memory, `VmSwap` (SWAP).
+    public static let status = OnScreenFiles(rawValue: 1 << 2)
+}
+
+/// What one process on screen showed in the files it was read for.
+public struct OnScreenValue: Equatable, Sendable {
+    public var memory: ResidentMemory?
+    public var ioRates: IORates?
+    public var swapBytes: UInt64?
+
+    public init(memory: ResidentMemory? = nil, ioRates: IORates? = nil, swapBytes: UInt64? = nil) {
+        self.memory = memory
+        self.ioRates = ioRates
+        self.swapBytes = swapBytes
+    }
+}
+
+/// Storage I/O of one process, bytes per second between two refreshes.
+public struct IORates: Equatable, Sendable {
+    public var readPerSecond: Double
+    public var writePerSecond: Double
+
+    public init(readPerSecond: Double, writePerSecond: Double) {
+        self.readPerSecond = readPerSecond
+        self.writePerSecond = writePerSecond
+    }
+}
+
+/// The values of the rows on screen, by identity: a frame is drawn from them
+/// without reading a file.
+public struct OnScreenValues: Sendable {
+    public var byProcess: [ProcessIdentity: OnScreenValue]
+
+    public init(_ byProcess: [ProcessIdentity: OnScreenValue] = [:]) {
+        self.byProcess = byProcess
     }
 
+    public subscript(process: ProcessEntry) -> OnScreenValue? { byProcess[process.identity] }
+}
+
+/// Reads what only some columns need, for the processes on screen only: exact RES
+/// and SHR (`statm`, unless the sampler read it for every process), storage I/O
+/// rates (`io`) and swapped-out memory (`VmSwap` of `status`). Reading them for
+/// every process every refresh would cost a file each. A rate needs two reads of
+/// the same process in successive refreshes, so it is blank the first time a row
+/// is shown. Single-threaded: the UI thread owns it.
+public final class OnScreenReader {
     private let procFS: ProcFS
     private let reader = ProcFileReader(initialCapacity: 2048)
     private struct Entry {
-        var startTicks: UInt64
         var generation: UInt64
-        var timestamp: Double
+        var monotonicSeconds: Double
+        /// What has been read for this generation.
+        var files: OnScreenFiles = []
+        var value = OnScreenValue()
         var counters: ProcessIOCounters?
-        var rates: IORates?
-        var swapBytes: UInt64?
-        var swapRead = false
     }
-    private var cache: [Int32: Entry] = [:]
+    private var cache: [ProcessIdentity: Entry] = [:]
 
     public init(procFS: ProcFS) {
         self.procFS = procFS
     }
 
-    /// - Parameters: generation, timestamp: the snapshot being drawn.
-    public func ioRates(of process: ProcessEntry, generation: UInt64, timestamp: Double) -> IORates? {
-        entry(for: process, generation: generation, timestamp: timestamp).rates
-    }
-
-    public func swapBytes(of process: ProcessEntry, generation: UInt64, timestamp: Double) -> UInt64? {
-        var entry = entry(for: process, generation: generation, timestamp: timestamp)
-        guard !entry.swapRead else { return entry.swapBytes }
-        entry.swapBytes = reader.withContents(ofPath: path(process, "status")) { ProcessIOParser.swapBytes(status: $0) } ?? nil
-        entry.swapRead = true
-        cache[process.pid] = entry
-        return entry.swapBytes
-    }
-
-    /// This generation's entry, reading `io` once per generation.
-    private func entry(for process: ProcessEntry, generation: UInt64, timestamp: Double) -> Entry {
-        let old = cache[process.pid].flatMap { $0.startTicks == process.startTicks ? $0 : nil }
-        if let old, old.generation == generation { return old }
-        let counters = reader.withContents(ofPath: path(process, "io")) { ProcessIOParser.parse($0) } ?? nil
-        var entry = Entry(startTicks: process.startTicks, generation: generation, timestamp: timestamp, counters: counters)
-        // Only from the refresh just before: a row off screen for a while has no fair rate.
-        if let old, old.generation + 1 == generation, let before = old.counters, let counters, timestamp > old.timestamp,
-           counters.readBytes >= before.readBytes, counters.writeBytes >= before.writeBytes {
-            let seconds = timestamp - old.timestamp
-            entry.rates = IORates(readPerSecond: Double(counters.readBytes - before.readBytes) / seconds,
-                                  writePerSecond: Double(counters.writeBytes - before.writeBytes) / seconds)
+    /// Reads `files` for `processes`, once per process and snapshot: drawing the
+    /// same snapshot again (a key press) reads nothing.
+    /// - Parameters: generation, monotonicSeconds: of the snapshot being drawn.
+    public func read(_ files: OnScreenFiles, for processes: some Sequence<ProcessEntry>, generation: UInt64,
+                     monotonicSeconds: Double) -> OnScreenValues {
+        var values = OnScreenValues()
+        guard !files.isEmpty else { return values }
+        for process in processes {
+            values.byProcess[process.identity] = value(of: process, files: files, generation: generation,
+                                                       monotonicSeconds: monotonicSeconds)
         }
         // Entries of older generations are dead weight once the screen moved on.
         if cache.count > 512 { cache = cache.filter { $0.value.generation + 1 >= generation } }
-        cache[process.pid] = entry
-        return entry
+        return values
     }
 
-    private func path(_ process: ProcessEntry, _ file: String) -> String {
+    private func value(of process: ProcessEntry, files: OnScreenFiles, generation: UInt64,
+                       monotonicSeconds: Double) -> OnScreenValue {
+        let identity = process.identity
+        let old = cache[identity]
+        var entry = old.flatMap { $0.generation == generation ? $0 : nil }
+            ?? Entry(generation: generation, monotonicSeconds: monotonicSeconds)
+        let missing = files.subtracting(entry.files)
+        if missing.contains(.statm) {
+            // The sampler's read, when it made one, is of this very snapshot.
+            entry.value.memory = process.exactMemory ?? read("statm", of: process, singleLine: true) {
+                StatmParser.parse($0, pageSize: procFS.pageSize)
+            }
+        }
+        if missing.contains(.io) {
+            entry.counters = read("io", of: process) { ProcessIOParser.parse($0) }
+            // Only from the refresh just before: a row off screen for a while has no fair rate.
+            if let old, old.generation + 1 == generation, let before = old.counters, let counters = entry.counters,
+               monotonicSeconds > old.monotonicSeconds,
+               counters.readBytes >= before.readBytes, counters.writeBytes >= before.writeBytes {
+                let seconds = monotonicSeconds - old.monotonicSeconds
+                entry.value.ioRates = IORates(readPerSecond: Double(counters.readBytes - before.readBytes) / seconds,
+                                              writePerSecond: Double(counters.writeBytes - before.writeBytes) / seconds)
+            }
+        }
+        if missing.contains(.status) {
+            entry.value.swapBytes = read("status", of: process) { ProcessIOParser.swapBytes(status: $0) }
+        }
+        entry.files.formUnion(files)
+        cache[identity] = entry
+        return entry.value
+    }
+
+    private func read<Value>(_ file: String, of process: ProcessEntry, singleLine: Bool = false,
+                             _ parse: (UnsafeBufferPointer<UInt8>) -> Value?) -> Value? {
         // A thread's files are under its process: /proc/TGID/task/TID.
-        process.isThread ? procFS.root + "/\(process.threadGroupID)/task/\(process.pid)/" + file
+        let path = process.isThread ? procFS.root + "/\(process.threadGroupID)/task/\(process.pid)/" + file
             : procFS.root + "/\(process.pid)/" + file
+        return reader.withContents(ofPath: path, singleLine: singleLine, parse) ?? nil
     }
 }

@@ -148,11 +148,11 @@ final class ProcessScanner {
             // The process rewrote its argv (a daemon naming its state): show it as it is now.
             details = details.withCommandLine(commandLine)
         }
-        var process = entry(id: stat.pid, stat: stat, owner: owner, details: details, sharedBytes: nil)
-        if options.readsSharedMemory {
+        var process = entry(id: stat.pid, stat: stat, owner: owner, details: details, exactMemory: nil)
+        if options.readsStatm {
             // statm is read through its own path: if the PID was recycled in between,
             // the start time no longer matches at the next refresh, which reads it anew.
-            process.sharedBytes = readSharedBytes(relativeTo: rootFD, name: name)
+            process.exactMemory = path(of: "statm", under: name).flatMap { readStatm(in: rootFD, path: $0) }
         }
         return process
     }
@@ -184,14 +184,10 @@ final class ProcessScanner {
         return UnsafePointer(pathBuffer)
     }
 
-    private func readSharedBytes(relativeTo rootFD: Int32, name: UnsafePointer<CChar>) -> UInt64? {
-        path(of: "statm", under: name).flatMap { sharedBytes(fromStatmIn: rootFD, path: $0) }
-    }
-
-    private func sharedBytes(fromStatmIn directory: Int32, path: UnsafePointer<CChar>) -> UInt64? {
+    private func readStatm(in directory: Int32, path: UnsafePointer<CChar>) -> ResidentMemory? {
         reader.withContents(of: path, in: directory, singleLine: true) {
-            StatmParser.sharedPages($0)
-        }.flatMap { $0 }.map { $0 &* procFS.pageSize }
+            StatmParser.parse($0, pageSize: procFS.pageSize)
+        } ?? nil
     }
 
     /// The threads of `process` other than its main one, from /proc/PID/task. Each
@@ -240,16 +236,16 @@ final class ProcessScanner {
         let details = reused
             ?? process.map { $0.details.forThread(named: LosslessText.decode(rawComm), rawName: rawComm) }
             ?? readDetails(directoryFD: directoryFD, rawComm: rawComm, owner: owner, isKernelThread: stat.isKernelThread)
-        var shared: UInt64?
+        var memory: ResidentMemory?
         if let process {
-            shared = process.sharedBytes // threads share their process's memory
-        } else if options.readsSharedMemory {
-            shared = sharedBytes(fromStatmIn: directoryFD, path: "statm")
+            memory = process.exactMemory // threads share their process's memory
+        } else if options.readsStatm {
+            memory = readStatm(in: directoryFD, path: "statm")
         }
-        return entry(id: id, stat: stat, owner: owner, details: details, sharedBytes: shared, threadOf: process)
+        return entry(id: id, stat: stat, owner: owner, details: details, exactMemory: memory, threadOf: process)
     }
 
-    private func entry(id: Int32, stat: ProcessStat, owner: UInt32, details: ProcessDetails, sharedBytes: UInt64?,
+    private func entry(id: Int32, stat: ProcessStat, owner: UInt32, details: ProcessDetails, exactMemory: ResidentMemory?,
                        threadOf process: ProcessEntry? = nil) -> ProcessEntry {
         ProcessEntry(
             pid: id, ppid: process?.pid ?? stat.ppid, threadGroupID: process?.pid ?? id,
@@ -257,8 +253,8 @@ final class ProcessScanner {
             ttyNumber: stat.ttyNumber, state: stat.state, isKernelThread: stat.isKernelThread,
             priority: stat.priority, nice: stat.nice, threadCount: stat.threadCount,
             startTicks: stat.startTicks, userTicks: stat.userTicks, systemTicks: stat.systemTicks,
-            virtualBytes: stat.virtualBytes, residentBytes: stat.residentPages &* procFS.pageSize,
-            sharedBytes: sharedBytes, processor: stat.processor, directoryOwner: owner, details: details
+            virtualBytes: stat.virtualBytes, approximateResidentBytes: stat.residentPages &* procFS.pageSize,
+            exactMemory: exactMemory, processor: stat.processor, directoryOwner: owner, details: details
         )
     }
 

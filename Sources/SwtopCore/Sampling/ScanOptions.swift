@@ -1,8 +1,10 @@
 /// What a sample reads beyond `/proc/PID/stat`. Every extra file per process costs a
 /// kernel text render per refresh, so each one is opt-in.
 public struct ScanOptions: Sendable, Equatable {
-    /// Read `statm` for SHR.
-    public var readsSharedMemory: Bool
+    /// Read `statm` for every process: exact RES and SHR (`ProcessEntry.exactMemory`),
+    /// for output that shows every process, and for an order or sums by memory.
+    /// Off, the view reads `statm` only for the rows on screen (`OnScreenReader`).
+    public var readsStatm: Bool
     /// List /proc/PID/task and read each thread's stat (the view's `H`).
     public var readsThreads: Bool
     /// Read every kernel thread's stat each refresh. Off while the view hides them
@@ -19,8 +21,8 @@ public struct ScanOptions: Sendable, Equatable {
     /// rewrite their argv (off: once per identity).
     public var rereadsCommandLines = false
 
-    public init(readsSharedMemory: Bool = false, readsThreads: Bool = false, readsKernelThreads: Bool = true) {
-        self.readsSharedMemory = readsSharedMemory
+    public init(readsStatm: Bool = false, readsThreads: Bool = false, readsKernelThreads: Bool = true) {
+        self.readsStatm = readsStatm
         self.readsThreads = readsThreads
         self.readsKernelThreads = readsKernelThreads
     }

@@ -36,7 +36,7 @@ public struct SnapshotAssembler: Sendable {
             let pid = processes[index].pid
             while earlier < previousProcesses.count, previousProcesses[earlier].pid < pid { earlier += 1 }
             if let ticksPerCore, earlier < previousProcesses.count,
-               previousProcesses[earlier].isSameProcess(as: processes[index]),
+               previousProcesses[earlier].identity == processes[index].identity,
                !processes[index].isCarriedOver, !previousProcesses[earlier].isCarriedOver {
                 processes[index].cpuPercent = CPUAccounting.processPercent(
                     previousTicks: previousProcesses[earlier].cpuTicks, currentTicks: processes[index].cpuTicks,
@@ -68,6 +68,7 @@ public struct SnapshotAssembler: Sendable {
         let snapshot = Snapshot(
             generation: (previous?.generation ?? 0) + 1,
             timestamp: timestamp,
+            monotonicSeconds: sample.monotonicSeconds,
             system: system,
             tasks: tasks,
             processes: processes

@@ -10,8 +10,8 @@ struct ColumnText {
     let system: SystemState
     /// When the snapshot was taken (seconds since the epoch), for START.
     let now: Double
-    let sharedBytes: (ProcessEntry) -> UInt64?
-    let onDemand: (any OnDemandValues)?
+    /// Exact memory, I/O rates and swap of the rows on screen.
+    let onScreen: OnScreenValues
 
     func value(of column: TableColumn, row: DisplayRow, process: ProcessEntry) -> String {
         switch column {
@@ -25,12 +25,12 @@ struct ColumnText {
         case .priority: process.priority <= -100 ? "RT" : String(process.priority)
         case .nice: String(process.nice)
         case .virt: Units.size(process.virtualBytes)
-        case .res: Units.size(process.residentBytes)
-        case .shr: sharedBytes(process).map(Units.size) ?? "-"
+        case .res: Units.size(residentBytes(process))
+        case .shr: memory(process).map { Units.size($0.sharedBytes) } ?? "-"
         case .state: TerminalText.escape(String(process.stateLetter))
         case .cpu: row.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? ""
         case .normalizedCPU: row.cpuPercent.map { Units.fixed($0 / Double(system.onlineCPUs), fractionDigits: 1) } ?? ""
-        case .mem: Units.fixed(row.memoryPercent, fractionDigits: 1)
+        case .mem: Units.fixed(memoryPercent(process, row: row), fractionDigits: 1)
         case .time: Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: system.clockTicksPerSecond)
         case .threads: String(process.threadCount)
         case .start: startTime(process)
@@ -38,11 +38,28 @@ struct ColumnText {
         case .processor: process.processor < 0 ? "-" : String(process.processor)
         case .comm: TerminalText.escape(process.details.comm)
         case .exe: TerminalText.escape(process.details.executable ?? "")
-        case .ioRead: onDemand.flatMap { $0.ioRates(of: process) }.map { Units.size(UInt64($0.readPerSecond)) } ?? ""
-        case .ioWrite: onDemand.flatMap { $0.ioRates(of: process) }.map { Units.size(UInt64($0.writePerSecond)) } ?? ""
-        case .swap: onDemand.flatMap { $0.swapBytes(of: process) }.map(Units.size) ?? "-"
+        case .ioRead: onScreen[process]?.ioRates.map { Units.size(UInt64($0.readPerSecond)) } ?? ""
+        case .ioWrite: onScreen[process]?.ioRates.map { Units.size(UInt64($0.writePerSecond)) } ?? ""
+        case .swap: onScreen[process]?.swapBytes.map(Units.size) ?? "-"
         case .command: ""
         }
+    }
+
+    /// statm's exact numbers: read for this row on screen, or by the sampler for all.
+    private func memory(_ process: ProcessEntry) -> ResidentMemory? {
+        onScreen[process]?.memory ?? process.exactMemory
+    }
+
+    /// Exact RES; stat's approximate one only where statm could not be read (the
+    /// process exited after the sample).
+    private func residentBytes(_ process: ProcessEntry) -> UInt64 {
+        memory(process)?.residentBytes ?? process.residentBytes
+    }
+
+    /// RES over MemTotal, with what a collapsed node hides, as the sampler computes it.
+    private func memoryPercent(_ process: ProcessEntry, row: DisplayRow) -> Double {
+        guard system.memory.total > 0 else { return 0 }
+        return min(100, Double(residentBytes(process) &+ row.hiddenResidentBytes) / Double(system.memory.total) * 100)
     }
 
     private func secondsAfterBoot(_ process: ProcessEntry) -> Double {

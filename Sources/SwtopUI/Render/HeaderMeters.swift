@@ -8,9 +8,10 @@ extension HeaderRenderer {
         switch (meter.kind, meter.style) {
         case (.memory, .bar):
             let total = Double(max(1, memory.total))
+            let parts = memory.composition
             drawBar(into: &frame, row: row, column: column, width: width, label: "Mem",
-                    segments: [(Double(memory.used) / total, .memoryUsed), (Double(memory.buffers) / total, .memoryBuffers),
-                               (Double(memory.cache) / total, .memoryCache)],
+                    segments: [(Double(parts.usedOther) / total, .memoryUsed), (Double(parts.shared) / total, .memoryShared),
+                               (Double(parts.buffers) / total, .memoryBuffers), (Double(parts.cache) / total, .memoryCache)],
                     text: Units.compactSize(memory.used) + "/" + Units.compactSize(memory.total))
         case (.memory, .text):
             text("Mem: ", Units.compactSize(memory.used) + "/" + Units.compactSize(memory.total),
@@ -19,7 +20,8 @@ extension HeaderRenderer {
         case (.swap, .bar):
             let total = Double(max(1, memory.swapTotal))
             drawBar(into: &frame, row: row, column: column, width: width, label: "Swp",
-                    segments: [(Double(memory.swapUsed) / total, .swapUsed)],
+                    segments: [(Double(memory.swapUsed - min(memory.swapUsed, memory.swapCached)) / total, .swapUsed),
+                               (Double(min(memory.swapUsed, memory.swapCached)) / total, .memoryCache)],
                     text: Units.compactSize(memory.swapUsed) + "/" + Units.compactSize(memory.swapTotal))
         case (.swap, .text):
             text("Swp: ", Units.compactSize(memory.swapUsed) + "/" + Units.compactSize(memory.swapTotal), "",

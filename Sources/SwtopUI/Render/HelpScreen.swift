@@ -4,8 +4,9 @@ enum HelpScreen {
         "swtop help — any key returns",
         "CPU% is the share of one core since the previous sample: 100% is one busy core,",
         "so a process can show up to (number of CPUs) x 100%. It stays blank until a",
-        "process has been seen twice. MEM% is resident memory (RES) over MemTotal.",
-        "CPU bars: user nice system+irq iowait steal.  Memory bar: used buffers cache.",
+        "process has been seen twice. MEM% is resident memory (RES, exact) over MemTotal.",
+        "CPU bars: user nice system+irq iowait steal.  Mem: used shared buffers cache;",
+        "Mem's number is MemTotal - MemAvailable, the \"used\" of free(1).",
         "  Arrows PgUp PgDn Home End  move       Left Right  scroll the command line",
         "  F3 /   search (F3: next match)        F4 \\   filter: command, user or PID; a|b",
         "  F5 t   tree view                      -  +  *   collapse, expand, expand all",
@@ -40,7 +41,7 @@ enum HelpScreen {
         if let legendRow = lines.firstIndex(where: { $0.hasPrefix("CPU bars:") }), state.usesColor {
             let legend: [(String, Style)] = [("user", .cpuUser), ("nice", .cpuNice), ("system+irq", .cpuSystem),
                                              ("iowait", .cpuIowait), ("steal", .cpuSteal), ("used", .memoryUsed),
-                                             ("buffers", .memoryBuffers), ("cache", .memoryCache)]
+                                             ("shared", .memoryShared), ("buffers", .memoryBuffers), ("cache", .memoryCache)]
             var searchFrom = lines[legendRow].startIndex
             let line = lines[legendRow]
             for (word, style) in legend {

@@ -5,28 +5,32 @@ struct TableRenderer {
     let layout: Layout
     let state: ViewState
     var highlights = ProcessHighlights()
-    var onDemand: (any OnDemandValues)?
+    var onScreen = OnScreenValues()
 
-    func draw(snapshot: Snapshot?, rows: [DisplayRow], sharedBytes: (ProcessEntry) -> UInt64?, into frame: inout Frame) {
-        let columns = TableColumn.fitting(state.preferences.columns, width: layout.width)
+    /// The columns that fit the screen.
+    var columns: [TableColumn] { TableColumn.fitting(state.preferences.columns, width: layout.width) }
+
+    /// The rows on screen.
+    func visibleRows(_ rows: [DisplayRow]) -> ArraySlice<DisplayRow> {
+        rows.dropFirst(state.scrollTop).prefix(layout.tableHeight)
+    }
+
+    func draw(snapshot: Snapshot?, rows: [DisplayRow], into frame: inout Frame) {
+        let columns = columns
         drawTitles(columns, into: &frame)
         guard let snapshot else { return }
-        withoutActuallyEscaping(sharedBytes) { sharedBytes in
-            let text = ColumnText(system: snapshot.system, now: snapshot.timestamp, sharedBytes: sharedBytes,
-                                  onDemand: onDemand)
-            let visible = rows.dropFirst(state.scrollTop).prefix(layout.tableHeight)
-            for (offset, row) in visible.enumerated() {
-                let screenRow = layout.tableTop + offset
-                let process = snapshot.processes[row.row.index]
-                drawRow(row, process: process, columns: columns, text: text, screenRow: screenRow, into: &frame)
-                if !highlights.new.isEmpty || !highlights.exited.isEmpty {
-                    let identity = ProcessIdentity(process)
-                    if highlights.new.contains(identity) { frame.restyle(row: screenRow, style: .newProcess) }
-                    if highlights.exited.contains(identity) { frame.restyle(row: screenRow, style: .exitedProcess) }
-                }
-                if state.tagged[process.pid] == process.startTicks { frame.restyle(row: screenRow, style: .taggedRow) }
-                if row.pid == state.selectedPID { frame.restyle(row: screenRow, style: .selectedRow) }
+        let text = ColumnText(system: snapshot.system, now: snapshot.timestamp, onScreen: onScreen)
+        for (offset, row) in visibleRows(rows).enumerated() {
+            let screenRow = layout.tableTop + offset
+            let process = snapshot.processes[row.row.index]
+            drawRow(row, process: process, columns: columns, text: text, screenRow: screenRow, into: &frame)
+            if !highlights.new.isEmpty || !highlights.exited.isEmpty {
+                let identity = process.identity
+                if highlights.new.contains(identity) { frame.restyle(row: screenRow, style: .newProcess) }
+                if highlights.exited.contains(identity) { frame.restyle(row: screenRow, style: .exitedProcess) }
             }
+            if state.tagged[process.pid] == process.startTicks { frame.restyle(row: screenRow, style: .taggedRow) }
+            if row.pid == state.selectedPID { frame.restyle(row: screenRow, style: .selectedRow) }
         }
     }
 

@@ -7,13 +7,12 @@ public struct ViewRenderer: Sendable {
 
     /// - Parameters:
     ///   - highlights: rows to color as new or exited (highlight changes).
-    ///   - onDemand: I/O rates and swap for the rows on screen (blank without it).
-    ///   - sharedBytes: SHR for a process on screen (read on demand by the
-    ///     caller; the sampler does not read statm for every process).
+    ///   - onScreen: exact memory, I/O rates and swap of the rows on screen, read
+    ///     by the caller as `onScreenReads` asks (without them: RES from the
+    ///     snapshot, SHR "-", blank rates, unknown swap).
     ///   - page: what an open inspect page shows (nil until it has been read).
     public func render(snapshot: Snapshot?, state: ViewState, rows: [DisplayRow], highlights: ProcessHighlights = ProcessHighlights(),
-                       onDemand: (any OnDemandValues)? = nil, sharedBytes: (ProcessEntry) -> UInt64? = { $0.sharedBytes },
-                       page: TextPage? = nil) -> Frame {
+                       onScreen: OnScreenValues = OnScreenValues(), page: TextPage? = nil) -> Frame {
         var frame = Frame(width: state.width, height: state.height)
         let cpuCount = snapshot?.system.cpus.count ?? 1
         let layout = Layout(state: state, cpuCount: cpuCount)
@@ -37,10 +36,31 @@ public struct ViewRenderer: Sendable {
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }
-        TableRenderer(layout: layout, state: state, highlights: highlights, onDemand: onDemand).draw(snapshot: snapshot, rows: rows, sharedBytes: sharedBytes, into: &frame)
+        TableRenderer(layout: layout, state: state, highlights: highlights, onScreen: onScreen)
+            .draw(snapshot: snapshot, rows: rows, into: &frame)
         FooterRenderer(layout: layout, state: state).draw(into: &frame)
         MenuRenderer(layout: layout, state: state).draw(snapshot: snapshot, into: &frame)
         if case let .setup(setup) = state.mode { SetupRenderer(layout: layout, state: state).draw(setup, into: &frame) }
         return frame
+    }
+
+    /// The files the next frame's table shows beyond the snapshot, and for which
+    /// processes: the rows on screen, when a column that needs them fits.
+    public static func onScreenReads(snapshot: Snapshot?, state: ViewState,
+                                     rows: [DisplayRow]) -> (files: OnScreenFiles, processes: [ProcessEntry]) {
+        let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
+        guard let snapshot, !layout.isTooSmall, state.mode != .help, state.mode.inspectView == nil else { return ([], []) }
+        let table = TableRenderer(layout: layout, state: state)
+        var files: OnScreenFiles = []
+        for column in table.columns {
+            switch column {
+            case .res, .shr, .mem: files.insert(.statm)
+            case .ioRead, .ioWrite: files.insert(.io)
+            case .swap: files.insert(.status)
+            default: break
+            }
+        }
+        guard !files.isEmpty else { return ([], []) }
+        return (files, table.visibleRows(rows).map { snapshot.processes[$0.row.index] })
     }
 }

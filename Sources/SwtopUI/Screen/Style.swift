@@ -13,6 +13,8 @@ public enum Style: UInt8, Sendable, CaseIterable {
     case cpuIowait
     case cpuSteal
     case memoryUsed
+    /// Shared memory (tmpfs, shm): part of "used".
+    case memoryShared
     case memoryBuffers
     case memoryCache
     case swapUsed

@@ -1,16 +1,5 @@
 import SwtopCore
 
-/// A process by identity: a reused PID has another start time.
-public struct ProcessIdentity: Hashable, Sendable {
-    public var pid: Int32
-    public var startTicks: UInt64
-
-    public init(_ process: ProcessEntry) {
-        pid = process.pid
-        startTicks = process.startTicks
-    }
-}
-
 /// Which rows to color as just started or just exited.
 public struct ProcessHighlights: Sendable, Equatable {
     public var new: Set<ProcessIdentity> = []
@@ -39,7 +28,7 @@ public struct ProcessChangeTracker: Sendable {
     /// The snapshot to show: `snapshot` plus the processes that exited within the
     /// last `seconds` (still ascending by PID). The first snapshot marks nothing new.
     public mutating func update(with snapshot: Snapshot) -> Snapshot {
-        let now = snapshot.timestamp
+        let now = snapshot.monotonicSeconds
         var current = Set<ProcessIdentity>()
         var pids = Set<Int32>()
         for process in snapshot.processes where !process.isThread {

@@ -6,9 +6,11 @@ public struct DisplayRow: Sendable, Equatable {
     public var pid: Int32
     /// Descendants hidden under a collapsed node (0 otherwise).
     public var hiddenDescendants = 0
-    /// CPU% and MEM% including the hidden descendants; nil CPU% while no delta exists.
+    /// CPU% including the hidden descendants; nil while no delta exists.
     public var cpuPercent: Double?
-    public var memoryPercent: Double
+    /// RES of the hidden descendants, which MEM% includes (exact: a collapsed
+    /// node makes the sampler read statm for every process).
+    public var hiddenResidentBytes: UInt64 = 0
 }
 
 /// What the table shows for a snapshot and a view state: filtered (user, text,
@@ -32,8 +34,7 @@ public enum DisplayTable {
         while position < ordered.count {
             let tableRow = ordered[position]
             let process = processes[tableRow.index]
-            var display = DisplayRow(row: tableRow, pid: process.pid, cpuPercent: process.cpuPercent,
-                                     memoryPercent: process.memoryPercent)
+            var display = DisplayRow(row: tableRow, pid: process.pid, cpuPercent: process.cpuPercent)
             position += 1
             if state.ordering.tree, state.collapsed.contains(process.pid) {
                 // Descendants follow their ancestor with a greater depth: skip and sum them.
@@ -41,7 +42,7 @@ public enum DisplayTable {
                     let hidden = processes[ordered[position].index]
                     display.hiddenDescendants += 1
                     if let cpu = hidden.cpuPercent { display.cpuPercent = (display.cpuPercent ?? 0) + cpu }
-                    display.memoryPercent += hidden.memoryPercent
+                    display.hiddenResidentBytes &+= hidden.residentBytes
                     position += 1
                 }
             }

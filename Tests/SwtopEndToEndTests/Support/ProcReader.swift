@@ -52,6 +52,14 @@ enum ProcReader {
                     threads: threads, startTicks: start, virtualBytes: virt, residentPages: rss)
     }
 
+    /// RES and SHR in bytes from /proc/PID/statm (exact, unlike stat's rss).
+    static func statm(_ pid: pid_t) -> (resident: UInt64, shared: UInt64)? {
+        guard let text = text("/proc/\(pid)/statm") else { return nil }
+        let pages = text.split(separator: " ").compactMap { UInt64($0.filter { $0 != "\n" }) }
+        guard pages.count >= 3 else { return nil }
+        return (pages[1] * pageSize, pages[2] * pageSize)
+    }
+
     /// Real and effective uid from the `Uid:` line of /proc/PID/status.
     static func uids(_ pid: pid_t) -> (real: UInt32, effective: UInt32)? {
         guard let text = text("/proc/\(pid)/status"),
@@ -68,6 +76,11 @@ enum ProcReader {
 
     /// PIDs whose parent is `pid`, from a scan of /proc.
     static func children(of pid: pid_t) -> [pid_t] {
+        allPIDs().filter { stat($0)?.ppid == Int64(pid) }
+    }
+
+    /// Every PID directory of /proc, ascending.
+    static func allPIDs() -> [pid_t] {
         guard let directory = opendir("/proc") else { return [] }
         defer { closedir(directory) }
         var result: [pid_t] = []
@@ -75,8 +88,7 @@ enum ProcReader {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            guard let candidate = pid_t(name), let info = stat(candidate), info.ppid == Int64(pid) else { continue }
-            result.append(candidate)
+            if let pid = pid_t(name) { result.append(pid) }
         }
         return result.sorted()
     }
@@ -105,7 +117,7 @@ extension ProcReader {
         return UInt64(seconds * Double(clockTicksPerSecond))
     }
 
-    /// All ticks of the `cpu` line of /proc/stat (user … steal), as DESIGN §3 counts them.
+    /// All ticks of the `cpu` line of /proc/stat (user … steal), as the README's "What the numbers mean" counts them.
     static func totalCPUTicks() -> UInt64? {
         guard let line = text("/proc/stat")?.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else { return nil }
         let values = line.split(separator: " ").dropFirst().prefix(8).compactMap { UInt64($0) }

@@ -1,0 +1,19 @@
+import SwtopCore
+
+extension ViewState {
+    /// What the sampler must read for this view. statm for every process only when
+    /// the table is ordered by memory or folds a tree node (whose MEM% sums what it
+    /// hides), else only for the rows on screen (`OnScreenReader`); threads, and
+    /// kernel threads, only while they are shown; the CPU clock and disk usage only
+    /// for the meters shown.
+    public var scanOptions: ScanOptions {
+        let ordersByMemory = [.res, .mem, .shr].contains(ordering.key)
+        let foldsByMemory = ordering.tree && !collapsed.isEmpty
+        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory, readsThreads: showsThreads,
+                                  readsKernelThreads: showsKernelThreads)
+        options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
+        options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
+        options.rereadsCommandLines = preferences.updatesProcessNames
+        return options
+    }
+}
