@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The functions an interactive session runs, hottest first (scripts/link-order writes it).
-let linkOrder = String(#filePath.dropLast("Package.swift".count)) + "Sources/swtop/link-order.txt"
+/// The functions an interactive session runs, hottest first (scripts/link-order writes it,
+/// and `scripts/link-order --check` tells how many of them the current code still has).
+let linkOrder = String(#filePath.dropLast("Package.swift".count)) + "scripts/link-order.txt"
 
 /// The settings of every module linked into swtop. Each function in a section of its own
 /// (release), so that the link order can place it. And no implicit `import _StringProcessing`
@@ -35,7 +36,6 @@ let package = Package(
         .executableTarget(
             name: "swtop",
             dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal"],
-            exclude: ["link-order.txt"],
             swiftSettings: swtopModule,
             // The release build is one static executable: no shared library is loaded,
             // which saves about 2.5 MiB of resident memory (see NameService for what
