@@ -13,8 +13,11 @@ struct BatchMode {
     let format: Format
 
     func run() {
-        // SHR is a table column here, printed for every row, so statm is read for all.
-        let sampler = Sampler(procFS: procFS, interval: delay, options: ScanOptions(readsStatm: true))
+        // RES and SHR are printed for every row, so statm is read for all; JSON gives
+        // every process's cgroup, container and unit.
+        var options = ScanOptions(readsStatm: true)
+        options.readsCgroups = format == .json
+        let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop() }
         let text = BatchTextRenderer(ordering: ordering)

@@ -16,9 +16,16 @@ public final class ProcessDetails: Sendable {
     public let effectiveUID: UInt32
     public let realUser: String
     public let effectiveUser: String
+    /// Where the process sits in the cgroup tree; read only while a cgroup, container
+    /// or unit column, grouping or output needs it (`ScanOptions.readsCgroups`), and
+    /// nil until then or where `/proc/PID/cgroup` cannot be read.
+    public let cgroup: CgroupPlacement?
+    /// True once `cgroup` was read (it may still be nil: unreadable).
+    public let hasReadCgroup: Bool
 
     public init(comm: String, rawComm: [UInt8]? = nil, rawCommandLine: String, executable: String?,
-                realUID: UInt32, effectiveUID: UInt32, realUser: String, effectiveUser: String) {
+                realUID: UInt32, effectiveUID: UInt32, realUser: String, effectiveUser: String,
+                cgroup: CgroupPlacement? = nil, hasReadCgroup: Bool = false) {
         self.comm = comm
         self.undecodedComm = rawComm.flatMap { $0.elementsEqual(comm.utf8) ? nil : $0 }
         self.rawCommandLine = rawCommandLine
@@ -27,6 +34,8 @@ public final class ProcessDetails: Sendable {
         self.effectiveUID = effectiveUID
         self.realUser = realUser
         self.effectiveUser = effectiveUser
+        self.cgroup = cgroup
+        self.hasReadCgroup = hasReadCgroup
     }
 
     public convenience init(comm: String, commandLine: [String], executable: String? = nil,
@@ -38,13 +47,22 @@ public final class ProcessDetails: Sendable {
     /// The details of one of this process's threads: its own name, the rest shared.
     func forThread(named comm: String, rawName: [UInt8]) -> ProcessDetails {
         ProcessDetails(comm: comm, rawComm: rawName, rawCommandLine: rawCommandLine, executable: executable,
-                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
+                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
+                       cgroup: cgroup, hasReadCgroup: hasReadCgroup)
     }
 
     /// The same process after it rewrote its command line.
     func withCommandLine(_ rawCommandLine: String) -> ProcessDetails {
         ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine, executable: executable,
-                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
+                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
+                       cgroup: cgroup, hasReadCgroup: hasReadCgroup)
+    }
+
+    /// The same process with its cgroup (re)read.
+    func withCgroup(_ cgroup: CgroupPlacement?) -> ProcessDetails {
+        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine, executable: executable,
+                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
+                       cgroup: cgroup, hasReadCgroup: true)
     }
 
     /// argv as a list.

@@ -28,6 +28,8 @@ final class ProcessScanner {
     var options: ScanOptions
     /// A hidden kernel thread is re-read one refresh in this many.
     static let hiddenKernelThreadRotation = 8
+    /// A running process's cgroup is re-read one refresh in this many (`ScanOptions.readsCgroups`).
+    static let cgroupRotation = 16
     private var refreshes = 0
     /// PID directories the last scan listed but was not allowed to open: other
     /// users' processes under `hidepid=1`. Counted so the totals can say what is
@@ -148,6 +150,12 @@ final class ProcessScanner {
             // The process rewrote its argv (a daemon naming its state): show it as it is now.
             details = details.withCommandLine(commandLine)
         }
+        if options.readsCgroups, !details.hasReadCgroup
+            || (stat.state == UInt8(ascii: "R") && (Int(stat.pid) &+ refreshes) % Self.cgroupRotation == 0) {
+            let placement = stat.isKernelThread ? CgroupPlacement(path: "/")
+                : path(of: "cgroup", under: name).flatMap { readCgroup(in: rootFD, path: $0) }
+            if !details.hasReadCgroup || placement != details.cgroup { details = details.withCgroup(placement) }
+        }
         var process = entry(id: stat.pid, stat: stat, owner: owner, details: details, exactMemory: nil)
         if options.readsStatm {
             // statm is read through its own path: if the PID was recycled in between,
@@ -182,6 +190,12 @@ final class ProcessScanner {
         }
         pathBuffer[length + 1 + file.utf8CodeUnitCount] = 0
         return UnsafePointer(pathBuffer)
+    }
+
+    private func readCgroup(in directory: Int32, path: UnsafePointer<CChar>) -> CgroupPlacement? {
+        reader.withContents(of: path, in: directory) { bytes in
+            SmallListParsers.cgroups(bytes).flatMap { CgroupPlacement(memberships: $0) }
+        } ?? nil
     }
 
     private func readStatm(in directory: Int32, path: UnsafePointer<CChar>) -> ResidentMemory? {
@@ -263,7 +277,8 @@ final class ProcessScanner {
         // Kernel threads have no command line, no executable and belong to root.
         guard !isKernelThread else {
             return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: "", executable: nil,
-                                  realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0))
+                                  realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0),
+                                  cgroup: CgroupPlacement(path: "/"), hasReadCgroup: options.readsCgroups)
         }
         let commandLine = reader.withContents(of: "cmdline", in: directoryFD) { CommandLineParser.joinedArguments($0) } ?? ""
         let executable = reader.linkTarget(of: "exe", in: directoryFD).map { LosslessText.decode($0) }
@@ -272,9 +287,11 @@ final class ProcessScanner {
         let ids = reader.withContents(of: "status", in: directoryFD) { StatusParser.userIDs($0) } ?? nil
         let realUID = ids?.real ?? owner
         let effectiveUID = ids?.effective ?? owner
+        let cgroup = options.readsCgroups ? readCgroup(in: directoryFD, path: "cgroup") : nil
         return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: commandLine, executable: executable,
                               realUID: realUID, effectiveUID: effectiveUID,
-                              realUser: users.name(of: realUID), effectiveUser: users.name(of: effectiveUID))
+                              realUser: users.name(of: realUID), effectiveUser: users.name(of: effectiveUID),
+                              cgroup: cgroup, hasReadCgroup: options.readsCgroups)
     }
 
     /// Binary search in a PID-ascending list.

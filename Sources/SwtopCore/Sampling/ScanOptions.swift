@@ -20,6 +20,11 @@ public struct ScanOptions: Sendable, Equatable {
     /// Read every process's command line again each refresh, for programs that
     /// rewrite their argv (off: once per identity).
     public var rereadsCommandLines = false
+    /// Read `/proc/PID/cgroup` (CGROUP, CONTAINER, UNIT): once per identity, and
+    /// again one refresh in `ProcessScanner.cgroupRotation` for a running process.
+    /// Runtimes and systemd place a process right after it starts; a later move is
+    /// rare, and a process that runs is the one worth noticing it for.
+    public var readsCgroups = false
 
     public init(readsStatm: Bool = false, readsThreads: Bool = false, readsKernelThreads: Bool = true) {
         self.readsStatm = readsStatm

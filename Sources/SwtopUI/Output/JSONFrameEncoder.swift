@@ -149,6 +149,9 @@ public struct JSONFrameEncoder: Sendable {
         for argument in details.commandLine { json.string(argument) }
         json.endArray()
         json.field("exe", details.executable)
+        json.field("cgroup", details.cgroup?.path)
+        json.field("container", details.cgroup?.container?.shortName)
+        json.field("unit", details.cgroup?.unit)
         if let depth { json.field("depth", depth) }
         json.endObject()
     }

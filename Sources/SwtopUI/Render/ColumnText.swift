@@ -41,6 +41,9 @@ struct ColumnText {
         case .ioRead: onScreen[process]?.ioRates.map { Units.size(UInt64($0.readPerSecond)) } ?? ""
         case .ioWrite: onScreen[process]?.ioRates.map { Units.size(UInt64($0.writePerSecond)) } ?? ""
         case .swap: onScreen[process]?.swapBytes.map(Units.size) ?? "-"
+        case .cgroup: DisplayWidth.middleCut(TerminalText.escape(process.details.cgroup?.path ?? "-"), cells: column.width - 1)
+        case .container: process.details.cgroup?.container?.shortName ?? "-"
+        case .unit: DisplayWidth.fit(TerminalText.escape(process.details.cgroup?.unit ?? "-"), cells: column.width - 1)
         case .command: ""
         }
     }

@@ -3,6 +3,7 @@ import SwtopCore
 /// A column the process list can be ordered by.
 public enum SortKey: String, CaseIterable, Sendable {
     case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor, command, comm, pgrp, session, exe
+    case cgroup, container, unit
 
     /// Accepts the column's name as printed in the header and the usual aliases
     /// from ps, top and htop (`%cpu`, `rss`, `vsz`, `ni`, `cmd` …), in any case.
@@ -28,6 +29,9 @@ public enum SortKey: String, CaseIterable, Sendable {
         case "pgid", "processgroup": self = .pgrp
         case "sid", "sess": self = .session
         case "executable", "exe_path": self = .exe
+        case "cg", "control_group": self = .cgroup
+        case "ctr", "container_id": self = .container
+        case "systemd_unit", "service": self = .unit
         default: return nil
         }
     }
@@ -65,6 +69,9 @@ public enum SortKey: String, CaseIterable, Sendable {
         case .pgrp: return order(a.processGroup, b.processGroup)
         case .session: return order(a.session, b.session)
         case .exe: return order(a.details.executable ?? "", b.details.executable ?? "")
+        case .cgroup: return order(a.details.cgroup?.path ?? "", b.details.cgroup?.path ?? "")
+        case .container: return order(a.details.cgroup?.container?.shortName ?? "", b.details.cgroup?.container?.shortName ?? "")
+        case .unit: return order(a.details.cgroup?.unit ?? "", b.details.cgroup?.unit ?? "")
         }
     }
 

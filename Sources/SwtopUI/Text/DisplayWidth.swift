@@ -49,6 +49,23 @@ public enum DisplayWidth {
         return kept + "+" + String(repeating: " ", count: cells - 1 - used)
     }
 
+    /// Text shortened in the middle to at most `cells` cells, marked with `..`, so
+    /// both ends of a path stay visible: `/kubepods.slice/..-containerd-3f2a.scope`.
+    public static func middleCut(_ text: String, cells: Int) -> String {
+        guard of(text) > cells else { return text }
+        guard cells > 4 else { return prefix(text, cells: cells).text }
+        let head = prefix(text, cells: (cells - 2) / 2)
+        var tail = String.UnicodeScalarView()
+        var used = 0
+        for scalar in text.unicodeScalars.reversed() {
+            let width = of(scalar)
+            if used + width > cells - 2 - head.cells { break }
+            used += width
+            tail.insert(scalar, at: tail.startIndex)
+        }
+        return head.text + ".." + String(tail)
+    }
+
     /// East Asian Width W or F (Unicode 15), as ranges.
     private static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,

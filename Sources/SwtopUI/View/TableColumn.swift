@@ -7,6 +7,7 @@ public enum TableColumn: CaseIterable, Sendable {
     case pid, ppid, processGroup, session, tty, user, uid, priority, nice, virt, res, shr, state
     case cpu, normalizedCPU, mem, time, threads, start, elapsed, processor, command, comm, exe
     case ioRead, ioWrite, swap
+    case cgroup, container, unit
 
     /// htop's default table.
     public static let defaults: [TableColumn] = [.pid, .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command]
@@ -41,6 +42,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .ioRead: "READ/s"
         case .ioWrite: "WRITE/s"
         case .swap: "SWAP"
+        case .cgroup: "CGROUP"
+        case .container: "CONTAINER"
+        case .unit: "UNIT"
         }
     }
 
@@ -74,6 +78,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .ioRead: "storage read per second (io)"
         case .ioWrite: "storage written per second (io)"
         case .swap: "memory swapped out (status)"
+        case .cgroup: "cgroup path (reads cgroup)"
+        case .container: "docker, podman, containerd, CRI-O id"
+        case .unit: "systemd unit or slice"
         }
     }
 
@@ -104,6 +111,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .command, .exe: 25
         case .ioRead, .ioWrite: 9
         case .swap: 7
+        case .cgroup: 31
+        case .container: 24
+        case .unit: 26
         }
     }
 
@@ -112,7 +122,7 @@ public enum TableColumn: CaseIterable, Sendable {
 
     var leftAligned: Bool {
         switch self {
-        case .user, .command, .comm, .exe, .tty: true
+        case .user, .command, .comm, .exe, .tty, .cgroup, .container, .unit: true
         default: false
         }
     }
@@ -143,8 +153,14 @@ public enum TableColumn: CaseIterable, Sendable {
         case .command: .command
         case .comm: .comm
         case .exe: .exe
+        case .cgroup: .cgroup
+        case .container: .container
+        case .unit: .unit
         }
     }
+
+    /// Needs `/proc/PID/cgroup` (`ScanOptions.readsCgroups`).
+    public var readsCgroups: Bool { self == .cgroup || self == .container || self == .unit }
 
     /// Lower goes first when space runs out.
     private var importance: Int {

@@ -14,6 +14,8 @@ extension ViewState {
         options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
         options.rereadsCommandLines = preferences.updatesProcessNames
+        options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
+            || [.cgroup, .container, .unit].contains(ordering.key)
         return options
     }
 }

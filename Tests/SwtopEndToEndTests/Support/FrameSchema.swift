@@ -41,6 +41,7 @@ enum FrameSchema {
         ("res_bytes", .integer), ("shr_bytes", .nullable(.integer)), ("cpu_percent", .nullable(.number)),
         ("mem_percent", .number), ("cpu_time_seconds", .number), ("start_time", .number),
         ("comm", .string), ("cmdline", .array), ("exe", .nullable(.string)),
+        ("cgroup", .nullable(.string)), ("container", .nullable(.string)), ("unit", .nullable(.string)),
     ]
 
     static let memoryFields = ["total_bytes", "free_bytes", "available_bytes", "used_bytes", "buffers_bytes",
