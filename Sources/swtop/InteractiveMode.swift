@@ -31,7 +31,7 @@ struct InteractiveMode {
         }
         // Printed once the terminal is back to normal, after the screen closes.
         var exitNote: String?
-        defer { if let exitNote { StandardStream.error("swtop: \(exitNote)\n") } }
+        defer { if let exitNote { StandardStream.error("swtop: \(TerminalText.escape(exitNote))\n") } }
         let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
         sampler.start()
         defer { sampler.stop() }
