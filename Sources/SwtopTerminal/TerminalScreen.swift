@@ -17,14 +17,15 @@ public final class TerminalScreen {
         case dumbTerminal(String)
         case cannotInitialize(String)
 
+        /// TERM comes from whoever set up the environment (sudo -E, su -m): it is shown escaped.
         public var description: String {
             switch self {
             case .notATerminal:
                 return "standard input and output must be a terminal for the interactive view; use --batch or --json"
             case let .dumbTerminal(term):
-                return "the terminal type '\(term)' cannot show the interactive view; use --batch or --json"
+                return "the terminal type '\(TerminalText.escape(term))' cannot show the interactive view; use --batch or --json"
             case let .cannotInitialize(term):
-                return "cannot start the terminal (TERM=\(term)); use --batch or --json"
+                return "cannot start the terminal (TERM=\(TerminalText.escape(term))); use --batch or --json"
             }
         }
     }

@@ -12,7 +12,8 @@ struct BatchMode {
     let ordering: ProcessOrdering
     let format: Format
 
-    func run() {
+    /// Returns the exit status.
+    func run() -> Int32 {
         // RES and SHR are printed for every row, so statm is read for all; JSON gives
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
@@ -26,15 +27,16 @@ struct BatchMode {
         var generation: UInt64 = 1
         var printed = 0
         while iterations.map({ printed < $0 }) ?? true {
-            guard let snapshot = sampler.waitForSnapshot(newerThan: generation) else { return }
+            guard let snapshot = sampler.waitForSnapshot(newerThan: generation) else { return 0 }
             generation = snapshot.generation
             let frame = switch format {
             case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
             case .json: json.encode(snapshot) + "\n"
             }
-            // The reader went away (`| head` with SIGPIPE ignored): nothing left to do.
-            guard StandardStream.output(frame) else { return }
+            // The reader went away (`| head`) or the output failed: nothing left to do.
+            if let status = StandardStream.output(frame) { return status }
             printed += 1
         }
+        return 0
     }
 }

@@ -11,6 +11,7 @@ enum EntryPoint {
     static let usageStatus: Int32 = 64
 
     static func main() {
+        StandardStream.holdClosedDescriptors()
         let request: LaunchRequest
         do {
             request = try OptionParser.parse(Array(CommandLine.arguments.dropFirst()))
@@ -19,9 +20,9 @@ enum EntryPoint {
         }
         switch request {
         case .help:
-            StandardStream.output(HelpText.text)
+            exit(StandardStream.output(HelpText.text) ?? 0)
         case .version:
-            StandardStream.output("swtop \(Swtop.version) (\(CursesLibrary.version))\n")
+            exit(StandardStream.output("swtop \(Swtop.version) (\(CursesLibrary.version))\n") ?? 0)
         case .run(let options):
             let swtop = Swtop(options: options)
             do {

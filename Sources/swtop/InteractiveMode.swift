@@ -49,7 +49,7 @@ struct InteractiveMode {
         let status = session.run()
         screen.close()
         // Printed once the terminal is back to normal.
-        if let note = session.exitNote { StandardStream.error("swtop: \(note)\n") }
+        if let note = session.exitNote { StandardStream.error("swtop: \(TerminalText.escape(note))\n") }
         return status
     }
 }

@@ -49,8 +49,7 @@ struct Swtop {
                                        wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
                                        settings: settings).run()
         }
-        BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
+        return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
                   format: options.json ? .json : .text).run()
-        return 0
     }
 }

@@ -94,7 +94,7 @@ struct WatchOutputMode {
                 }
             }
             // One write per round: a reader sees whole lines, in order.
-            if !text.isEmpty, !StandardStream.output(text) { return 0 }
+            if !text.isEmpty, let status = StandardStream.output(text) { return status }
             if named != nil, namedLeft.isEmpty { return 0 }
             if let signal = waitForNextRound(signals: signals) { return 128 + signal }
         }

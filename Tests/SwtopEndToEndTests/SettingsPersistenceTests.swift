@@ -95,6 +95,71 @@ import Testing
         #expect(ProcReader.text("\(home)/swtop/config") == nil)
     }
 
+    /// Runs swtop with `XDG_CONFIG_HOME=configHome` (else `home`), waits for the table,
+    /// presses `t` (a setting to save) and `q`; returns the exit status line and stderr.
+    private func startToggleAndQuit(home: String, configHome: String? = nil) throws -> (status: String?, errors: String?) {
+        let out = home + "/out"
+        _ = mkdir(out, 0o700)
+        let session = try TmuxSession("\(swtop) -d 0.5 2> \(out)/errors; echo status=$? > \(out)/status",
+                                      environment: ["XDG_CONFIG_HOME": configHome ?? home])
+        let (started, screen) = session.waitForScreen { $0.contains { $0.contains("PID USER") } }
+        #expect(started, "\(screen.joined(separator: "\n"))")
+        session.press("t", "q")
+        #expect(Clock.wait(upTo: 5) { ProcReader.text("\(out)/status") != nil })
+        return (ProcReader.text("\(out)/status"), ProcReader.text("\(out)/errors"))
+    }
+
+    private func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode : nil
+    }
+
+    /// Root with a HOME another user can write (sudo -E): their links aim nowhere.
+    @Test func linksInTheConfigPathAreNotFollowed() throws {
+        let home = try temporaryDirectory()
+        defer { _ = system("rm -rf '\(home)'") }
+        let secret = "root:$6$salt$hash:19000:0:99999:7:::\n"
+        write(secret, to: "\(home)/victim")
+        #expect(chmod("\(home)/victim", 0o600) == 0 && mkdir("\(home)/swtop", 0o700) == 0)
+        #expect(symlink("\(home)/victim", "\(home)/swtop/config") == 0)
+        let linkedFile = try startToggleAndQuit(home: home)
+        #expect(linkedFile.status == "status=0\n")
+        #expect(linkedFile.errors == "swtop: not reading or saving \(home)/swtop/config: \(home)/swtop/config is a symbolic link\n")
+        #expect(ProcReader.text("\(home)/victim") == secret)
+        #expect(mode("\(home)/victim") == S_IFREG | 0o600)
+        #expect(mode("\(home)/victim.bad") == nil && mode("\(home)/swtop/config.bad") == nil)
+
+        // A linked directory: nothing is created where it points.
+        #expect(system("rm -r '\(home)/swtop' '\(home)/out'") == 0 && mkdir("\(home)/elsewhere", 0o700) == 0)
+        #expect(symlink("\(home)/elsewhere", "\(home)/swtop") == 0)
+        let linkedDirectory = try startToggleAndQuit(home: home)
+        #expect(linkedDirectory.status == "status=0\n")
+        #expect(linkedDirectory.errors == "swtop: not reading or saving \(home)/swtop/config: \(home)/swtop is a symbolic link\n")
+        #expect(try FileManagerless.list("\(home)/elsewhere").isEmpty)
+    }
+
+    @Test func aFIFOConfigDoesNotBlockTheStart() throws {
+        let home = try temporaryDirectory()
+        defer { _ = system("rm -rf '\(home)'") }
+        #expect(mkdir("\(home)/swtop", 0o700) == 0 && mkfifo("\(home)/swtop/config", 0o600) == 0)
+        let run = try startToggleAndQuit(home: home)
+        #expect(run.status == "status=0\n")
+        #expect(run.errors == "swtop: cannot read \(home)/swtop/config: not a regular file; using the defaults\n")
+        #expect(mode("\(home)/swtop/config").map { $0 & S_IFMT } == S_IFIFO)
+        #expect(try FileManagerless.list("\(home)/swtop") == ["config"])
+    }
+
+    @Test func aConfigPathWithEscapesIsShownEscaped() throws {
+        let home = try temporaryDirectory()
+        defer { _ = system("rm -rf '\(home)'") }
+        // A file where the directory belongs makes the save fail and name the path.
+        let configHome = home + "/blocker\u{1B}]2;x\u{07}"
+        write("not a directory", to: configHome)
+        let run = try startToggleAndQuit(home: home, configHome: configHome)
+        #expect(run.status == "status=0\n")
+        #expect(run.errors == "swtop: cannot save settings to \(home)/blocker\\e]2;x\\x07/swtop/config: Not a directory\n")
+    }
+
     @Test func readonlyAndNoConfigWriteNothing() throws {
         let home = try temporaryDirectory()
         defer { _ = system("rm -rf '\(home)'") }

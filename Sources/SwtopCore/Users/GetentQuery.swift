@@ -6,7 +6,14 @@ import Glibc
 /// system's own name service (LDAP, sss, systemd) without loading it into swtop.
 /// The answer is the entry's colon-separated fields, or nil when there is none, when
 /// getent is missing, or when it does not answer within the time limit.
+///
+/// swtop often runs as root with a user's environment (sudo -E, su -m): getent is
+/// run from the system's own directories, never found through PATH, and gets an
+/// environment of its own instead of swtop's.
 enum GetentQuery {
+    static let executables = ["/usr/bin/getent", "/bin/getent"]
+    static let environment = ["PATH=/usr/bin:/bin", "LC_ALL=C"]
+
     /// A name service that hangs (an unreachable LDAP server) must not stall sampling for long.
     static let timeLimitMilliseconds: Int32 = 2_000
 
@@ -17,7 +24,7 @@ enum GetentQuery {
         for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
         defer { close(readEnd) }
-        guard let child = spawn(["getent", database, "--", key], stdout: writeEnd) else {
+        guard let child = executables.lazy.compactMap({ spawn($0, ["getent", database, "--", key], stdout: writeEnd) }).first else {
             close(writeEnd)
             return nil
         }
@@ -33,8 +40,9 @@ enum GetentQuery {
         return fields.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Starts `arguments` from PATH with stdout on `descriptor`, stdin and stderr on /dev/null.
-    private static func spawn(_ arguments: [String], stdout descriptor: Int32) -> pid_t? {
+    /// Starts `executable` with `arguments` and the fixed environment, stdout on
+    /// `descriptor`, stdin and stderr on /dev/null; nil when it cannot be started.
+    private static func spawn(_ executable: String, _ arguments: [String], stdout descriptor: Int32) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -44,6 +52,9 @@ enum GetentQuery {
         var cArguments = arguments.map { strdup($0) }
         defer { cArguments.forEach { free($0) } }
         cArguments.append(nil)
+        var cEnvironment = environment.map { strdup($0) }
+        defer { cEnvironment.forEach { free($0) } }
+        cEnvironment.append(nil)
         // The sampler thread blocks signals; the child starts with none blocked.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -53,7 +64,7 @@ enum GetentQuery {
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var child: pid_t = 0
-        let status = posix_spawnp(&child, arguments[0], &actions, &attributes, cArguments, environ)
+        let status = posix_spawn(&child, executable, &actions, &attributes, cArguments, cEnvironment)
         return status == 0 ? child : nil
     }
 

@@ -18,7 +18,7 @@ public enum SettingsFormat {
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let warn = { (problem: String) in warnings.append("config line \(offset + 1): \(problem)") }
             guard let equals = line.firstIndex(of: "=") else {
-                warn("expected 'key = value', got '\(TerminalText.escape(String(line.prefix(40))))'")
+                warn("expected 'key = value', got '\(excerpt(line))'")
                 continue
             }
             let key = line[..<equals].trimmingWhitespace().lowercased()
@@ -31,7 +31,7 @@ public enum SettingsFormat {
     /// Sets one key; returns what was wrong, if anything (the setting then keeps its default,
     /// or for lists, the entries that were understood).
     private static func apply(key: String, value: String, to settings: inout Settings) -> String? {
-        let shown = TerminalText.escape(String(value.prefix(40)))
+        let shown = excerpt(value)
         func flag(_ target: inout Bool) -> String? {
             switch value.lowercased() {
             case "yes", "true", "on", "1": target = true
@@ -45,7 +45,7 @@ public enum SettingsFormat {
             let (columns, unknown) = columns(from: value)
             guard !columns.isEmpty else { return "no known column in '\(shown)'; using the default columns" }
             settings.preferences.columns = columns
-            return unknown.isEmpty ? nil : "unknown column \(unknown.map { "'\(TerminalText.escape($0))'" }.joined(separator: ", ")) left out"
+            return unknown.isEmpty ? nil : "unknown column \(unknown.map { "'\(Self.excerpt($0))'" }.joined(separator: ", ")) left out"
         case "sort":
             guard let sortKey = SortKey(name: value) else { return "unknown sort key '\(shown)'" }
             settings.sortKey = sortKey
@@ -72,12 +72,12 @@ public enum SettingsFormat {
             var meters: [Meter] = []
             for token in value.split(separator: " ", omittingEmptySubsequences: true) {
                 guard let meter = MeterToken.meter(from: String(token), side: side) else {
-                    problems.append("unknown meter '\(TerminalText.escape(String(token)))'")
+                    problems.append("unknown meter '\(Self.excerpt(token))'")
                     continue
                 }
                 // A meter is shown once.
                 guard !meters.contains(where: { $0.kind == meter.kind }) else {
-                    problems.append("meter '\(TerminalText.escape(String(token)))' named twice")
+                    problems.append("meter '\(Self.excerpt(token))' named twice")
                     continue
                 }
                 meters.append(meter)
@@ -87,9 +87,16 @@ public enum SettingsFormat {
             settings.preferences.meters += meters
             return problems.isEmpty ? nil : problems.joined(separator: ", ") + " left out"
         default:
-            return "unknown setting '\(TerminalText.escape(String(key.prefix(40))))'"
+            return "unknown setting '\(Self.excerpt(key))'"
         }
         return nil
+    }
+
+    /// What a warning shows of the file's text: a short prefix, escaped. The file may
+    /// not be what it claims to be, and its lines go to stderr and the screen.
+    static func excerpt(_ text: some StringProtocol) -> String {
+        let limit = 16
+        return TerminalText.escape(String(text.prefix(limit))) + (text.count > limit ? "…" : "")
     }
 
     private static func columns(from value: String) -> (known: [TableColumn], unknown: [String]) {

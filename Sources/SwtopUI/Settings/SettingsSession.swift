@@ -7,7 +7,7 @@ public struct SettingsSession: Sendable {
     public let loaded: SettingsStore.Loaded
     /// What the run starts with.
     public let start: Settings
-    /// False under `--readonly`, `--no-config`, and for a file that could not be read.
+    /// False under `--readonly`, `--no-config`, and for a file that could not be read or is not trusted.
     public let savesOnExit: Bool
 
     public init(options: LaunchOptions, environment: (String) -> String?, readonly: Bool) {
@@ -15,7 +15,7 @@ public struct SettingsSession: Sendable {
         store = path.map(SettingsStore.init(path:))
         loaded = store?.load() ?? SettingsStore.Loaded(settings: Settings(), warnings: [], condition: .missing)
         start = loaded.settings.overridden(by: options)
-        savesOnExit = store != nil && !readonly && loaded.condition != .unreadable
+        savesOnExit = store != nil && !readonly && loaded.condition.allowsSaving
     }
 
     public var warnings: [String] { loaded.warnings }
