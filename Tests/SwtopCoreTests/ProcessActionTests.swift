@@ -105,6 +105,17 @@ import Testing
         #expect(ActionOutcome.failed(errno: ENOMEM).message(for: sshd, action: "kill").hasPrefix("kill PID 812 (sshd): "))
     }
 
+    /// setpriority's EACCES: the process is the user's own, lowering its nice value takes privilege.
+    @Test func aLowerNiceValueNamesTheMissingCapability() {
+        let own = ProcessTarget(pid: 4242, startTicks: 1, name: "make", user: "alice")
+        #expect(ActionOutcome.failed(errno: EACCES).message(for: own, action: "renice")
+                == "not permitted: a lower nice value for PID 4242 (make) needs CAP_SYS_NICE")
+        #expect(ActionOutcome.someThreadsFailed(2, of: 5, errno: EACCES).message(for: own, action: "renice")
+                == "renice PID 4242 (make): 2 of 5 threads unchanged (a lower nice value needs CAP_SYS_NICE)")
+        #expect(ActionOutcome.someThreadsFailed(1, of: 3, errno: EPERM).message(for: own, action: "renice")
+                == "renice PID 4242 (make): 1 of 3 threads unchanged (not permitted)")
+    }
+
     @Test func theCatalogNamesEverySignalOnce() {
         let all = SignalCatalog.all
         #expect(all.first == SignalCatalog.Entry(number: 1, name: "SIGHUP"))

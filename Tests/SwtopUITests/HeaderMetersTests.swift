@@ -35,6 +35,23 @@ import Testing
         #expect(lines[5].hasPrefix("    PID USER"))
     }
 
+    /// What a made-up /proc tree can say: cpu10 listed before cpu2, MemTotal 0 with
+    /// Buffers and Cached of 16 EiB. The labels line up, the bars stay inside.
+    @Test func fabricatedCPUsAndMemoryStayInTheirBars() {
+        var snapshot = Self.snapshot
+        let cpu = snapshot.system.cpus[0]
+        snapshot.system.cpus = [CPUUsage(id: 10, ticks: cpu.ticks, percentages: cpu.percentages),
+                                CPUUsage(id: 2, ticks: cpu.ticks, percentages: cpu.percentages)]
+        snapshot.system.memory.total = 0
+        snapshot.system.memory.buffers = .max
+        snapshot.system.memory.cached = .max
+        var state = ViewState(width: 60, height: 20)
+        state.preferences.meters = [Meter(.memory, .bar, .left)]
+        let lines = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
+        #expect(lines[0].hasPrefix("10[") && lines[1].hasPrefix(" 2["), "\(lines)")
+        #expect(lines[2] == "Mem[|||||||||||||||||||0K/0K]", "\(lines)")
+    }
+
     @Test func defaultsAreHtopsHeader() {
         let lines = lines(Meter.defaults, width: 80)
         #expect(lines[1].hasPrefix("Mem[") && lines[1].contains("Tasks: 5"))

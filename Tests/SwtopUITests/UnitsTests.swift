@@ -53,6 +53,35 @@ import Testing
         #expect(Units.duration(seconds: 3 * 86_400 + 7_384) == "3 days, 02:03:04")
     }
 
+    /// Numbers a made-up /proc tree can hold: formatting saturates, never traps.
+    @Test func fabricatedNumbersFormatWithoutATrap() {
+        #expect(Units.duration(seconds: Double(UInt64.max)) == "213503982334601 days, 07:00:15")
+        #expect(Units.duration(seconds: .infinity).hasSuffix("days, 07:00:15"))
+        #expect(Units.duration(seconds: .nan) == "00:00:00")
+        #expect(Units.cpuTime(ticks: .max, ticksPerSecond: 100) == "5849424173y201d")
+        #expect(Units.cpuTime(ticks: .max - 1, ticksPerSecond: .max) == "0:00.99")
+        #expect(Units.fixed(Double(UInt64.max), fractionDigits: 0) == "1.8446744073709552e+19")
+        #expect(Units.fixed(-1e300, fractionDigits: 2) == "-1e+300")
+        #expect(Units.fixed(1e17, fractionDigits: 1) == "100000000000000000.0")
+        #expect(Units.compactSize(.max) == "16777216T")
+        #expect(ColumnText.elapsed(seconds: 1e300) == "213503982334601-07:00:15")
+    }
+
+    @Test func saturatingConversions() {
+        #expect(Int(saturating: 1e300) == .max && Int(saturating: -1e300) == .min && Int(saturating: .nan) == 0)
+        #expect(UInt64(saturating: Double(UInt64.max)) == .max && UInt64(saturating: -1) == 0)
+        #expect(Int32(saturating: 2_147_483_647.5) == .max && Int32(saturating: -2.9) == -2)
+        #expect(UInt8(saturating: 255.9) == 255 && UInt8(saturating: 254.9) == 254)
+    }
+
+    @Test func aTimeNoCalendarHolds() {
+        #expect(WallClock.utc.dateAndTime(Double(UInt64.max)) == "????-??-?? ??:??:??")
+        #expect(WallClock.utc.timeOfDay(-1e300) == "??:??:??")
+        // The largest time gmtime_r accepts puts tm_year near Int32.max: + 1900 must not overflow.
+        #expect(WallClock.utc.dateAndTime(67_768_036_160_000_000) == "2147485546-12-30 08:53:20")
+        #expect(WallClock.utc.dateAndTime(1_700_000_000) == "2023-11-14 22:13:20")
+    }
+
     @Test func terminalNames() {
         #expect(TerminalDevice.name(ttyNumber: 0) == nil)
         #expect(TerminalDevice.name(ttyNumber: 34816) == "pts/0")

@@ -15,6 +15,9 @@ public enum ActionOutcome: Equatable, Sendable {
     case refused
     /// The system call failed with this errno.
     case failed(errno: Int32)
+    /// Renice: this many of the process's threads kept their nice value (the last
+    /// failure's errno); the others moved.
+    case someThreadsFailed(Int, of: Int, errno: Int32)
 
     public var succeeded: Bool { self == .done }
 
@@ -28,11 +31,20 @@ public enum ActionOutcome: Equatable, Sendable {
         case .refused: return "PID \(target.pid) is not a single process: nothing sent"
         case .failed(let code):
             switch code {
-            case EPERM, EACCES: return "not permitted: \(who) belongs to \(target.user)"
+            case EPERM: return "not permitted: \(who) belongs to \(target.user)"
+            // setpriority(2): the process is the caller's own, but a lower nice value takes privilege.
+            case EACCES: return "not permitted: a lower nice value for \(who) needs CAP_SYS_NICE"
             case ESRCH: return "\(who) had already exited"
             case EINVAL: return "\(action): invalid request for \(who)"
             default: return "\(action) \(who): \(String(cString: strerror(code)))"
             }
+        case let .someThreadsFailed(failed, total, code):
+            let reason = switch code {
+            case EPERM: "not permitted"
+            case EACCES: "a lower nice value needs CAP_SYS_NICE"
+            default: String(cString: strerror(code))
+            }
+            return "\(action) \(who): \(failed) of \(total) threads unchanged (\(reason))"
         }
     }
 }

@@ -33,22 +33,6 @@ public struct ProcessController: Sendable {
         return swtop_pidfd_send_signal(handle, signal) == 0 ? .done : .failed(errno: errno)
     }
 
-    /// Moves the nice value of `target` by `step` (kept within -20…19) if it is still
-    /// the same process. The value it starts from is read right now, not taken from
-    /// the last snapshot, so pressing the key twice before a refresh moves it twice.
-    /// setpriority(2) has no pidfd form: the check comes right before it.
-    public func renice(_ target: ProcessTarget, by step: Int32) -> ActionOutcome {
-        guard target.pid > 0 else { return .refused }
-        let stat: ProcessStat
-        switch current(target) {
-        case .success(let found): stat = found
-        case .failure(let mismatch): return mismatch.outcome
-        }
-        let nice = min(19, max(-20, stat.nice + step))
-        return setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(target.pid), nice) == 0
-            ? .done : .failed(errno: errno)
-    }
-
     /// True while the target runs (a zombie has ended: it only waits for its parent).
     public func isAlive(_ target: ProcessTarget) -> Bool {
         mismatch(target) == nil

@@ -65,8 +65,12 @@ struct ByteCursor {
         var scale: UInt64 = 1
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
+            // Fraction digits that would overflow the integer are dropped, not wrapped.
             while index < bytes.count, bytes[index] &- 0x30 < 10, scale < 1_000_000_000 {
-                digits = digits &* 10 &+ UInt64(bytes[index] &- 0x30)
+                let (times10, overflow1) = digits.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(UInt64(bytes[index] &- 0x30))
+                guard !overflow1, !overflow2 else { break }
+                digits = sum
                 scale *= 10
                 index += 1
             }

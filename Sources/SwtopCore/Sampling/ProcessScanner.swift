@@ -310,7 +310,7 @@ final class ProcessScanner {
         index(of: pid, in: processes).map { processes[$0] }
     }
 
-    private static func name(of entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
         UnsafeRawPointer(entry)
             .advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
             .assumingMemoryBound(to: CChar.self)

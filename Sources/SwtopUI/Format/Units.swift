@@ -31,11 +31,14 @@ public enum Units {
     /// CPU time the way htop's TIME+ column shows it, growing coarser with age:
     /// `0:01.23` (minutes:seconds.hundredths), `3h05:02`, `12d03h`, `234d`, `2y045d`.
     public static func cpuTime(ticks: UInt64, ticksPerSecond: UInt64) -> String {
-        let hundredths = ticks &* 100 / max(1, ticksPerSecond)
-        let seconds = hundredths / 100
+        // Seconds and the fraction apart, the fraction in double width: ticks × 100
+        // overflows for a made-up tick count. The quotient is below 100, so it fits.
+        let perSecond = max(1, ticksPerSecond)
+        let seconds = ticks / perSecond
+        let hundredths = perSecond.dividingFullWidth((ticks % perSecond).multipliedFullWidth(by: 100)).quotient
         let (minutes, hours, days) = (seconds / 60, seconds / 3600, seconds / 86_400)
         if hours < 1 {
-            return "\(minutes):\(twoDigits(seconds % 60)).\(twoDigits(hundredths % 100))"
+            return "\(minutes):\(twoDigits(seconds % 60)).\(twoDigits(hundredths))"
         }
         if hours < 100 { return "\(hours)h\(twoDigits(minutes % 60)):\(twoDigits(seconds % 60))" }
         if days < 100 { return "\(days)d\(twoDigits(hours % 24))h" }
@@ -46,7 +49,7 @@ public enum Units {
 
     /// Elapsed wall-clock time as `3 days, 02:01:05` (uptime).
     public static func duration(seconds: Double) -> String {
-        let total = UInt64(max(0, seconds))
+        let total = UInt64(saturating: max(0, seconds))
         let days = total / 86_400
         let clock = "\(twoDigits(total / 3600 % 24)):\(twoDigits(total / 60 % 60)):\(twoDigits(total % 60))"
         switch days {
@@ -56,16 +59,20 @@ public enum Units {
         }
     }
 
-    /// `value` rounded to `fractionDigits` decimals, without exponent notation.
+    /// `value` rounded to `fractionDigits` decimals, without exponent notation up to
+    /// 2^64 / 10^fractionDigits; past that (only a made-up /proc number gets there,
+    /// and no fraction digit is left to show) in Swift's shortest form, `1.8e+19`.
     public static func fixed(_ value: Double, fractionDigits: Int) -> String {
         guard value.isFinite else { return "-" }
         var scale: UInt64 = 1
-        for _ in 0..<fractionDigits { scale *= 10 }
-        let scaled = UInt64((abs(value) * Double(scale)).rounded())
+        for _ in 0..<min(max(0, fractionDigits), 19) { scale *= 10 }
+        let magnitude = (abs(value) * Double(scale)).rounded()
+        guard magnitude < Double(UInt64.max) else { return "\(value)" }
+        let scaled = UInt64(magnitude)
         let sign = value < 0 && scaled > 0 ? "-" : ""
         guard fractionDigits > 0 else { return sign + "\(scaled)" }
         let fraction = String(scaled % scale)
-        return sign + "\(scaled / scale)." + String(repeating: "0", count: fractionDigits - fraction.count) + fraction
+        return sign + "\(scaled / scale)." + String(repeating: "0", count: max(0, fractionDigits - fraction.count)) + fraction
     }
 
     static func twoDigits(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -38,8 +38,8 @@ struct ColumnText {
         case .processor: process.processor < 0 ? "-" : String(process.processor)
         case .comm: TerminalText.escape(process.details.comm)
         case .exe: TerminalText.escape(process.details.executable ?? "")
-        case .ioRead: onScreen[process]?.ioRates.map { Units.size(UInt64($0.readPerSecond)) } ?? ""
-        case .ioWrite: onScreen[process]?.ioRates.map { Units.size(UInt64($0.writePerSecond)) } ?? ""
+        case .ioRead: onScreen[process]?.ioRates.map { Units.size(UInt64(saturating: $0.readPerSecond)) } ?? ""
+        case .ioWrite: onScreen[process]?.ioRates.map { Units.size(UInt64(saturating: $0.writePerSecond)) } ?? ""
         case .swap: onScreen[process]?.swapBytes.map(Units.size) ?? "-"
         case .cgroup: DisplayWidth.middleCut(TerminalText.escape(process.details.cgroup?.path ?? "-"), cells: column.width - 1)
         case .container: process.details.cgroup?.container?.shortName ?? "-"
@@ -69,12 +69,11 @@ struct ColumnText {
         Double(process.startTicks) / Double(max(1, system.clockTicksPerSecond))
     }
 
-    /// `HH:MM` today (within 24 hours), else `MonDD`, as ps's START shows it.
+    /// `HH:MM` today (within 24 hours), else `MonDD`, as ps's START shows it; `?`
+    /// for a time no calendar holds (a made-up btime).
     private func startTime(_ process: ProcessEntry) -> String {
         let started = Double(system.bootTime) + secondsAfterBoot(process)
-        var time = time_t(started)
-        var parts = tm()
-        localtime_r(&time, &parts)
+        guard let parts = WallClock.local.parts(started) else { return "?" }
         if now - started < 86_400 {
             return Units.twoDigits(UInt64(parts.tm_hour)) + ":" + Units.twoDigits(UInt64(parts.tm_min))
         }
@@ -84,7 +83,7 @@ struct ColumnText {
 
     /// `[[DD-]hh:]mm:ss`, as ps's ELAPSED shows it.
     static func elapsed(seconds: Double) -> String {
-        let total = UInt64(max(0, seconds))
+        let total = UInt64(saturating: max(0, seconds))
         let (days, hours, minutes) = (total / 86_400, total / 3600 % 24, total / 60 % 60)
         let clock = Units.twoDigits(minutes) + ":" + Units.twoDigits(total % 60)
         if days > 0 { return "\(days)-" + Units.twoDigits(hours) + ":" + clock }

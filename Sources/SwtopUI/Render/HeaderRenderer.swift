@@ -27,7 +27,8 @@ struct HeaderRenderer {
             return
         }
         let columnWidth = layout.width / layout.cpuColumns
-        let labelWidth = String(system.cpus.last?.id ?? 0).count
+        // The widest label, not the last one's: /proc/stat may list cpu10 before cpu2.
+        let labelWidth = system.cpus.enumerated().map { String($1.id ?? $0).count }.max() ?? 1
         for (position, cpu) in system.cpus.enumerated() {
             // Column-major, like htop: CPUs count down the first column, then the next.
             let row = position % layout.cpuRows
@@ -61,8 +62,9 @@ struct HeaderRenderer {
         var filled = 0
         var accumulated = 0.0
         for (index, segment) in segments.enumerated() {
-            accumulated += max(0, segment.0)
-            let end = min(inner, Int((accumulated * Double(inner)).rounded()))
+            // A share past 1 (MemTotal 0 with huge Buffers) or NaN fills the bar, never more.
+            accumulated += segment.0.isNaN ? 0 : max(0, segment.0)
+            let end = min(inner, Int(saturating: (min(1, accumulated) * Double(inner)).rounded()))
             if end > filled {
                 frame.fill(row: row, column: position + filled, count: end - filled,
                            character: glyphs[min(index, glyphs.count - 1)], style: segment.1)

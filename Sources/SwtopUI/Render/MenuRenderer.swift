@@ -7,14 +7,15 @@ struct MenuRenderer {
 
     func draw(snapshot: Snapshot?, into frame: inout Frame) {
         switch state.mode {
-        case let .sortMenu(selected):
-            let current = TableColumn.sortable.firstIndex(of: state.ordering.key)
-            panel("Sort by", TableColumn.sortable.map(\.rawValue), selected: selected, marked: current, into: &frame)
-        case let .userMenu(selected):
-            let users = UserChoices.present(in: snapshot)
-            let names = ["All users"] + users.map { TerminalText.escape($0.name) }
-            let current = state.ordering.userID.flatMap { uid in users.firstIndex { $0.uid == uid }.map { $0 + 1 } } ?? 0
-            panel("Show user", names, selected: selected, marked: current, into: &frame)
+        case let .sortMenu(highlighted):
+            let keys = TableColumn.sortable
+            panel("Sort by", keys.map(\.rawValue), selected: keys.firstIndex(of: highlighted) ?? 0,
+                  marked: keys.firstIndex(of: state.ordering.key), into: &frame)
+        case let .userMenu(highlighted):
+            let entries = UserChoices.menu(in: snapshot)
+            let current = entries.firstIndex { $0.uid == state.ordering.userID }
+            panel("Show user", entries.map { TerminalText.escape($0.name) },
+                  selected: UserChoices.position(of: highlighted, in: entries), marked: current, into: &frame)
         case let .signalMenu(selected, targets):
             let names = SignalCatalog.all.map { "\($0.number) \($0.name)" }
             let marked = SignalCatalog.all.firstIndex { $0.number == state.lastMenuSignal }

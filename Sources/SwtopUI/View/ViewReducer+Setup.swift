@@ -3,7 +3,10 @@
 extension ViewReducer {
     static func setup(_ key: Key, _ setup: SetupState, _ state: inout ViewState) -> ViewEffect {
         var setup = setup
+        // Lists shrink under the highlight (a disk meter for an unmounted path is no
+        // longer offered once removed): every key starts and ends on a listed entry.
         let count = SetupMenu.count(of: setup.page, state)
+        setup.index = clamped(setup.index, count: count)
         let pages = SetupState.Page.allCases
         switch key {
         case .escape, .function(2), .function(10), .character("q"), .character("S"):
@@ -32,9 +35,12 @@ extension ViewReducer {
         case .character("c") where setup.page == .meters: changeMeter(setup.index, &state) { $0.side = $0.side == .left ? .right : .left }
         default: break
         }
+        setup.index = clamped(setup.index, count: SetupMenu.count(of: setup.page, state))
         state.mode = .setup(setup)
         return .none
     }
+
+    private static func clamped(_ index: Int, count: Int) -> Int { max(0, min(index, count - 1)) }
 
     /// Turns the highlighted entry on or off; returns where the highlight goes (it
     /// follows a column or meter to its new place in the list).

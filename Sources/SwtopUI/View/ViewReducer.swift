@@ -32,8 +32,8 @@ public enum ViewReducer {
         case .help: state.mode = .browsing; effect = .none
         case .searching: effect = search(key, &state, rows, snapshot)
         case .filtering: effect = filter(key, &state)
-        case let .sortMenu(index): effect = sortMenu(key, index, &state)
-        case let .userMenu(index): effect = userMenu(key, index, &state, snapshot)
+        case let .sortMenu(highlighted): effect = sortMenu(key, highlighted, &state)
+        case let .userMenu(highlighted): effect = userMenu(key, highlighted, &state, snapshot)
         case let .confirming(action): effect = confirm(key, action, &state)
         case let .signalMenu(index, targets): effect = signalMenu(key, index, targets, &state)
         case .gracefulStop: effect = key == .escape ? .cancelGracefulStop : .none
@@ -58,7 +58,7 @@ public enum ViewReducer {
         case .end: select(rows.count - 1, &state, rows)
         case .left: state.commandScroll = max(0, state.commandScroll - 8)
         case .right: state.commandScroll += 8
-        case .function(6): state.mode = .sortMenu(SortKey.allCases.firstIndex(of: state.ordering.key) ?? 0)
+        case .function(6): state.mode = .sortMenu(state.ordering.key)
         case .character("<"), .character(","): cycleSortKey(by: -1, &state)
         case .character(">"), .character("."): cycleSortKey(by: 1, &state)
         case .character("I"): state.ordering.inverted.toggle()
@@ -70,7 +70,7 @@ public enum ViewReducer {
         case .character("-"): setCollapsed(true, &state)
         case .character("+"), .character("="): setCollapsed(false, &state)
         case .character("*"): state.collapsed.removeAll()
-        case .character("u"): state.mode = .userMenu(0)
+        case .character("u"): state.mode = .userMenu(nil)
         case .character("/"), .function(3): state.mode = .searching
         case .character("\\"), .function(4): state.mode = .filtering
         case .character("K"):
@@ -226,15 +226,17 @@ public enum ViewReducer {
 
     // MARK: Menus
 
-    private static func sortMenu(_ key: Key, _ index: Int, _ state: inout ViewState) -> ViewEffect {
+    private static func sortMenu(_ key: Key, _ highlighted: SortKey, _ state: inout ViewState) -> ViewEffect {
         let keys = TableColumn.sortable
+        let index = keys.firstIndex(of: highlighted) ?? 0
+        func highlight(_ position: Int) { state.mode = .sortMenu(keys[min(max(0, position), keys.count - 1)]) }
         switch key {
-        case .up: state.mode = .sortMenu(max(0, index - 1))
-        case .down: state.mode = .sortMenu(min(keys.count - 1, index + 1))
-        case .home: state.mode = .sortMenu(0)
-        case .end: state.mode = .sortMenu(keys.count - 1)
+        case .up: highlight(index - 1)
+        case .down: highlight(index + 1)
+        case .home: highlight(0)
+        case .end: highlight(keys.count - 1)
         case .enter:
-            state.ordering.key = keys[min(index, keys.count - 1)]
+            state.ordering.key = highlighted
             state.ordering.inverted = false
             state.mode = .browsing
         case .escape, .function(6), .character("q"): state.mode = .browsing
@@ -243,16 +245,17 @@ public enum ViewReducer {
         return .none
     }
 
-    private static func userMenu(_ key: Key, _ index: Int, _ state: inout ViewState, _ snapshot: Snapshot?) -> ViewEffect {
-        let users = UserChoices.present(in: snapshot)
-        let count = users.count + 1
+    private static func userMenu(_ key: Key, _ highlighted: UInt32?, _ state: inout ViewState, _ snapshot: Snapshot?) -> ViewEffect {
+        let entries = UserChoices.menu(in: snapshot)
+        let index = UserChoices.position(of: highlighted, in: entries)
+        func highlight(_ position: Int) { state.mode = .userMenu(entries[min(max(0, position), entries.count - 1)].uid) }
         switch key {
-        case .up: state.mode = .userMenu(max(0, index - 1))
-        case .down: state.mode = .userMenu(min(count - 1, index + 1))
-        case .home: state.mode = .userMenu(0)
-        case .end: state.mode = .userMenu(count - 1)
+        case .up: highlight(index - 1)
+        case .down: highlight(index + 1)
+        case .home: highlight(0)
+        case .end: highlight(entries.count - 1)
         case .enter:
-            state.ordering.userID = index == 0 ? nil : users[index - 1].uid
+            state.ordering.userID = entries[index].uid
             state.mode = .browsing
         case .escape, .character("q"): state.mode = .browsing
         default: break
@@ -261,12 +264,22 @@ public enum ViewReducer {
     }
 }
 
-/// The users offered by the `u` menu: those that own a process now, by name.
+/// The entries of the `u` menu, shared by the reducer (what Enter picks) and the
+/// renderer (what is listed and highlighted).
 public enum UserChoices {
-    public static func present(in snapshot: Snapshot?) -> [(uid: UInt32, name: String)] {
-        guard let snapshot else { return [] }
+    public typealias Entry = (uid: UInt32?, name: String)
+
+    /// "All users" (uid nil), then each user that owns a process now, by name.
+    public static func menu(in snapshot: Snapshot?) -> [Entry] {
         var seen: [UInt32: String] = [:]
-        for process in snapshot.processes { seen[process.details.effectiveUID] = process.details.effectiveUser }
-        return seen.map { (uid: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        for process in snapshot?.processes ?? [] { seen[process.details.effectiveUID] = process.details.effectiveUser }
+        let users: [Entry] = seen.map { (uid: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        return [(uid: nil, name: "All users")] + users
+    }
+
+    /// Where the highlighted uid is listed; "All users" once that user's last process
+    /// has exited, so the highlight and Enter always agree on a listed entry.
+    public static func position(of uid: UInt32?, in entries: [Entry]) -> Int {
+        entries.firstIndex { $0.uid == uid } ?? 0
     }
 }

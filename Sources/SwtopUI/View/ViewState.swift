@@ -10,10 +10,12 @@ public struct ViewState: Sendable, Equatable {
         case searching
         /// Typing a filter (`\`): the table narrows as you type.
         case filtering
-        /// Choosing a sort column (F6); the index is the highlighted entry.
-        case sortMenu(Int)
-        /// Choosing a user (`u`); index 0 is "all users".
-        case userMenu(Int)
+        /// Choosing a sort column (F6): the highlighted column, kept by key so it
+        /// can never point at another entry than the menu lists.
+        case sortMenu(SortKey)
+        /// Choosing a user (`u`): the highlighted uid, nil for "all users". Kept by
+        /// uid, not by position: the list changes as processes come and go.
+        case userMenu(UInt32?)
         /// Waiting for y/n before an action.
         case confirming(PendingAction)
         /// Choosing a signal (F9/`k`) for the captured targets; the index is in `SignalCatalog.all`.
