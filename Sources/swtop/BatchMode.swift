@@ -16,7 +16,7 @@ struct BatchMode {
         // SHR is a table column here, printed for every row, so statm is read for all.
         let sampler = Sampler(procFS: procFS, interval: delay, options: ScanOptions(readsSharedMemory: true))
         sampler.start()
-        defer { sampler.stop() }
+        defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
         let text = BatchTextRenderer(ordering: ordering)
         let json = JSONFrameEncoder(ordering: ordering)
         // Generation 1 has nothing to compare against: wait for the second.

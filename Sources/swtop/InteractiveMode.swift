@@ -34,7 +34,7 @@ struct InteractiveMode {
         defer { if let exitNote { StandardStream.error("swtop: \(exitNote)\n") } }
         let sampler = Sampler(procFS: procFS, interval: delay, options: Self.scanOptions(for: state))
         sampler.start()
-        defer { sampler.stop() }
+        defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
         let signals = TerminationSignals.install(forTerminalView: true)
         let screen: TerminalScreen
         do {

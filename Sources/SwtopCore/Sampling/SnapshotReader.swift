@@ -74,7 +74,7 @@ public final class SnapshotReader {
         )
         lastSystem = sample
         if scanner.options.readsCPUFrequency { sample.cpuFrequency = meters.cpuFrequency() }
-        sample.disks = scanner.options.diskMounts.map(MeterReader.diskUsage)
+        if !scanner.options.diskMounts.isEmpty { sample.disks = meters.diskUsage(of: scanner.options.diskMounts) }
         return (sample, load?.lastPID)
     }
 

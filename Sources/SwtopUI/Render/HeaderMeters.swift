@@ -63,8 +63,10 @@ extension HeaderRenderer {
         case let (.disk(mount), style):
             let usage = system.disks.first { $0.mountPoint == mount }
             let name = TerminalText.escape(mount)
-            guard let usage, let total = usage.totalBytes else {
-                text("Disk " + name + ": ", "-", "", row: row, column: column, width: width, into: &frame)
+            guard let usage, let total = usage.totalBytes, !usage.isStalled else {
+                // A stalled statvfs: say so rather than show numbers that may be old.
+                text("Disk " + name + ": ", usage?.isStalled == true ? "not responding" : "-", "", row: row, column: column,
+                     width: width, into: &frame)
                 return
             }
             let amounts = Units.compactSize(usage.usedBytes) + "/" + Units.compactSize(total)
