@@ -18,7 +18,7 @@ import Musl
 /// so those details belong to the `stat` read beside them.
 final class ProcessScanner {
     private let procFS: ProcFS
-    private let reader = ProcFileReader()
+    private let reader: ProcFileReader
     private let users = UserDirectory()
     /// `PID/stat` and the like, built in place for each directory entry without allocating.
     private static let pathCapacity = 64
@@ -33,10 +33,14 @@ final class ProcessScanner {
     /// users' processes under `hidepid=1`. Counted so the totals can say what is
     /// missing instead of silently showing fewer processes.
     private(set) var unreadableCount = 0
+    /// Processes the last scan could not read for want of file descriptors (EMFILE,
+    /// ENFILE): those it knew are kept from the sample before, new ones left out.
+    private(set) var notRefreshedCount = 0
 
-    init(procFS: ProcFS, options: ScanOptions) {
+    init(procFS: ProcFS, options: ScanOptions, reader: ProcFileReader = ProcFileReader()) {
         self.procFS = procFS
         self.options = options
+        self.reader = reader
     }
 
     deinit {
@@ -52,10 +56,11 @@ final class ProcessScanner {
     ///     kernel a tenth of a refresh (it builds an entry for every process).
     ///     Processes that exited fail to open, as after a listing.
     func scan(previous: [ProcessEntry], listing: Bool = true) -> [ProcessEntry] {
-        let directory = listing ? opendir(procFS.root) : nil
-        if listing, directory == nil { return [] }
-        let rootFD = directory.map(dirfd) ?? open(procFS.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFD >= 0 else { return [] }
+        notRefreshedCount = 0
+        let rootFD = procFS.root.withCString { reader.open($0, isDirectory: true) }
+        guard rootFD >= 0 else { return keptForWantOfDescriptors(previous) }
+        let directory = listing ? fdopendir(rootFD) : nil
+        if listing, directory == nil { close(rootFD); return [] }
         defer { if let directory { closedir(directory) } else { close(rootFD) } }
         var processes: [ProcessEntry] = []
         processes.reserveCapacity(previous.count + 64)
@@ -76,6 +81,10 @@ final class ProcessScanner {
                 process = same
             } else if let new = readNewProcess(name: name, rootFD: rootFD, pid: pid, previous: previous) {
                 process = new
+            } else if reader.ranOutOfDescriptors {
+                notRefreshedCount += 1
+                guard let known else { return }
+                process = previous[known].carriedOver()
             } else {
                 return // it exited after readdir: normal
             }
@@ -105,6 +114,14 @@ final class ProcessScanner {
         // or thread ids mixed in, may not be.
         if !ascending { processes.sort { $0.pid < $1.pid } }
         return processes
+    }
+
+    /// The previous processes, carried over, when the proc root itself could not be
+    /// opened for want of descriptors; nothing when it could not for another reason.
+    private func keptForWantOfDescriptors(_ previous: [ProcessEntry]) -> [ProcessEntry] {
+        guard reader.ranOutOfDescriptors else { return [] }
+        notRefreshedCount = previous.count { !$0.isThread }
+        return previous.map { $0.carriedOver() }
     }
 
     /// `value` in decimal, NUL-terminated, in `buffer` (room for any Int32).
@@ -159,7 +176,7 @@ final class ProcessScanner {
 
     /// A process not seen before, or changed: read through its opened directory.
     private func readNewProcess(name: UnsafePointer<CChar>, rootFD: Int32, pid: Int32, previous: [ProcessEntry]) -> ProcessEntry? {
-        let directoryFD = openat(rootFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let directoryFD = reader.open(name, in: rootFD, isDirectory: true)
         guard directoryFD >= 0 else {
             // ENOENT or ESRCH: it exited after readdir, which is normal and not counted.
             if errno == EACCES || errno == EPERM { unreadableCount += 1 }

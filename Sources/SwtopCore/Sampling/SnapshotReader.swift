@@ -53,7 +53,7 @@ public final class SnapshotReader {
         samplesSinceListing = listing ? 0 : samplesSinceListing + 1
         let processes = scanner.scan(previous: previous, listing: listing)
         return assembler.assemble(system: system, processes: processes, unreadable: scanner.unreadableCount,
-                                  timestamp: Self.now())
+                                  notRefreshed: scanner.notRefreshedCount, timestamp: Self.now())
     }
 
     /// The system sample, and the last PID from a loadavg read just now (nil when

@@ -29,8 +29,16 @@ extension HeaderRenderer {
             var position = frame.put("Tasks: ", row: row, column: column, style: .meterLabel, limit: width)
             position = frame.put("\(tasks.total - tasks.kernelThreads)", row: row, column: position, style: .bold,
                                  limit: column + width - position)
-            position = frame.put(", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: row, column: position,
-                                 style: .meterText, limit: column + width - position)
+            if tasks.notRefreshed > 0 {
+                // Out of file descriptors: those rows are the last sample's. Said where a
+                // narrow meter still shows it, in place of the thread counts.
+                position = frame.put(", \(tasks.notRefreshed) not refreshed (out of fds)", row: row, column: position,
+                                     style: .warning, limit: column + width - position)
+                position = frame.put("; ", row: row, column: position, style: .meterText, limit: column + width - position)
+            } else {
+                position = frame.put(", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: row,
+                                     column: position, style: .meterText, limit: column + width - position)
+            }
             position = frame.put("\(tasks.running)", row: row, column: position, style: .processRunning,
                                  limit: column + width - position)
             position = frame.put(" running", row: row, column: position, style: .meterText, limit: column + width - position)
