@@ -160,10 +160,11 @@ final class ProcessScanner {
         guard let stat = sample ?? nil else { return nil }
         var details = previous[index].details
         if options.rereadsCommandLines, !stat.isKernelThread, let cmdlinePath = path(of: "cmdline", under: name),
-           let commandLine = reader.withContents(of: cmdlinePath, in: rootFD, { CommandLineParser.joinedArguments($0) }),
-           commandLine != details.rawCommandLine {
+           let commandLine = reader.withContents(of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit,
+                                                 { CommandLineParser.keptArguments($0) }),
+           commandLine.joined != details.rawCommandLine {
             // The process rewrote its argv (a daemon naming its state): show it as it is now.
-            details = details.withCommandLine(commandLine)
+            details = details.withCommandLine(commandLine.joined, isTruncated: commandLine.isTruncated)
         }
         var process = entry(id: stat.pid, stat: stat, owner: owner, details: details, sharedBytes: nil)
         if options.readsSharedMemory {
@@ -286,14 +287,17 @@ final class ProcessScanner {
             return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: "", executable: nil,
                                   realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0))
         }
-        let commandLine = reader.withContents(of: "cmdline", in: directoryFD) { CommandLineParser.joinedArguments($0) } ?? ""
+        let commandLine = reader.withContents(of: "cmdline", in: directoryFD, limit: CommandLineParser.readLimit) {
+            CommandLineParser.keptArguments($0)
+        } ?? (joined: "", isTruncated: false)
         let executable = reader.linkTarget(of: "exe", in: directoryFD).map { LosslessText.decode($0) }
         // The directory's owner is the effective uid, except for non-dumpable
         // processes (shown as root); status has the truth and the real uid.
         let ids = reader.withContents(of: "status", in: directoryFD) { StatusParser.userIDs($0) } ?? nil
         let realUID = ids?.real ?? owner
         let effectiveUID = ids?.effective ?? owner
-        return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: commandLine, executable: executable,
+        return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: commandLine.joined,
+                              commandLineIsTruncated: commandLine.isTruncated, executable: executable,
                               realUID: realUID, effectiveUID: effectiveUID,
                               realUser: users.name(of: realUID), effectiveUser: users.name(of: effectiveUID))
     }
