@@ -2,15 +2,21 @@
 import Glibc
 #endif
 import SwtopCore
+import Synchronization
 
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT become bytes in a pipe that the run loop
 /// polls, so the terminal is restored by normal code, not inside a handler.
+/// A second one means that code did not get to it (a read that does not return):
+/// the handler then restores the terminal itself and exits at once.
 /// Crash signals restore the terminal from the handler as a last resort, then die
 /// as they would have.
 public enum TerminationSignals {
     /// Written only before the handlers are installed, read only by them.
     nonisolated(unsafe) private static var writeEnd: Int32 = -1
     nonisolated(unsafe) private static var readEnd: Int32 = -1
+    /// Termination signals received; touched before the handlers are installed, so
+    /// no handler runs its lazy initialisation.
+    private static let terminationRequests = Atomic<Int>(0)
 
     static let polite: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
@@ -25,7 +31,16 @@ public enum TerminationSignals {
             guard let ends = Pipe.openNonBlocking() else { return -1 }
             (readEnd, writeEnd) = ends
         }
-        for signal in polite + (forTerminalView ? [SIGTSTP, SIGWINCH] : []) { handle(signal, with: { number in
+        _ = terminationRequests.load(ordering: .relaxed)
+        for signal in polite { handle(signal, with: { number in
+            if TerminationSignals.terminationRequests.wrappingAdd(1, ordering: .relaxed).oldValue > 0 {
+                TerminalRestore.restoreFromSignalHandler()
+                _exit(128 + number)
+            }
+            var byte = UInt8(truncatingIfNeeded: number)
+            _ = write(TerminationSignals.writeEnd, &byte, 1)
+        }) }
+        for signal in forTerminalView ? [SIGTSTP, SIGWINCH] : [] { handle(signal, with: { number in
             var byte = UInt8(truncatingIfNeeded: number)
             _ = write(TerminationSignals.writeEnd, &byte, 1)
         }) }

@@ -20,7 +20,7 @@ struct BatchMode {
         options.readsCgroups = format == .json
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
-        defer { sampler.stop() }
+        defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
         let text = BatchTextRenderer(ordering: ordering)
         let json = JSONFrameEncoder(ordering: ordering)
         // Generation 1 has nothing to compare against: wait for the second.

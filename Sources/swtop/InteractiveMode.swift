@@ -29,7 +29,7 @@ struct InteractiveMode {
         }
         let sampler = Sampler(procFS: procFS, interval: delay, options: state.scanOptions)
         sampler.start()
-        defer { sampler.stop() }
+        defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
         let signals = TerminationSignals.install(forTerminalView: true)
         let screen: TerminalScreen
         do {

@@ -26,6 +26,11 @@ struct Swtop {
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
+        do {
+            try DescriptorLimit.ensureMinimum()
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
         let ordering = ProcessOrdering(
             key: options.sort,
             inverted: options.reverse,

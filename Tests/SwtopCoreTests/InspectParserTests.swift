@@ -164,6 +164,42 @@ import Testing
         #expect(rows.map(\.path) == ["/run/my app.sock", "", "@abstract\u{1b}name"])
         #expect(rows.map(UnixSocketTableParser.stateName) == ["LISTEN", "CONNECTED", "UNCONNECTED"])
     }
+
+    /// A socket bound to a path with newlines prints lines that look like rows: a
+    /// forged row for another process's socket (inode 901) must not lend it a path.
+    @Test func aPathWithNewlinesCannotForgeARow() {
+        let forged = "00000000d88145a7: 00000002 00000000 00010000 0001 01   901 /run/trusted.sock"
+        let text = """
+            Num       RefCount Protocol Flags    Type St Inode Path
+            0000000054f69904: 00000002 00000000 00010000 0001 01   900 /tmp/x\n\(forged)\nnot a row
+            00000000d88145a7: 00000003 00000000 00000000 0001 03   901
+            0000000000000000: 00000002 00000000 00000000 0002 01   902 /tmp/a\n\nb
+
+            """
+        let rows = parsing(text, UnixSocketTableParser.parse)
+        #expect(rows.map(\.inode) == [900, 901, 901, 902])
+        // The forged line and the real one are both ambiguous: no path is believed.
+        #expect(rows.filter { $0.inode == 901 }.allSatisfy { $0.isAmbiguous && $0.path.isEmpty })
+        #expect(UnixSocketTableParser.stateName(rows[1]).contains("listed twice"))
+        // Lines that are not rows continue the path above them.
+        #expect(rows[0].path == "/tmp/x")
+        #expect(rows[3].path == "/tmp/a\n\nb")
+        #expect(!rows[0].isAmbiguous && !rows[3].isAmbiguous)
+    }
+
+    @Test func onlyTheKernelsLayoutIsARow() {
+        let text = """
+            Num       RefCount Protocol Flags    Type St Inode Path
+            0000000054f69904: 00000002 00000000 00010000 0001 01 900 /ok
+            54f69904:00000002 00000000 00010000 0001 01 901 /no-space
+            0000000054f69904: 2 0 10000 1 1 902 /short-fields
+            0000000054f69904: 00000002 00000000 00010000 0001 01 903x/glued
+
+            """
+        let rows = parsing(text, UnixSocketTableParser.parse)
+        #expect(rows.map(\.inode) == [900])
+        #expect(rows[0].path.hasPrefix("/ok\n54f69904:"))
+    }
 }
 
 @Suite struct InspectorStatTests {

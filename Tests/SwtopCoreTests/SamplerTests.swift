@@ -1,4 +1,5 @@
 import Testing
+import Synchronization
 @testable import SwtopCore
 
 @Suite struct SamplerTests {
@@ -67,5 +68,74 @@ import Testing
         #expect(second.generation == first.generation + 1)
         // Not at once: the signalled process gets a moment, and CPU% a real period.
         #expect(second.timestamp - first.timestamp >= 0.09)
+    }
+}
+
+/// A read that does not return (a dead network share, a process's locked memory)
+/// must not keep swtop from exiting, nor pile up threads.
+@Suite struct BlockedReadTests {
+    /// A snapshot source whose read says it started, then waits until released.
+    final class BlockingSource: SnapshotSource, @unchecked Sendable {
+        var options = ScanOptions()
+        let entered = Pipe()
+        let release = Pipe()
+
+        func read() -> Snapshot {
+            entered.signal()
+            _ = MonotonicClock.waitReadable(release.readEnd, forNanoseconds: nil)
+            var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
+            return assembler.assemble(system: SystemSample(stat: SystemStat(), memory: MemoryInfo(), load: LoadAverage(),
+                                                           uptimeSeconds: 0, monotonicSeconds: 0),
+                                      processes: [], timestamp: 0)
+        }
+    }
+
+    @Test func aTimedStopGivesUpOnASamplerStuckInARead() throws {
+        let source = BlockingSource()
+        let sampler = Sampler(interval: 0.1) { _ in source }
+        sampler.start()
+        #expect(MonotonicClock.waitReadable(source.entered.readEnd, forNanoseconds: nil))
+        #expect(!sampler.stop(waitingAtMost: 0.2))
+        // A waiting reader is let go all the same.
+        #expect(sampler.waitForSnapshot(newerThan: 0) == nil)
+        source.release.signal() // the thread ends by itself, detached
+    }
+
+    @Test func aTimedStopOfAnIdleSamplerJoinsIt() throws {
+        let proc = try FixtureProc()
+        let sampler = Sampler(procFS: proc.procFS, interval: 3600)
+        sampler.start()
+        _ = try #require(sampler.waitForSnapshot(newerThan: 0))
+        #expect(sampler.stop(waitingAtMost: 10))
+    }
+
+    final class StuckStatvfs: Sendable {
+        let calls = Atomic<Int>(0)
+        let release = Pipe()
+
+        func query(_ mount: String) -> DiskUsage {
+            calls.wrappingAdd(1, ordering: .relaxed)
+            if mount == "/stuck" { _ = MonotonicClock.waitReadable(release.readEnd, forNanoseconds: nil) }
+            return DiskUsage(mountPoint: mount, totalBytes: 1000, usedBytes: 250, availableBytes: 750)
+        }
+    }
+
+    @Test func aStuckStatvfsHoldsOneThreadAndMarksItsMeterStalled() throws {
+        let statvfs = StuckStatvfs()
+        let probe = DiskUsageProbe(stallNanoseconds: 0, query: statvfs.query)
+        for _ in 0..<5 {
+            let usage = probe.usage(of: ["/stuck", "/"])
+            #expect(usage.map(\.mountPoint) == ["/stuck", "/"])
+            #expect(usage[0].totalBytes == nil && usage[0].isStalled)
+            #expect(usage[1].totalBytes == 1000 && !usage[1].isStalled)
+        }
+        // One call for the stuck mount in all those rounds, one per round for the other.
+        #expect(statvfs.calls.load(ordering: .relaxed) == 1 + 5)
+        statvfs.release.signal()
+        var answered: DiskUsage?
+        for _ in 0..<1000 where answered?.totalBytes == nil {
+            answered = probe.usage(of: ["/stuck"]).first
+        }
+        #expect(answered?.totalBytes == 1000)
     }
 }

@@ -80,9 +80,10 @@ import Testing
             let text = HostileProcesses.escaped(HostileProcesses.decoded(sleeper.argv0)) + " " + processes.marker
             #expect(command(of: sleeper.pid) == text, "COMMAND of \(sleeper.pid): \(command(of: sleeper.pid)?.prefix(200) ?? "no row")")
         }
-        let shellCommand = "sh -c sleep \(processes.marker); : sh "
-            + HostileProcesses.mebibyte.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-        #expect(command(of: processes.shell) == shellCommand, "the mebibyte command line is not whole")
+        // Kept up to 64 KiB, with the cut marked.
+        let shellCommand = String(decoding: processes.keptShellCommandLine.map { $0 == 0 ? UInt8(ascii: " ") : $0 },
+                                  as: UTF8.self) + "…"
+        #expect(command(of: processes.shell) == shellCommand, "the mebibyte command line is not its first 64 KiB and a cut mark")
     }
 
     @Test func jsonIsValidAndHoldsTheExactText() throws {
@@ -105,9 +106,10 @@ import Testing
         }
         let shell = try Frames.require(processes.shell, in: frame)
         let arguments = shell["cmdline"]?.array?.compactMap(\.string) ?? []
-        let expected = ["sh", "-c", "sleep \(processes.marker); :", "sh"]
-            + HostileProcesses.mebibyte.map { String(decoding: $0, as: UTF8.self) }
-        #expect(arguments.count == expected.count && arguments == expected, "the mebibyte command line is not exact")
+        let expected = processes.keptShellCommandLine.split(separator: 0, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        #expect(arguments.count == expected.count && arguments == expected, "the mebibyte command line is not its exact first 64 KiB")
+        #expect(shell["cmdline_truncated"]?.bool == true)
     }
 
     /// PIDs of the process table's rows on a captured screen.

@@ -25,4 +25,15 @@ import Testing
         #expect(shown.unicodeScalars.dropLast().allSatisfy { $0 == "漢" })
         #expect(shown.count >= 100 / 2) // at least a row's worth of two-cell characters
     }
+
+    @Test func aCommandLineSwtopCutEndsInAnEllipsis() {
+        let details = ProcessDetails(comm: "tool", rawCommandLine: "/bin/tool\0aaaa", commandLineIsTruncated: true,
+                                     executable: nil, realUID: 0, effectiveUID: 0, realUser: "root", effectiveUser: "root")
+        var process = SnapshotBuilder.process(10)
+        process.details = details
+        #expect(CommandText.display(process) == "/bin/tool aaaa…")
+        #expect(CommandText.display(process, cells: 100) == "/bin/tool aaaa…")
+        // Cut further for the row: the row's own cut shows the end, not swtop's mark.
+        #expect(CommandText.display(process, cells: 0) == "")
+    }
 }

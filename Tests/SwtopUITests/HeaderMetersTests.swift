@@ -71,4 +71,26 @@ import Testing
                           width: 60)
         #expect(lines[1] == "Disk /a/very/long/mount/point  Uptime: 1 day, 01:01:01")
     }
+
+    /// A mount whose statvfs has not answered for a while: said, not shown as numbers.
+    @Test func aStalledDiskSaysSo() {
+        var snapshot = Self.snapshot
+        var stalled = DiskUsage(mountPoint: "/nfs", totalBytes: 10 << 30, usedBytes: 1 << 30, availableBytes: 9 << 30)
+        stalled.isStalled = true
+        snapshot.system.disks = [stalled]
+        var state = ViewState(width: 100, height: 30)
+        state.preferences.meters = [Meter(.disk("/nfs"), .bar, .left), Meter(.disk("/nfs"), .text, .right)]
+        let lines = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
+        #expect(lines[1] == "Disk /nfs: not responding                          Disk /nfs: not responding")
+    }
+
+    /// Processes kept from the last sample for want of descriptors are counted in the Tasks meter.
+    @Test func processesNotRefreshedAreCounted() {
+        var snapshot = Self.snapshot
+        snapshot.tasks.notRefreshed = 4
+        var state = ViewState(width: 120, height: 30)
+        state.preferences.meters = [Meter(.tasks, .text, .left)]
+        let lines = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
+        #expect(lines[1].hasPrefix("Tasks: 5, 4 not refreshed (out of fds); 0 running"), "\(lines[1])")
+    }
 }

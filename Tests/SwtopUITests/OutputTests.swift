@@ -85,11 +85,12 @@ import Testing
         #expect(processes.map { $0["pid"] as? Int } == [1, 7])
         let first = processes[0]
         #expect(first["cmdline"] as? [String] == ["/sbin/init", "splash"])
+        #expect(first["cmdline_truncated"] as? Bool == false)
         #expect(first["cpu_percent"] is NSNull)
         #expect(first["depth"] == nil)
         #expect(processes[1]["cpu_percent"] as? Double == 12.35)
         for key in ["pid", "ppid", "user", "uid", "state", "priority", "nice", "threads", "virt_bytes", "res_bytes",
-                    "shr_bytes", "cpu_percent", "mem_percent", "cpu_time_seconds", "start_time", "comm", "cmdline", "exe"] {
+                    "shr_bytes", "cpu_percent", "mem_percent", "cpu_time_seconds", "start_time", "comm", "cmdline", "cmdline_truncated", "exe"] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["start_time"] as? Double == 1_700_000_001)

@@ -18,6 +18,9 @@ public struct DiskUsage: Sendable, Equatable {
     public var usedBytes: UInt64
     /// Free for unprivileged users (without the reserved blocks).
     public var availableBytes: UInt64
+    /// statvfs has not answered for a while (a dead network share): the numbers, if
+    /// any, are its last answer.
+    public var isStalled = false
 
     public init(mountPoint: String, totalBytes: UInt64?, usedBytes: UInt64 = 0, availableBytes: UInt64 = 0) {
         self.mountPoint = mountPoint

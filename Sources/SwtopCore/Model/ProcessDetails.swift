@@ -10,6 +10,8 @@ public final class ProcessDetails: Sendable {
     /// argv joined by NUL bytes, as the kernel stores it: one allocation per process
     /// instead of one per argument. Empty for kernel threads and zombies.
     public let rawCommandLine: String
+    /// The command line was longer than `CommandLineParser.keptBytes` and is cut there.
+    public let commandLineIsTruncated: Bool
     /// The executable's path, nil where it cannot be read (other users, kernel threads).
     public let executable: String?
     public let realUID: UInt32
@@ -23,12 +25,13 @@ public final class ProcessDetails: Sendable {
     /// True once `cgroup` was read (it may still be nil: unreadable).
     public let hasReadCgroup: Bool
 
-    public init(comm: String, rawComm: [UInt8]? = nil, rawCommandLine: String, executable: String?,
-                realUID: UInt32, effectiveUID: UInt32, realUser: String, effectiveUser: String,
+    public init(comm: String, rawComm: [UInt8]? = nil, rawCommandLine: String, commandLineIsTruncated: Bool = false,
+                executable: String?, realUID: UInt32, effectiveUID: UInt32, realUser: String, effectiveUser: String,
                 cgroup: CgroupPlacement? = nil, hasReadCgroup: Bool = false) {
         self.comm = comm
         self.undecodedComm = rawComm.flatMap { $0.elementsEqual(comm.utf8) ? nil : $0 }
         self.rawCommandLine = rawCommandLine
+        self.commandLineIsTruncated = commandLineIsTruncated
         self.executable = executable
         self.realUID = realUID
         self.effectiveUID = effectiveUID
@@ -46,21 +49,24 @@ public final class ProcessDetails: Sendable {
 
     /// The details of one of this process's threads: its own name, the rest shared.
     func forThread(named comm: String, rawName: [UInt8]) -> ProcessDetails {
-        ProcessDetails(comm: comm, rawComm: rawName, rawCommandLine: rawCommandLine, executable: executable,
+        ProcessDetails(comm: comm, rawComm: rawName, rawCommandLine: rawCommandLine,
+                       commandLineIsTruncated: commandLineIsTruncated, executable: executable,
                        realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
                        cgroup: cgroup, hasReadCgroup: hasReadCgroup)
     }
 
     /// The same process after it rewrote its command line.
-    func withCommandLine(_ rawCommandLine: String) -> ProcessDetails {
-        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine, executable: executable,
+    func withCommandLine(_ rawCommandLine: String, isTruncated: Bool) -> ProcessDetails {
+        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine,
+                       commandLineIsTruncated: isTruncated, executable: executable,
                        realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
                        cgroup: cgroup, hasReadCgroup: hasReadCgroup)
     }
 
     /// The same process with its cgroup (re)read.
     func withCgroup(_ cgroup: CgroupPlacement?) -> ProcessDetails {
-        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine, executable: executable,
+        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine,
+                       commandLineIsTruncated: commandLineIsTruncated, executable: executable,
                        realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
                        cgroup: cgroup, hasReadCgroup: true)
     }

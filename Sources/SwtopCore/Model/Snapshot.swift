@@ -107,6 +107,9 @@ public struct TaskCounts: Sendable, Equatable {
     /// not in `total` or any other count. Processes hidden outright (`hidepid=2`) are
     /// not listed at all, so they cannot be counted.
     public var unreadable = 0
+    /// Processes this sample could not read for want of file descriptors: those seen
+    /// before are shown as the last sample had them, new ones are missing.
+    public var notRefreshed = 0
 
     public init() {}
 }

@@ -10,6 +10,27 @@ public enum CommandLineParser {
         return LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[..<end]))
     }
 
+    /// What a process may make swtop keep of its command line: argv can be 8 MiB, and
+    /// forked children share their parent's for free, so 100 of them cost their owner
+    /// little and would cost swtop 800 MiB.
+    public static let keptBytes = 64 << 10
+
+    /// How much of `cmdline` to read: one byte past `keptBytes` tells a cut one.
+    static let readLimit = keptBytes + 1
+
+    /// `joinedArguments` of at most `keptBytes` of `bytes` (read with `readLimit`),
+    /// and whether anything was cut. The cut never splits a UTF-8 sequence.
+    static func keptArguments(_ bytes: UnsafeBufferPointer<UInt8>) -> (joined: String, isTruncated: Bool) {
+        guard bytes.count > keptBytes else { return (joinedArguments(bytes), false) }
+        var end = keptBytes
+        // Back off over continuation bytes to the start of the sequence that was cut…
+        var start = end
+        while start > 0, start > end - 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        // …and leave it out if the cut went through it (the byte at `end` continued it).
+        if bytes[end] & 0xC0 == 0x80 { end = start }
+        return (LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[..<end])), true)
+    }
+
     public static func arguments(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         split(joinedArguments(bytes))
     }

@@ -27,7 +27,7 @@ public struct ProcFS: Sendable {
         guard stat(root, &info) == 0 else { throw .unreadable(path: root, errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(path: root) }
         let statPath = root + "/stat"
-        let fd = open(statPath, O_RDONLY | O_CLOEXEC)
+        let fd = open(statPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw .unreadable(path: statPath, errno: errno) }
         close(fd)
     }

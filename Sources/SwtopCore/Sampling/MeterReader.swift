@@ -12,6 +12,7 @@ final class MeterReader {
     private let reader = ProcFileReader(initialCapacity: 4096)
     /// The highest clock does not change while running: read once.
     private lazy var maximumMHz: Double? = readMaximumMHz()
+    private lazy var disks = DiskUsageProbe(query: Self.diskUsage)
 
     init(procFS: ProcFS) {
         self.procFS = procFS
@@ -32,7 +33,12 @@ final class MeterReader {
         return kHz.flatMap { $0 > 0 ? Double($0) / 1000 : nil }
     }
 
-    static func diskUsage(of mountPoint: String) -> DiskUsage {
+    /// Usage of each of `mounts`; a mount whose statvfs does not return does not hold the caller.
+    func diskUsage(of mounts: [String]) -> [DiskUsage] {
+        mounts.isEmpty ? [] : disks.usage(of: mounts)
+    }
+
+    @Sendable static func diskUsage(of mountPoint: String) -> DiskUsage {
         var info = statvfs()
         guard statvfs(mountPoint, &info) == 0 else { return DiskUsage(mountPoint: mountPoint, totalBytes: nil) }
         let unit = UInt64(info.f_frsize)

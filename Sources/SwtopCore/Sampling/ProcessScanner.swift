@@ -18,7 +18,7 @@ import Musl
 /// so those details belong to the `stat` read beside them.
 final class ProcessScanner {
     private let procFS: ProcFS
-    private let reader = ProcFileReader()
+    private let reader: ProcFileReader
     private let users = UserDirectory()
     /// `PID/stat` and the like, built in place for each directory entry without allocating.
     private static let pathCapacity = 64
@@ -35,10 +35,14 @@ final class ProcessScanner {
     /// users' processes under `hidepid=1`. Counted so the totals can say what is
     /// missing instead of silently showing fewer processes.
     private(set) var unreadableCount = 0
+    /// Processes the last scan could not read for want of file descriptors (EMFILE,
+    /// ENFILE): those it knew are kept from the sample before, new ones left out.
+    private(set) var notRefreshedCount = 0
 
-    init(procFS: ProcFS, options: ScanOptions) {
+    init(procFS: ProcFS, options: ScanOptions, reader: ProcFileReader = ProcFileReader()) {
         self.procFS = procFS
         self.options = options
+        self.reader = reader
     }
 
     deinit {
@@ -54,10 +58,11 @@ final class ProcessScanner {
     ///     kernel a tenth of a refresh (it builds an entry for every process).
     ///     Processes that exited fail to open, as after a listing.
     func scan(previous: [ProcessEntry], listing: Bool = true) -> [ProcessEntry] {
-        let directory = listing ? opendir(procFS.root) : nil
-        if listing, directory == nil { return [] }
-        let rootFD = directory.map(dirfd) ?? open(procFS.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFD >= 0 else { return [] }
+        notRefreshedCount = 0
+        let rootFD = procFS.root.withCString { reader.open($0, isDirectory: true) }
+        guard rootFD >= 0 else { return keptForWantOfDescriptors(previous) }
+        let directory = listing ? fdopendir(rootFD) : nil
+        if listing, directory == nil { close(rootFD); return [] }
         defer { if let directory { closedir(directory) } else { close(rootFD) } }
         var processes: [ProcessEntry] = []
         processes.reserveCapacity(previous.count + 64)
@@ -78,6 +83,10 @@ final class ProcessScanner {
                 process = same
             } else if let new = readNewProcess(name: name, rootFD: rootFD, pid: pid, previous: previous) {
                 process = new
+            } else if reader.ranOutOfDescriptors {
+                notRefreshedCount += 1
+                guard let known else { return }
+                process = previous[known].carriedOver()
             } else {
                 return // it exited after readdir: normal
             }
@@ -107,6 +116,14 @@ final class ProcessScanner {
         // or thread ids mixed in, may not be.
         if !ascending { processes.sort { $0.pid < $1.pid } }
         return processes
+    }
+
+    /// The previous processes, carried over, when the proc root itself could not be
+    /// opened for want of descriptors; nothing when it could not for another reason.
+    private func keptForWantOfDescriptors(_ previous: [ProcessEntry]) -> [ProcessEntry] {
+        guard reader.ranOutOfDescriptors else { return [] }
+        notRefreshedCount = previous.count { !$0.isThread }
+        return previous.map { $0.carriedOver() }
     }
 
     /// `value` in decimal, NUL-terminated, in `buffer` (room for any Int32).
@@ -145,10 +162,11 @@ final class ProcessScanner {
         guard let stat = sample ?? nil else { return nil }
         var details = previous[index].details
         if options.rereadsCommandLines, !stat.isKernelThread, let cmdlinePath = path(of: "cmdline", under: name),
-           let commandLine = reader.withContents(of: cmdlinePath, in: rootFD, { CommandLineParser.joinedArguments($0) }),
-           commandLine != details.rawCommandLine {
+           let commandLine = reader.withContents(of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit,
+                                                 { CommandLineParser.keptArguments($0) }),
+           commandLine.joined != details.rawCommandLine {
             // The process rewrote its argv (a daemon naming its state): show it as it is now.
-            details = details.withCommandLine(commandLine)
+            details = details.withCommandLine(commandLine.joined, isTruncated: commandLine.isTruncated)
         }
         if options.readsCgroups, !details.hasReadCgroup
             || (stat.state == UInt8(ascii: "R") && (Int(stat.pid) &+ refreshes) % Self.cgroupRotation == 0) {
@@ -167,7 +185,7 @@ final class ProcessScanner {
 
     /// A process not seen before, or changed: read through its opened directory.
     private func readNewProcess(name: UnsafePointer<CChar>, rootFD: Int32, pid: Int32, previous: [ProcessEntry]) -> ProcessEntry? {
-        let directoryFD = openat(rootFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let directoryFD = reader.open(name, in: rootFD, isDirectory: true)
         guard directoryFD >= 0 else {
             // ENOENT or ESRCH: it exited after readdir, which is normal and not counted.
             if errno == EACCES || errno == EPERM { unreadableCount += 1 }
@@ -280,7 +298,9 @@ final class ProcessScanner {
                                   realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0),
                                   cgroup: CgroupPlacement(path: "/"), hasReadCgroup: options.readsCgroups)
         }
-        let commandLine = reader.withContents(of: "cmdline", in: directoryFD) { CommandLineParser.joinedArguments($0) } ?? ""
+        let commandLine = reader.withContents(of: "cmdline", in: directoryFD, limit: CommandLineParser.readLimit) {
+            CommandLineParser.keptArguments($0)
+        } ?? (joined: "", isTruncated: false)
         let executable = reader.linkTarget(of: "exe", in: directoryFD).map { LosslessText.decode($0) }
         // The directory's owner is the effective uid, except for non-dumpable
         // processes (shown as root); status has the truth and the real uid.
@@ -288,7 +308,8 @@ final class ProcessScanner {
         let realUID = ids?.real ?? owner
         let effectiveUID = ids?.effective ?? owner
         let cgroup = options.readsCgroups ? readCgroup(in: directoryFD, path: "cgroup") : nil
-        return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: commandLine, executable: executable,
+        return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: commandLine.joined,
+                              commandLineIsTruncated: commandLine.isTruncated, executable: executable,
                               realUID: realUID, effectiveUID: effectiveUID,
                               realUser: users.name(of: realUID), effectiveUser: users.name(of: effectiveUID),
                               cgroup: cgroup, hasReadCgroup: options.readsCgroups)

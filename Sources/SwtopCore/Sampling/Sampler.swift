@@ -16,14 +16,21 @@ public final class Sampler: Sendable {
     private let channel: SnapshotChannel
     private let stopPipe: Pipe
     private let nudgePipe: Pipe
-    private let thread = Mutex<pthread_t?>(nil)
-    private let procFS: ProcFS
+    private let thread = Mutex<LaunchedThread?>(nil)
+    /// Made on the sampling thread, which then owns it.
+    private let makeSource: @Sendable (ScanOptions) -> any SnapshotSource
     private let options: SharedScanOptions
     public let interval: Double
 
-    public init(procFS: ProcFS, interval: Double, options: ScanOptions = ScanOptions()) {
+    public convenience init(procFS: ProcFS, interval: Double, options: ScanOptions = ScanOptions()) {
+        self.init(interval: interval, options: options) { SnapshotReader(procFS: procFS, options: $0) }
+    }
+
+    /// Samples what `makeSource` makes (tests pass a source that blocks).
+    init(interval: Double, options: ScanOptions = ScanOptions(),
+         makeSource: @escaping @Sendable (ScanOptions) -> any SnapshotSource) {
         precondition(interval > 0, "the sampling interval must be positive")
-        self.procFS = procFS
+        self.makeSource = makeSource
         self.interval = interval
         self.options = SharedScanOptions(options)
         channel = SnapshotChannel()
@@ -56,8 +63,8 @@ public final class Sampler: Sendable {
     public func start() {
         thread.withLock { thread in
             guard thread == nil, !channel.isClosed else { return }
-            let body = SamplingLoop(procFS: procFS, interval: interval, channel: channel,
-                                    stopDescriptor: stopPipe.readEnd, nudge: nudgePipe, options: options)
+            let body = SamplingLoop(makeSource: makeSource, interval: interval, channel: channel,
+                                    stop: stopPipe, nudge: nudgePipe, options: options)
             thread = ThreadLauncher.start { body.run() }
         }
     }
@@ -65,10 +72,20 @@ public final class Sampler: Sendable {
     /// Ends the sampling thread and waits for it. A waiting reader then gets nil;
     /// a stopped sampler stays stopped.
     public func stop() {
-        guard let running = thread.withLock({ thread -> pthread_t? in defer { thread = nil }; return thread }) else { return }
+        stop(waitingAtMost: nil)
+    }
+
+    /// Ends the sampling thread, waiting at most `seconds` (nil: as long as it takes).
+    /// False when the thread did not end in time: it is stuck in a read that does not
+    /// return (a file system that stopped answering, a process's locked memory),
+    /// and is left to end with the process, which may then exit regardless.
+    @discardableResult
+    public func stop(waitingAtMost seconds: Double?) -> Bool {
+        guard let running = thread.withLock({ thread -> LaunchedThread? in defer { thread = nil }; return thread }) else { return true }
         stopPipe.signal()
-        pthread_join(running, nil)
+        let ended = ThreadLauncher.join(running, waitingAtMost: seconds)
         channel.close()
+        return ended
     }
 
     /// Blocks until a snapshot newer than `generation` is published; nil once stopped.
@@ -77,12 +94,13 @@ public final class Sampler: Sendable {
     }
 }
 
-/// The sampling thread's body: sample, publish, sleep to the next tick.
+/// The sampling thread's body: sample, publish, sleep to the next tick. It holds
+/// its pipes itself: a thread left stuck by a timed stop may outlive the `Sampler`.
 private struct SamplingLoop: Sendable {
-    let procFS: ProcFS
+    let makeSource: @Sendable (ScanOptions) -> any SnapshotSource
     let interval: Double
     let channel: SnapshotChannel
-    let stopDescriptor: Int32
+    let stop: Pipe
     let nudge: Pipe
     let options: SharedScanOptions
 
@@ -91,7 +109,7 @@ private struct SamplingLoop: Sendable {
     static let nudgeDelayNanoseconds: UInt64 = 100_000_000
 
     func run() {
-        let reader = SnapshotReader(procFS: procFS, options: options.value)
+        let reader = makeSource(options.value)
         let intervalNanoseconds = UInt64(interval * 1e9)
         var deadline = MonotonicClock.nanoseconds()
         var samples = 0
@@ -106,7 +124,7 @@ private struct SamplingLoop: Sendable {
             var now = MonotonicClock.nanoseconds()
             if deadline < now { deadline = now }
             while deadline > now {
-                switch MonotonicClock.waitReadable([stopDescriptor, nudge.readEnd], forNanoseconds: deadline - now) {
+                switch MonotonicClock.waitReadable([stop.readEnd, nudge.readEnd], forNanoseconds: deadline - now) {
                 case 0?: return
                 case 1?:
                     nudge.drain()

@@ -13,8 +13,9 @@ public struct SnapshotAssembler: Sendable {
 
     /// - Parameter processes: ascending by PID, percentages not yet filled in.
     /// - Parameter unreadable: processes listed but not readable (see `TaskCounts.unreadable`).
+    /// - Parameter notRefreshed: see `TaskCounts.notRefreshed`.
     public mutating func assemble(system sample: SystemSample, processes: consuming [ProcessEntry], unreadable: Int = 0,
-                                  timestamp: Double) -> Snapshot {
+                                  notRefreshed: Int = 0, timestamp: Double) -> Snapshot {
         let onlineCPUs = max(1, sample.stat.perCPU.count)
         let before = previous?.system
         let cpuTotal = CPUUsage(id: nil, ticks: sample.stat.total,
@@ -65,6 +66,7 @@ public struct SnapshotAssembler: Sendable {
         var tasks = TaskCounts(counting: processes)
         tasks.runningThreads = Int(clamping: sample.stat.runningThreads)
         tasks.unreadable = unreadable
+        tasks.notRefreshed = notRefreshed
         let snapshot = Snapshot(
             generation: (previous?.generation ?? 0) + 1,
             timestamp: timestamp,

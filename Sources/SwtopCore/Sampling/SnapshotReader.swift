@@ -53,7 +53,7 @@ public final class SnapshotReader {
         samplesSinceListing = listing ? 0 : samplesSinceListing + 1
         let processes = scanner.scan(previous: previous, listing: listing)
         return assembler.assemble(system: system, processes: processes, unreadable: scanner.unreadableCount,
-                                  timestamp: Self.now())
+                                  notRefreshed: scanner.notRefreshedCount, timestamp: Self.now())
     }
 
     /// The system sample, and the last PID from a loadavg read just now (nil when
@@ -74,7 +74,7 @@ public final class SnapshotReader {
         )
         lastSystem = sample
         if scanner.options.readsCPUFrequency { sample.cpuFrequency = meters.cpuFrequency() }
-        sample.disks = scanner.options.diskMounts.map(MeterReader.diskUsage)
+        if !scanner.options.diskMounts.isEmpty { sample.disks = meters.diskUsage(of: scanner.options.diskMounts) }
         return (sample, load?.lastPID)
     }
 

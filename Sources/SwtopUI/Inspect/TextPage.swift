@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A page of labelled text for the inspect views: what to show, before it is
 /// wrapped to a width. Strings may hold anything a process wrote; the page layout
 /// escapes them all before they reach a Frame.
@@ -28,7 +30,9 @@ public struct TextPage: Sendable, Equatable {
 
     /// The title bar ("PID 812 (sshd) — details").
     public var title: String
-    public var sections: [Section]
+    public var sections: [Section] {
+        didSet { laidOut = LayoutCache() } // other text, other lines
+    }
     /// A line above the bottom bar in the warning style (the process has exited).
     public var notice: String?
     /// A line above the bottom bar when there is no notice (what the page is showing).
@@ -39,5 +43,27 @@ public struct TextPage: Sendable, Equatable {
         self.sections = sections
         self.notice = notice
         self.status = status
+    }
+
+    /// The lines of the last width the page was laid out for, shared by its copies:
+    /// a page of 19,000 descriptors is laid out once per refresh (or resize), not at
+    /// every key that scrolls it.
+    private(set) var laidOut = LayoutCache()
+
+    public static func == (left: TextPage, right: TextPage) -> Bool {
+        left.title == right.title && left.sections == right.sections && left.notice == right.notice
+            && left.status == right.status
+    }
+}
+
+/// `TextPageLayout`'s lines of one page, for the width they were made for.
+final class LayoutCache: Sendable {
+    private let stored = Mutex<(width: Int, lines: [TextPageLayout.Line])?>(nil)
+
+    func lines(width: Int, layOut: () -> [TextPageLayout.Line]) -> [TextPageLayout.Line] {
+        if let stored = stored.withLock({ $0 }), stored.width == width { return stored.lines }
+        let lines = layOut()
+        stored.withLock { $0 = (width, lines) }
+        return lines
     }
 }

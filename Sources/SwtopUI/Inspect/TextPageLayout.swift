@@ -24,8 +24,13 @@ public enum TextPageLayout {
         }
     }
 
+    /// Laid out once per page and width (see `TextPage.laidOut`).
     public static func lines(of page: TextPage, width: Int) -> [Line] {
         let width = max(1, width)
+        return page.laidOut.lines(width: width) { layOut(page, width: width) }
+    }
+
+    private static func layOut(_ page: TextPage, width: Int) -> [Line] {
         var lines: [Line] = []
         for (index, section) in page.sections.enumerated() {
             if index > 0 { lines.append(Line(pieces: [])) }

@@ -38,7 +38,8 @@ public struct BatchTextRenderer: Sendable {
                 + " \(tasks.stopped) stopped, \(tasks.zombie) zombie, \(tasks.idle) idle;"
                 + " \(tasks.userlandThreads) threads, \(tasks.kernelThreads) kernel threads"
                 // Only when some are (hidepid=1), so the usual line stays as top's.
-                + (tasks.unreadable > 0 ? "; \(tasks.unreadable) unreadable" : ""),
+                + (tasks.unreadable > 0 ? "; \(tasks.unreadable) unreadable" : "")
+                + (tasks.notRefreshed > 0 ? "; \(tasks.notRefreshed) not refreshed (out of file descriptors)" : ""),
         ]
         // Labels share one width so the numbers line up: "CPU:  ", "CPU0: ", "CPU11:".
         let labelWidth = showsPerCPU ? "CPU\(system.cpus.last?.id ?? 0):".count : 4

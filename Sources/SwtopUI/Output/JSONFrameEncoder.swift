@@ -148,6 +148,7 @@ public struct JSONFrameEncoder: Sendable {
         json.beginArray()
         for argument in details.commandLine { json.string(argument) }
         json.endArray()
+        json.field("cmdline_truncated", details.commandLineIsTruncated)
         json.field("exe", details.executable)
         json.field("cgroup", details.cgroup?.path)
         json.field("container", details.cgroup?.container?.shortName)

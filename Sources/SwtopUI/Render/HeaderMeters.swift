@@ -31,8 +31,16 @@ extension HeaderRenderer {
             var position = frame.put("Tasks: ", row: row, column: column, style: .meterLabel, limit: width)
             position = frame.put("\(tasks.total - tasks.kernelThreads)", row: row, column: position, style: .bold,
                                  limit: column + width - position)
-            position = frame.put(", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: row, column: position,
-                                 style: .meterText, limit: column + width - position)
+            if tasks.notRefreshed > 0 {
+                // Out of file descriptors: those rows are the last sample's. Said where a
+                // narrow meter still shows it, in place of the thread counts.
+                position = frame.put(", \(tasks.notRefreshed) not refreshed (out of fds)", row: row, column: position,
+                                     style: .warning, limit: column + width - position)
+                position = frame.put("; ", row: row, column: position, style: .meterText, limit: column + width - position)
+            } else {
+                position = frame.put(", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: row,
+                                     column: position, style: .meterText, limit: column + width - position)
+            }
             position = frame.put("\(tasks.running)", row: row, column: position, style: .processRunning,
                                  limit: column + width - position)
             position = frame.put(" running", row: row, column: position, style: .meterText, limit: column + width - position)
@@ -65,8 +73,10 @@ extension HeaderRenderer {
         case let (.disk(mount), style):
             let usage = system.disks.first { $0.mountPoint == mount }
             let name = TerminalText.escape(mount)
-            guard let usage, let total = usage.totalBytes else {
-                text("Disk " + name + ": ", "-", "", row: row, column: column, width: width, into: &frame)
+            guard let usage, let total = usage.totalBytes, !usage.isStalled else {
+                // A stalled statvfs: say so rather than show numbers that may be old.
+                text("Disk " + name + ": ", usage?.isStalled == true ? "not responding" : "-", "", row: row, column: column,
+                     width: width, into: &frame)
                 return
             }
             let amounts = Units.compactSize(usage.usedBytes) + "/" + Units.compactSize(total)

@@ -40,7 +40,7 @@ enum FrameSchema {
         ("priority", .integer), ("nice", .integer), ("threads", .integer), ("virt_bytes", .integer),
         ("res_bytes", .integer), ("shr_bytes", .nullable(.integer)), ("cpu_percent", .nullable(.number)),
         ("mem_percent", .number), ("cpu_time_seconds", .number), ("start_time", .number),
-        ("comm", .string), ("cmdline", .array), ("exe", .nullable(.string)),
+        ("comm", .string), ("cmdline", .array), ("cmdline_truncated", .bool), ("exe", .nullable(.string)),
         ("cgroup", .nullable(.string)), ("container", .nullable(.string)), ("unit", .nullable(.string)),
     ]
 

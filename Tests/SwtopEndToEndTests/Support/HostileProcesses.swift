@@ -28,6 +28,13 @@ final class HostileProcesses {
 
     var allPIDs: [pid_t] { sleepers.map(\.pid) + [shell, shellChild] }
 
+    /// What swtop keeps of the shell's command line: its first 64 KiB, NUL-separated.
+    var keptShellCommandLine: [UInt8] {
+        let whole = (["sh", "-c", "sleep \(marker); :", "sh"].map { Array($0.utf8) } + Self.mebibyte)
+            .map { $0 + [0] }.joined()
+        return Array(whole.prefix(64 << 10))
+    }
+
     init() throws {
         do {
             for argv0 in [Self.everyByte, Array(Self.escapes.utf8), Array(Self.wideEven.utf8), Array(Self.wideOdd.utf8)] {

@@ -71,6 +71,8 @@ public final class OutputFollower {
     public func poll() -> [OutputEvent] {
         guard !hasExited else { return takeEvents() }
         let alive = isAlive()
+        // Out of descriptors says nothing about the process: look again next round.
+        if !alive, reader.ranOutOfDescriptors { return takeEvents() }
         if alive { refreshTargets(isFirstLook: false) }
         for stream in OutputStream.allCases {
             guard let file = files[stream] else { continue }
