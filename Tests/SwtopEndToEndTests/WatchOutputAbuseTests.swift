@@ -95,7 +95,9 @@ import Testing
         let watcher = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         try #require(watcher >= 0)
         defer { close(watcher) }
+        // An open of either shows here (an O_PATH handle is no open).
         try #require(inotify_add_watch(watcher, device, UInt32(IN_OPEN)) >= 0)
+        try #require(inotify_add_watch(watcher, fifo, UInt32(IN_OPEN)) >= 0)
         // Blocked in open(2) until something opens the FIFO for reading.
         let blockedWriter = try Spawn.start("/bin/sh", ["sh", "-c", "echo x > '\(fifo)'"])
         defer { Spawn.kill(blockedWriter) }
@@ -110,7 +112,7 @@ import Testing
         #expect(Spawn.reap(blockedWriter, within: 0.1) == nil, "the FIFO was opened: its writer went on. swtop printed: \(swtop.text.suffix(2000))")
         var events = [UInt8](repeating: 0, count: 4096)
         let count = read(watcher, &events, events.count)
-        #expect(count < 0 && errno == EAGAIN, "the device was opened. swtop printed: \(swtop.text.suffix(2000))")
+        #expect(count < 0 && errno == EAGAIN, "the FIFO or the device was opened. swtop printed: \(swtop.text.suffix(2000))")
         // Whatever it said of the descriptor, kind and name are of one file.
         for line in swtop.lines where line.contains(" is now ") || line.contains("(stdout: ") {
             #expect(!line.contains("a.log), not read") && !line.contains("b.log), not read")
