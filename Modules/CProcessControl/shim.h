@@ -6,6 +6,7 @@
 
 #include <sys/syscall.h>
 #include <sys/types.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #ifndef SYS_pidfd_open
@@ -24,6 +25,12 @@ static inline int swtop_pidfd_open(pid_t pid) {
 /// Sends `sig` to the process the pidfd refers to; ESRCH once it has exited.
 static inline int swtop_pidfd_send_signal(int pidfd, int sig) {
     return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, (void *)0, 0);
+}
+
+/// The size of the access ACL of the file at `path` (following links); -1 with
+/// errno ENODATA when it has none. sys/xattr.h is not in Swift's Glibc module.
+static inline long swtop_access_acl_size(const char *path) {
+    return (long)getxattr(path, "system.posix_acl_access", (void *)0, 0);
 }
 
 #endif

@@ -33,6 +33,13 @@ struct WatchOutputMode {
         }
     }
 
+    /// The most bytes read from all watched files in one round: what does not fit
+    /// is skipped and said so. Escaped, a byte prints as at most four characters.
+    static let roundBudget = 1 << 20
+    /// Processes passed over are looked at again every this many rounds: cron, sshd
+    /// and su start as root and become their user later.
+    static let roundsBetweenSecondLooks = 5
+
     /// Returns the exit status.
     func run() -> Int32 {
         Self.raiseDescriptorLimit()
@@ -43,16 +50,21 @@ struct WatchOutputMode {
         for descriptor in [STDOUT_FILENO, STDERR_FILENO] {
             if let own = FileIdentity(descriptor: descriptor) { registry.reserve(own) }
         }
+        let pipeline = OwnPipeline()
+        // A program reading the output gets every `\` doubled: the rest are escapes.
+        let doublesBackslashes = isatty(STDOUT_FILENO) != 1
         let ownPID = getpid()
         var watches: [Int32: Watch] = [:]
-        /// PIDs looked at and left out (kernel threads, other users), until they leave the listing.
+        /// PIDs looked at and left out (kernel threads, other users), until they leave
+        /// the listing or the next second look.
         var passedOver: Set<Int32> = []
         let named = pids.map(Set.init)
         var namedLeft = named ?? []
-        var isFirstRound = true
+        var round = 0
 
         while true {
-            var text = ""
+            round += 1
+            if round % Self.roundsBetweenSecondLooks == 0 { passedOver.removeAll(keepingCapacity: true) }
             let listed = discovery.pids()
             let present = Set(listed)
             passedOver.formIntersection(present)
@@ -63,10 +75,17 @@ struct WatchOutputMode {
                     passedOver.insert(pid)
                     continue
                 }
+                if pipeline.includes(process, discovery: discovery) {
+                    passedOver.insert(pid)
+                    if round == 1, named != nil {
+                        StandardStream.error("swtop: --pid: \(pid) reads or shares swtop's own output: not watched\n")
+                    }
+                    continue
+                }
                 let follower = OutputFollower(procFS: procFS, pid: pid, startTicks: process.startTicks, start: .end,
-                                              registry: registry)
+                                              doublesBackslashes: doublesBackslashes, registry: registry)
                 // Another user's process, to a user who may not look at its descriptors:
-                // asking again every round would never give another answer.
+                // asking every round would never give another answer.
                 if named == nil, OutputStream.allCases.allSatisfy({ follower.targets[$0] == .notPermitted }) {
                     passedOver.insert(pid)
                     continue
@@ -74,27 +93,28 @@ struct WatchOutputMode {
                 let watch = Watch(follower: follower, label: "[\(pid) \(TerminalText.escape(process.comm))]",
                                   isNamed: named != nil)
                 watches[pid] = watch
-                if watch.isNamed { text += describeTargets(of: watch) }
+                if watch.isNamed, let status = StandardStream.output(describeTargets(of: watch)) { return status }
             }
-            if isFirstRound, let named {
-                for pid in named.subtracting(watches.keys).sorted() {
+            if round == 1, let named {
+                for pid in named.subtracting(watches.keys).subtracting(passedOver).sorted() {
                     StandardStream.error("swtop: --pid: no process \(pid)\(userID == nil ? "" : " of that user")\n")
                 }
                 namedLeft = Set(watches.keys)
                 if namedLeft.isEmpty { return 1 }
             }
-            isFirstRound = false
 
+            let budget = ReadBudget(bytes: Self.roundBudget)
             for pid in watches.keys.sorted() {
                 guard let watch = watches[pid] else { continue }
-                text += report(watch.follower.poll(), of: watch)
+                // One write per watch: a reader sees whole lines, in order, and swtop
+                // never holds more than one process's part of a round.
+                let text = report(watch.follower.poll(budget: budget), of: watch)
+                if !text.isEmpty, let status = StandardStream.output(text) { return status }
                 if watch.follower.hasExited {
                     watches[pid] = nil
                     namedLeft.remove(pid)
                 }
             }
-            // One write per round: a reader sees whole lines, in order.
-            if !text.isEmpty, let status = StandardStream.output(text) { return status }
             if named != nil, namedLeft.isEmpty { return 0 }
             if let signal = waitForNextRound(signals: signals) { return 128 + signal }
         }
@@ -107,8 +127,11 @@ struct WatchOutputMode {
             switch event {
             case let .line(stream, line, isCut):
                 let prefix = stream == .standardError ? String(watch.label.dropLast()) + " stderr]" : watch.label
-                text += prefix + " " + TerminalText.escape(line) + (isCut ? "…" : "") + "\n"
+                text += prefix + " " + OutputLineText.escape(line, isCut: isCut) + (isCut ? "…" : "") + "\n"
                 watch.hasSpoken = true
+            case let .skipped(stream, bytes):
+                let prefix = stream == .standardError ? String(watch.label.dropLast()) + " stderr]" : watch.label
+                text += "\(prefix) … \(bytes) bytes skipped\n"
             case .truncated(let stream):
                 text += "\(watch.label) (\(stream.name) was truncated: reading it from the start)\n"
             case let .retargeted(stream, target):

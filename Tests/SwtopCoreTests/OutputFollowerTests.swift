@@ -12,6 +12,7 @@ import Testing
     init() throws {
         fixture = try FixtureProc()
         try fixture.addProcess(pid: 500, comm: "backup.sh", start: 100)
+        try fixture.setCredentials(pid: 500, uid: 0, gid: 0)
         log = fixture.root.appendingPathComponent("out.log")
         fifo = fixture.root.appendingPathComponent("err.fifo")
         try write("one\ntwo\nthree\nfour\nfive\npar")
@@ -32,10 +33,7 @@ import Testing
     }
 
     private func link(_ descriptor: Int32, to target: String) throws {
-        let url = fixture.root.appendingPathComponent("500/fd/\(descriptor)")
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? FileManager.default.removeItem(at: url)
-        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
+        try fixture.linkDescriptor(pid: 500, descriptor, to: target)
     }
 
     private func follower(start: OutputFollower.StartPosition = .tail(lines: 3), lineLimit: Int = 4096) -> OutputFollower {
@@ -82,16 +80,20 @@ import Testing
         #expect(Array(buffer.prefix(max(0, count))) == secret, "every byte is still there for the real reader")
     }
 
-    @Test func aDescriptorSwappedForAPipeAfterTheLookIsClosedUnread() throws {
+    @Test func aPipesHandleIsNeverOpenedForReading() throws {
         let end = open(fifo.path, O_RDWR | O_NONBLOCK)
         defer { close(end) }
         let bytes = Array("mine\n".utf8)
         #expect(Glibc.write(end, bytes, bytes.count) == bytes.count)
-        guard case .notRegular(let kind) = FollowedFile.open(path: fifo.path, at: .start, lineLimit: 100) else {
+        guard case .opened(let handle) = DescriptorHandle.open(path: fifo.path) else {
+            Issue.record("no handle of the FIFO")
+            return
+        }
+        #expect(handle.kind == .pipe && handle.target == fifo.path)
+        guard case .failed = FollowedFile.open(handle, at: .start, lines: LineAssembler(limit: 100)) else {
             Issue.record("a FIFO was opened for following")
             return
         }
-        #expect(kind == .pipe)
         var buffer = [UInt8](repeating: 0, count: 16)
         #expect(Glibc.read(end, &buffer, buffer.count) == bytes.count)
     }
@@ -201,9 +203,8 @@ extension OutputFollowerTests {
 extension OutputFollowerTests {
     @Test func aFileSeveralProcessesWriteIsReadByOneFollower() throws {
         try fixture.addProcess(pid: 501, comm: "sleep", ppid: 500, start: 120)
-        let childDescriptor = fixture.root.appendingPathComponent("501/fd/1")
-        try FileManager.default.createDirectory(at: childDescriptor.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: childDescriptor.path, withDestinationPath: log.path)
+        try fixture.setCredentials(pid: 501, uid: 0, gid: 0)
+        try fixture.linkDescriptor(pid: 501, 1, to: log.path)
         let registry = OutputFileRegistry()
         let parent = OutputFollower(procFS: fixture.procFS, pid: 500, startTicks: 100, start: .end, registry: registry)
         let child = OutputFollower(procFS: fixture.procFS, pid: 501, startTicks: 120, start: .end, registry: registry)
@@ -240,7 +241,7 @@ extension OutputFollowerTests {
         let discovery = ProcessDiscovery(procFS: fixture.procFS)
         #expect(discovery.pids() == [3, 12])
         #expect(discovery.describe(pid: 12) == DiscoveredProcess(pid: 12, startTicks: 77, comm: "cron job",
-                                                                 effectiveUID: 1000, isKernelThread: false))
+                                                                 effectiveUID: 1000, isKernelThread: false, processGroup: 12))
         #expect(discovery.describe(pid: 3)?.isKernelThread == true)
         #expect(discovery.describe(pid: 99) == nil)
     }

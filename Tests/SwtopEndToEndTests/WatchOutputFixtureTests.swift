@@ -19,10 +19,30 @@ import Testing
         let stat = "\(pid) (\(comm)) S 1 \(pid) \(pid) 0 -1 \(flags) 0 0 0 0 0 0 0 0 20 0 1 0 \(start) 1000 10 0"
             + String(repeating: " 0", count: 13) + " 17 0 0 0 0 0 0\n"
         try stat.write(toFile: directory + "/stat", atomically: false, encoding: .utf8)
-        try "Name:\t\(comm)\nUid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\n".write(toFile: directory + "/status", atomically: false, encoding: .utf8)
+        try "Name:\t\(comm)\nUid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\nGid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\n"
+            .write(toFile: directory + "/status", atomically: false, encoding: .utf8)
         try "".write(toFile: log(pid), atomically: false, encoding: .utf8)
         try? FileManager.default.removeItem(atPath: directory + "/fd/1")
         try FileManager.default.createSymbolicLink(atPath: directory + "/fd/1", withDestinationPath: log(pid))
+        // What the kernel says of a descriptor open with `>> log`: only that is followed.
+        try FileManager.default.createDirectory(atPath: directory + "/fdinfo", withIntermediateDirectories: true)
+        try "pos:\t0\nflags:\t02001\nmnt_id:\t\(Self.mountID(of: log(pid)))\nino:\t\(Self.inode(of: log(pid)))\n"
+            .write(toFile: directory + "/fdinfo/1", atomically: false, encoding: .utf8)
+    }
+
+    private static func inode(of path: String) -> UInt64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    /// The mount id fdinfo gives for `path`, from a handle of this process (O_PATH).
+    private static func mountID(of path: String) -> UInt64 {
+        let handle = open(path, 0o10000000 | O_CLOEXEC)
+        guard handle >= 0 else { return 0 }
+        defer { close(handle) }
+        let text = (try? String(contentsOfFile: "/proc/self/fdinfo/\(handle)", encoding: .utf8)) ?? ""
+        let line = text.split(separator: "\n").first { $0.hasPrefix("mnt_id:") }
+        return line.flatMap { UInt64($0.dropFirst("mnt_id:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
     }
 
     private func log(_ pid: Int) -> String { root + "/log-\(pid)" }

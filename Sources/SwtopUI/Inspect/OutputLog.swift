@@ -41,6 +41,8 @@ public struct OutputLog: Sendable, Equatable {
             case let .retargeted(stream, target):
                 targets[stream] = target
                 append(Entry(kind: .note, text: "— \(stream.name) now goes to \(Self.describe(target)) —"))
+            case let .skipped(stream, bytes):
+                append(Entry(kind: .note, text: "— \(stream.name): \(bytes) bytes skipped —"))
             case .exited:
                 break // the page's notice says so
             }
@@ -64,6 +66,8 @@ public struct OutputLog: Sendable, Equatable {
         case let .socket(name): "\(name) — not read (reading a socket would take its data from the real reader)"
         case let .terminal(name): "\(name) — a terminal, not read (reading it would take what is typed there)"
         case let .other(name): "\(name) — not a regular file, not read"
+        case let .notOpenForWriting(path): "\(path) — not open for writing (so not its output), not read"
+        case let .unreadableByItsUser(path): "\(path) — its user may not read it, so swtop does not either"
         case .closed: "not open"
         case .notPermitted: "not permitted"
         }

@@ -3,7 +3,9 @@ import Glibc
 #endif
 
 /// swtop running in the background with stdout on a pipe that the test reads
-/// while it runs (`--watch-output`), stopped with SIGINT and reaped by PID.
+/// while it runs (`--watch-output`), stopped with SIGINT and reaped by PID. In a
+/// process group of its own, as a shell starts a job: `--watch-output` leaves out
+/// its own group, which would otherwise hold the test's jobs.
 final class StreamingSwtop {
     let pid: pid_t
     private let output: Int32
@@ -16,7 +18,8 @@ final class StreamingSwtop {
         var fds: [Int32] = [-1, -1]
         guard pipe2(&fds, O_CLOEXEC) == 0 else { throw SpawnError(description: "pipe2: \(String(cString: strerror(errno)))") }
         do {
-            pid = try Spawn.start(binary, arguments: ([binary] + arguments).map { Array($0.utf8) }, standardOutput: fds[1])
+            pid = try Spawn.start(binary, arguments: ([binary] + arguments).map { Array($0.utf8) }, newProcessGroup: true,
+                                  standardOutput: fds[1])
         } catch {
             close(fds[0]); close(fds[1])
             throw error

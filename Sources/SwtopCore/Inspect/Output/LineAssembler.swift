@@ -9,10 +9,14 @@ struct AssembledLine: Equatable {
 /// arrives. Never holds more than `limit` bytes: a longer line is handed out in pieces.
 final class LineAssembler {
     let limit: Int
+    /// Decode `\` as `\\`, so that text reading `\xff` or `\e` cannot pass for an
+    /// escaped byte (for output a program reads back).
+    let doublesBackslashes: Bool
     private var pending: [UInt8] = []
 
-    init(limit: Int) {
+    init(limit: Int, doublesBackslashes: Bool = false) {
         self.limit = limit
+        self.doublesBackslashes = doublesBackslashes
     }
 
     func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> [AssembledLine] {
@@ -24,11 +28,11 @@ final class LineAssembler {
             pending += bytes[start..<end]
             while pending.count > limit {
                 let cut = Self.cutPoint(pending, limit: limit)
-                result.append(AssembledLine(text: LosslessText.decode(Array(pending[..<cut])), isCut: true))
+                result.append(AssembledLine(text: decode(Array(pending[..<cut])), isCut: true))
                 pending.removeFirst(cut)
             }
             if let newline {
-                result.append(AssembledLine(text: LosslessText.decode(pending), isCut: false))
+                result.append(AssembledLine(text: decode(pending), isCut: false))
                 pending.removeAll(keepingCapacity: true)
                 start = newline + 1
             } else {
@@ -42,7 +46,20 @@ final class LineAssembler {
     func flush() -> AssembledLine? {
         guard !pending.isEmpty else { return nil }
         defer { pending = [] }
-        return AssembledLine(text: LosslessText.decode(pending), isCut: false)
+        return AssembledLine(text: decode(pending), isCut: false)
+    }
+
+    /// A backslash is one ASCII byte, never inside a UTF-8 sequence: doubling it
+    /// before decoding changes no character around it.
+    private func decode(_ bytes: [UInt8]) -> String {
+        guard doublesBackslashes, bytes.contains(0x5C) else { return LosslessText.decode(bytes) }
+        var doubled: [UInt8] = []
+        doubled.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            doubled.append(byte)
+            if byte == 0x5C { doubled.append(byte) }
+        }
+        return LosslessText.decode(doubled)
     }
 
     func reset() {

@@ -5,18 +5,20 @@ import Musl
 #endif
 
 /// Follows what one process writes to stdout and stderr, like `tail -F`, where
-/// that is safe: only when descriptor 1 or 2 is a regular file.
+/// that is safe: only when descriptor 1 or 2 is a regular file the process has
+/// open for writing and its user could read.
 ///
 /// Reading a pipe, socket or terminal would take bytes from their real reader, so
-/// those are named (`targets`) and never read. A regular file is opened through
-/// /proc/PID/fd/N, which gives swtop its own open file description with its own
-/// offset: reading it takes nothing from anyone. The opened descriptor is checked
-/// again with fstat before any read, because the process may have replaced its
-/// descriptor between the look and the open.
+/// those are named (`targets`) and never read; nor is any of them ever opened:
+/// each descriptor is first taken as an O_PATH handle (`DescriptorHandle`), and
+/// only a regular file is then opened for reading, through that handle. That
+/// gives swtop its own open file description with its own offset: reading it
+/// takes nothing from anyone.
 ///
 /// Memory is bounded: a line longer than `maximumLineLength` comes in cut pieces,
-/// and one poll reads at most `maximumReadPerPoll` bytes per file (the rest comes
-/// at the next poll). Not thread-safe.
+/// one poll reads at most `maximumReadPerPoll` bytes per file (the rest comes at
+/// the next poll, or is skipped under a `ReadBudget`), and holes are not read.
+/// Not thread-safe.
 public final class OutputFollower {
     /// Where reading starts when a file is first followed.
     public enum StartPosition: Sendable, Equatable {
@@ -30,6 +32,8 @@ public final class OutputFollower {
     public let startTicks: UInt64
     public let maximumLineLength: Int
     public let maximumReadPerPoll: Int
+    /// Lines come with `\` as `\\` (see `LineAssembler`).
+    public let doublesBackslashes: Bool
     /// What descriptors 1 and 2 were at the last poll (or at creation).
     public private(set) var targets: [OutputStream: OutputTarget] = [:]
     /// True once the process was seen gone; `poll` gives (or gave) `exited` once.
@@ -41,11 +45,15 @@ public final class OutputFollower {
     private let start: StartPosition
     private var files: [OutputStream: FollowedFile] = [:]
     private var pendingEvents: [OutputEvent] = []
+    /// The budget of the poll under way, if it has one.
+    private var roundBudget: ReadBudget?
 
     /// - Parameter registry: shared by followers of several processes, so that a file
     ///   they all write is read once (by the first to find it).
     public init(procFS: ProcFS, pid: Int32, startTicks: UInt64, start: StartPosition = .tail(lines: 200),
-                maximumLineLength: Int = 4096, maximumReadPerPoll: Int = 1 << 20, registry: OutputFileRegistry? = nil) {
+                maximumLineLength: Int = 4096, maximumReadPerPoll: Int = 1 << 20, doublesBackslashes: Bool = false,
+                registry: OutputFileRegistry? = nil) {
+        self.doublesBackslashes = doublesBackslashes
         self.procFS = procFS
         self.registry = registry
         self.pid = pid
@@ -67,9 +75,15 @@ public final class OutputFollower {
 
     /// New complete lines and changes since the last poll, in order; the first poll
     /// also brings the tail asked for. Cheap when nothing changed: the process's stat
-    /// line, a stat and a readlink per descriptor, an fstat per followed file.
-    public func poll() -> [OutputEvent] {
+    /// line, an O_PATH open, fstat and readlink per descriptor, an fstat per followed file.
+    ///
+    /// - Parameter budget: shared by the followers polled in one round: what does not
+    ///   fit is skipped (and said so), not left for later. Without one, each file gives
+    ///   at most `maximumReadPerPoll` bytes a poll and the rest at the next.
+    public func poll(budget: ReadBudget? = nil) -> [OutputEvent] {
         guard !hasExited else { return takeEvents() }
+        roundBudget = budget
+        defer { roundBudget = nil }
         let alive = isAlive()
         // Out of descriptors says nothing about the process: look again next round.
         if !alive, reader.ranOutOfDescriptors { return takeEvents() }
@@ -113,12 +127,20 @@ public final class OutputFollower {
     /// after the old file's last lines are read.
     private func refreshTargets(isFirstLook: Bool) {
         for stream in OutputStream.allCases {
-            let path = "\(procFS.root)/\(pid)/fd/\(stream.rawValue)"
-            let probe = DescriptorProbe.probe(path: path)
-            let target = Self.target(of: probe, errno: errno)
-            if let current = files[stream], let probe, current.isSame(as: probe) { continue }
+            let handle: DescriptorHandle?
+            let target: OutputTarget
+            switch DescriptorHandle.open(path: "\(procFS.root)/\(pid)/fd/\(stream.rawValue)") {
+            case .opened(let opened):
+                handle = opened
+                target = Self.target(kind: opened.kind, text: opened.target)
+            case .failed(let code):
+                handle = nil
+                target = code == EACCES || code == EPERM ? .notPermitted : .closed
+            }
+            defer { handle?.close() }
+            if let current = files[stream], let handle, current.identity == handle.identity { continue }
             // The same file on both descriptors (`>log 2>&1`): read once, as stdout.
-            if stream == .standardError, let shared = files[.standardOutput], let probe, shared.isSame(as: probe) {
+            if stream == .standardError, let shared = files[.standardOutput], let handle, shared.identity == handle.identity {
                 stopFollowing(stream)
                 record(target, for: stream, isFirstLook: isFirstLook, switchedFiles: false)
                 continue
@@ -127,40 +149,61 @@ public final class OutputFollower {
             if !isFirstLook, files[stream] == nil, targets[stream] == target, !target.isFollowed { continue }
             let hadFile = stopFollowing(stream)
             var resolved = target
-            // Another follower reads this file already (or it is swtop's own output).
-            if case .regularFile = target, let registry, let probe,
-               !registry.isAvailable(FileIdentity(device: probe.device, inode: probe.inode), to: ObjectIdentifier(self)) {
-                record(target, for: stream, isFirstLook: isFirstLook, switchedFiles: hadFile)
-                continue
-            }
-            if case .regularFile = target {
-                // Where to start: where the file's last reader stopped if it had one (another
-                // process's follower, in a registry); at the end if this follower read it
-                // through the other descriptor (`>log 2>&1` until stdout was reopened);
-                // else a file the process switched to is all new: from its start.
-                let wasShared = !hadFile && targets[stream] == target
-                let resume = probe.flatMap { registry?.resumeOffset(of: FileIdentity(device: $0.device, inode: $0.inode)) }
-                let position: FollowedFile.Position = if let resume { .offset(resume) } else {
-                    switch (isFirstLook, start) {
-                    case (false, _): wasShared ? .end : .start
-                    case (true, .end): .end
-                    case (true, .tail(let lines)): .lastLines(lines)
-                    }
+            if case .regularFile(let path) = target, let handle {
+                // Another follower reads this file already (or it is swtop's own output).
+                if let registry, !registry.isAvailable(handle.identity, to: ObjectIdentifier(self)) {
+                    record(target, for: stream, isFirstLook: isFirstLook, switchedFiles: hadFile)
+                    continue
                 }
-                switch FollowedFile.open(path: path, at: position, lineLimit: maximumLineLength) {
-                case .opened(let file, _) where registry?.claim(file.identity, by: ObjectIdentifier(self)) == false:
-                    file.close()
-                case .opened(let file, let tail):
-                    files[stream] = file
-                    pendingEvents += tail.map { .line(stream, $0.text, isCut: $0.isCut) }
-                case .notRegular(let kind):
-                    resolved = Self.target(kind: kind, text: probe?.target ?? "")
-                case .failed(let code):
-                    resolved = code == EACCES || code == EPERM ? .notPermitted : .closed
+                if let refusal = refusal(of: handle, stream: stream, path: path) {
+                    resolved = refusal
+                } else {
+                    // Where to start: where the file's last reader stopped if it had one (another
+                    // process's follower, in a registry); at the end if this follower read it
+                    // through the other descriptor (`>log 2>&1` until stdout was reopened);
+                    // else a file the process switched to is all new: from its start.
+                    let wasShared = !hadFile && targets[stream] == target
+                    let resume = registry?.resumeOffset(of: handle.identity)
+                    let position: FollowedFile.Position = if let resume { .offset(resume) } else {
+                        switch (isFirstLook, start) {
+                        case (false, _): wasShared ? .end : .start
+                        case (true, .end): .end
+                        case (true, .tail(let lines)): .lastLines(lines)
+                        }
+                    }
+                    switch FollowedFile.open(handle, at: position,
+                                             lines: LineAssembler(limit: maximumLineLength, doublesBackslashes: doublesBackslashes)) {
+                    case .opened(let file, _) where registry?.claim(file.identity, by: ObjectIdentifier(self)) == false:
+                        file.close()
+                    case .opened(let file, let tail):
+                        files[stream] = file
+                        pendingEvents += tail.map { .line(stream, $0.text, isCut: $0.isCut) }
+                    case .failed(let code):
+                        resolved = code == EACCES || code == EPERM ? .notPermitted : .closed
+                    }
                 }
             }
             record(resolved, for: stream, isFirstLook: isFirstLook, switchedFiles: hadFile && files[stream] != nil)
         }
+    }
+
+    /// Why the regular file `handle` holds must not be read, if it must not.
+    ///
+    /// Only what the process holds open for writing is its output: fdinfo says so,
+    /// for the file the handle was taken of (the same mount and inode as swtop's
+    /// handle: the process may have swapped its descriptor meanwhile). And swtop,
+    /// often root, reads only what the process's own user could read.
+    private func refusal(of handle: DescriptorHandle, stream: OutputStream, path: String) -> OutputTarget? {
+        let theirs = reader.withContents(ofPath: "\(procFS.root)/\(pid)/fdinfo/\(stream.rawValue)") { DescriptorInfoParser.parse($0) } ?? nil
+        let ours = reader.withContents(ofPath: "/proc/self/fdinfo/\(handle.descriptor)") { DescriptorInfoParser.parse($0) } ?? nil
+        guard let theirs, let ours, theirs.isOpenForWriting, let inode = theirs.inode, inode == UInt64(handle.info.st_ino),
+              let mount = theirs.mountID, mount == ours.mountID
+        else { return .notOpenForWriting(path) }
+        guard let credentials = reader.withContents(ofPath: "\(procFS.root)/\(pid)/status", { CredentialsParser.parse($0) }) ?? nil,
+              ReadPermission.allows(credentials, owner: handle.info.st_uid, group: handle.info.st_gid, mode: handle.info.st_mode,
+                                    hasAccessList: ReadPermission.hasAccessList(descriptor: handle.descriptor))
+        else { return .unreadableByItsUser(path) }
+        return nil
     }
 
     private func record(_ target: OutputTarget, for stream: OutputStream, isFirstLook: Bool, switchedFiles: Bool) {
@@ -180,19 +223,17 @@ public final class OutputFollower {
     }
 
     private func readNew(from file: FollowedFile, stream: OutputStream, draining: Bool) {
-        let budget = draining ? maximumReadPerPoll * 16 : maximumReadPerPoll
-        switch file.readNew(budget: budget) {
-        case .truncated(let lines):
-            pendingEvents.append(.truncated(stream))
-            pendingEvents += lines.map { .line(stream, $0.text, isCut: $0.isCut) }
-        case .lines(let lines):
-            pendingEvents += lines.map { .line(stream, $0.text, isCut: $0.isCut) }
+        let ownLimit = draining ? maximumReadPerPoll * 16 : maximumReadPerPoll
+        let reading = file.readNew(budget: min(ownLimit, roundBudget?.remaining ?? ownLimit),
+                                   skipsBeyondBudget: roundBudget != nil)
+        roundBudget?.spend(reading.bytesRead)
+        if reading.wasTruncated { pendingEvents.append(.truncated(stream)) }
+        for piece in reading.pieces {
+            switch piece {
+            case .line(let line): pendingEvents.append(.line(stream, line.text, isCut: line.isCut))
+            case .skipped(let bytes): pendingEvents.append(.skipped(stream, bytes: bytes))
+            }
         }
-    }
-
-    static func target(of probe: DescriptorProbe?, errno code: Int32) -> OutputTarget {
-        guard let probe else { return code == EACCES || code == EPERM ? .notPermitted : .closed }
-        return target(kind: probe.kind, text: probe.target)
     }
 
     static func target(kind: DescriptorKind, text: String) -> OutputTarget {

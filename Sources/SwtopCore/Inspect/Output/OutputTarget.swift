@@ -26,6 +26,11 @@ public enum OutputTarget: Sendable, Equatable, CustomStringConvertible {
     case terminal(String)
     /// Anything else (/dev/null, another device, a directory, an anonymous inode).
     case other(String)
+    /// A regular file the process does not hold open for writing (read-only, or an
+    /// O_PATH handle): not its output.
+    case notOpenForWriting(String)
+    /// A regular file the process's user could not read: swtop does not read it for them.
+    case unreadableByItsUser(String)
     /// The descriptor is not open.
     case closed
     /// The process's descriptors cannot be looked at (another user's process).
@@ -45,6 +50,8 @@ public enum OutputTarget: Sendable, Equatable, CustomStringConvertible {
         case .socket(let target): "a socket (\(target)), not read"
         case .terminal(let target): "a terminal (\(target)), not read"
         case .other(let target): "\(target), not read"
+        case .notOpenForWriting(let path): "\(path), not open for writing, not read"
+        case .unreadableByItsUser(let path): "\(path), which its user may not read, not read"
         case .closed: "not open"
         case .notPermitted: "not permitted"
         }
@@ -63,6 +70,9 @@ public enum OutputEvent: Sendable, Equatable {
     /// The descriptor now refers to something else (the process reopened its log,
     /// or redirected to a pipe): what it is now.
     case retargeted(OutputStream, OutputTarget)
+    /// `bytes` of the file were passed over: holes of a sparse file, or more than
+    /// the poll's `ReadBudget` allowed. A line they cut ends as a cut piece.
+    case skipped(OutputStream, bytes: Int64)
     /// The process ended (or its PID went to another process). Reported once, after
     /// the last lines it left in its files.
     case exited

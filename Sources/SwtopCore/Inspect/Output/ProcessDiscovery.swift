@@ -11,6 +11,7 @@ public struct DiscoveredProcess: Sendable, Equatable {
     public var comm: String
     public var effectiveUID: UInt32
     public var isKernelThread: Bool
+    public var processGroup: Int32
 }
 
 /// A light listing of processes for `--watch-output`, which only needs to notice
@@ -46,11 +47,25 @@ public final class ProcessDiscovery {
             guard let stat = ProcessStatParser.parse(bytes), stat.pid == pid else { return nil }
             return DiscoveredProcess(pid: pid, startTicks: stat.startTicks,
                                      comm: LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[stat.commRange])),
-                                     effectiveUID: 0, isKernelThread: stat.isKernelThread)
+                                     effectiveUID: 0, isKernelThread: stat.isKernelThread, processGroup: stat.processGroup)
         }
         guard var process = described ?? nil else { return nil }
         guard let ids = reader.withContents(ofPath: path + "status", { StatusParser.userIDs($0) }) ?? nil else { return nil }
         process.effectiveUID = ids.effective
         return process
+    }
+
+    /// True when one of the process's descriptors is one of `files` (by device and
+    /// inode, as stat through /proc/PID/fd/N tells without opening anything): a
+    /// reader of a pipe swtop writes, say. False when they cannot be looked at.
+    public func holdsAny(of files: Set<FileIdentity>, pid: Int32) -> Bool {
+        guard !files.isEmpty else { return false }
+        let directory = "\(procFS.root)/\(pid)/fd"
+        guard case .value(let numbers) = InspectionFiles(procFS: procFS).numberedEntries(ofDirectory: directory) else { return false }
+        var info = stat()
+        return numbers.contains { number in
+            stat("\(directory)/\(number)", &info) == 0
+                && files.contains(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+        }
     }
 }
