@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 import Synchronization
 @testable import SwtopCore
@@ -132,9 +133,11 @@ import Synchronization
         // One call for the stuck mount in all those rounds, one per round for the other.
         #expect(statvfs.calls.load(ordering: .relaxed) == 1 + 5)
         statvfs.release.signal()
+        // The released thread answers when the machine gets to it: look again for up to 30 s.
         var answered: DiskUsage?
-        for _ in 0..<1000 where answered?.totalBytes == nil {
+        for _ in 0..<3000 where answered?.totalBytes == nil {
             answered = probe.usage(of: ["/stuck"]).first
+            if answered?.totalBytes == nil { usleep(10_000) }
         }
         #expect(answered?.totalBytes == 1000)
     }

@@ -49,7 +49,8 @@ import Testing
         state.preferences.meters = [Meter(.memory, .bar, .left)]
         let lines = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
         #expect(lines[0].hasPrefix("10[") && lines[1].hasPrefix(" 2["), "\(lines)")
-        #expect(lines[2] == "Mem[|||||||||||||||||||0K/0K]", "\(lines)")
+        // Nothing is used of nothing: an empty bar, not one past its end.
+        #expect(lines[2] == "Mem[                   0K/0K]", "\(lines)")
     }
 
     @Test func defaultsAreHtopsHeader() {
