@@ -1,7 +1,7 @@
 import Testing
 @testable import SwtopCore
 
-@Suite struct ProcessStatusParserTests {
+@Suite struct StatusParserTests {
     static let status = """
         Name:\tsshd
         Umask:\t0027
@@ -21,10 +21,10 @@ import Testing
         """
 
     @Test func readsIDsMaskAffinityAndSignals() throws {
-        let fields = try #require(parsing(Self.status, ProcessStatusParser.parse))
+        let fields = try #require(parsing(Self.status, StatusParser.parse))
         #expect(fields.userIDs == [1000, 1001, 1002, 1003])
         #expect(fields.groupIDs == [100, 101, 102, 103])
-        #expect(fields.supplementaryGroups == [4, 24, 27])
+        #expect(fields.groups == [4, 24, 27])
         #expect(fields.umask == 0o027)
         #expect(fields.cpusAllowedList == "0-3,6")
         let masks = ProcessInspector.signalMasks(fields)
@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func emptyGroupsAndAnOldKernelWithoutUmask() throws {
-        let fields = try #require(parsing("Uid:\t0\t0\t0\t0\nGroups:\t\nGid:\t0\t0\t0\t0\n", ProcessStatusParser.parse))
-        #expect(fields.supplementaryGroups == [])
+        let fields = try #require(parsing("Uid:\t0\t0\t0\t0\nGroups:\t\nGid:\t0\t0\t0\t0\n", StatusParser.parse))
+        #expect(fields.groups == [])
         #expect(fields.groupIDs == [0, 0, 0, 0])
         #expect(fields.umask == nil)
         #expect(!fields.sawSignalMasks)
@@ -71,28 +71,28 @@ import Testing
     }
 }
 
-@Suite struct MemoryFilesParserTests {
+@Suite struct SmapsRollupAndIOParserTests {
     @Test func smapsRollupGivesPSSAndSwapInBytes() throws {
         let text = "55d0c0000000-7ffd3b1f9000 ---p 00000000 00:00 0    [rollup]\nRss:  5000 kB\nPss:  1234 kB\n"
             + "Pss_Anon: 800 kB\nShared_Clean: 10 kB\nSwap:  56 kB\nSwapPss: 50 kB\n"
-        let rollup = try #require(parsing(text, MemoryFilesParser.rollup))
+        let rollup = try #require(parsing(text, SmapsRollupParser.parse))
         #expect(rollup.proportional == 1234 * 1024)
         #expect(rollup.swap == 56 * 1024)
-        #expect(parsing("Rss: 5 kB\n", MemoryFilesParser.rollup) == nil)
+        #expect(parsing("Rss: 5 kB\n", SmapsRollupParser.parse) == nil)
     }
 
     @Test func ioCounters() throws {
         let text = "rchar: 100\nwchar: 200\nsyscr: 3\nsyscw: 4\nread_bytes: 4096\nwrite_bytes: 8192\ncancelled_write_bytes: 512\n"
-        #expect(parsing(text, MemoryFilesParser.io) == IOCounters(readCharacters: 100, writtenCharacters: 200,
+        #expect(parsing(text, ProcessIOParser.parse) == IOCounters(readCharacters: 100, writtenCharacters: 200,
                                                                    readBytes: 4096, writtenBytes: 8192, cancelledWriteBytes: 512))
-        #expect(parsing("syscr: 3\n", MemoryFilesParser.io) == nil)
+        #expect(parsing("syscr: 3\n", ProcessIOParser.parse) == nil)
     }
 }
 
-@Suite struct SmallListParserTests {
+@Suite struct EnvironCgroupChildrenParserTests {
     @Test func environmentKeepsControlCharactersAndOddEntries() {
         let bytes = Array("PATH=/bin\0EVIL=a\u{1b}[31mred\nnext\0NOEQUALS\0EMPTY=\0X=a=b\0".utf8) + [0x42, 0x3D, 0xFF, 0]
-        let variables = parsing(bytes: bytes, SmallListParsers.environment)
+        let variables = parsing(bytes: bytes, EnvironParser.parse)
         #expect(variables == [
             EnvironmentVariable(name: "PATH", value: "/bin"),
             EnvironmentVariable(name: "EVIL", value: "a\u{1b}[31mred\nnext"),
@@ -105,16 +105,16 @@ import Testing
 
     @Test func cgroupLinesOnBothHierarchies() throws {
         let text = "12:cpu,cpuacct:/user.slice\n0::/system.slice/ssh.service:odd\n"
-        #expect(parsing(text, SmallListParsers.cgroups) == [
+        #expect(parsing(text, CgroupParser.parse) == [
             CgroupMembership(hierarchy: 12, controllers: "cpu,cpuacct", path: "/user.slice"),
             CgroupMembership(hierarchy: 0, controllers: "", path: "/system.slice/ssh.service:odd"),
         ])
-        #expect(parsing("not a cgroup line\n", SmallListParsers.cgroups) == nil)
+        #expect(parsing("not a cgroup line\n", CgroupParser.parse) == nil)
     }
 
     @Test func childrenPIDs() {
-        #expect(parsing("12 345 6789 ", SmallListParsers.pids) == [12, 345, 6789])
-        #expect(parsing("", SmallListParsers.pids) == [])
+        #expect(parsing("12 345 6789 ", ChildrenParser.parse) == [12, 345, 6789])
+        #expect(parsing("", ChildrenParser.parse) == [])
     }
 }
 

@@ -128,7 +128,9 @@ extension FixtureProc {
         #expect(info("flags:\t077777777777\n") == nil, "more than 32 bits")
         #expect(info("pos:\t0\n") == nil)
 
-        func credentials(_ text: String) -> ProcessCredentials? { Array(text.utf8).withUnsafeBufferPointer(CredentialsParser.parse) }
+        func credentials(_ text: String) -> ProcessCredentials? {
+            Array(text.utf8).withUnsafeBufferPointer { StatusParser.parse($0)?.credentials }
+        }
         #expect(credentials("Uid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t27 100 \n")
                 == ProcessCredentials(filesystemUID: 4, filesystemGID: 8, groups: [27, 100]))
         #expect(credentials("Uid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t\n")?.groups == [])

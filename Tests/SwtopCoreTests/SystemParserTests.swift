@@ -120,19 +120,21 @@ import Testing
 
 @Suite struct SmallFileParserTests {
     @Test func loadAverageAndUptime() throws {
-        let load = try #require(parsing("0.20 1.18 12.05 1/80 11206\n", LoadAndUptimeParser.loadAverage))
+        let load = try #require(parsing("0.20 1.18 12.05 1/80 11206\n", LoadavgParser.parse))
         #expect(load == LoadAverage(one: 0.20, five: 1.18, fifteen: 12.05, lastPID: 11206))
-        #expect(parsing("0.20 1.18 12.05\n", LoadAndUptimeParser.loadAverage)?.lastPID == nil)
-        #expect(parsing("350735.47 234388.90\n", LoadAndUptimeParser.uptimeSeconds) == 350_735.47)
-        #expect(parsing("x y z", LoadAndUptimeParser.loadAverage) == nil)
-        #expect(parsing("", LoadAndUptimeParser.uptimeSeconds) == nil)
+        #expect(parsing("0.20 1.18 12.05\n", LoadavgParser.parse)?.lastPID == nil)
+        #expect(parsing("350735.47 234388.90\n", UptimeParser.parse) == 350_735.47)
+        #expect(parsing("x y z", LoadavgParser.parse) == nil)
+        #expect(parsing("", UptimeParser.parse) == nil)
     }
 
     @Test func userIDsFromStatus() {
         let status = "Name:\tsshd\nUmask:\t0022\nState:\tS (sleeping)\nUid:\t1000\t0\t0\t0\nGid:\t1000\t1000\t1000\t1000\n"
-        #expect(parsing(status, StatusParser.userIDs) == ProcessUserIDs(real: 1000, effective: 0))
-        #expect(parsing("Name:\tx\nGid:\t1\t1\t1\t1\n", StatusParser.userIDs) == nil)
-        #expect(parsing("Uid:\t1000\n", StatusParser.userIDs) == nil)
+        let ids = { (bytes: UnsafeBufferPointer<UInt8>) in StatusParser.parse(bytes)?.realAndEffectiveUID }
+        #expect(parsing(status, ids).map { [$0.real, $0.effective] } == [1000, 0])
+        #expect(parsing("Name:\tx\nGid:\t1\t1\t1\t1\n", ids) == nil)
+        #expect(parsing("Uid:\t1000\n", ids) == nil)
+        #expect(parsing("VmSwap:\t     12 kB\n", StatusParser.parse)?.swapBytes == 12 * 1024)
     }
 
     @Test func residentAndSharedFromStatm() {

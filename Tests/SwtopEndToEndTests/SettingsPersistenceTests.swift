@@ -32,7 +32,7 @@ import Testing
         defer { _ = system("rm -rf '\(home)'") }
         let first = try TmuxSession("\(swtop) -d 0.5", environment: ["XDG_CONFIG_HOME": home])
         first.waitForScreen { $0.contains { $0.contains("PID USER") } }
-        // Setup: show SWAP (last in the list), hide PID (first), sort by MEM% (ninth once PID is gone).
+        // Setup: show UNIT (last in the list), hide PID (first), sort by MEM% (ninth once PID is gone).
         first.press("F2")
         first.waitForScreen { $0.contains { $0.contains(" Columns  Meters  Colors  Display") } }
         first.press("End", "Space", "Home", "Space", "Home")
@@ -40,7 +40,7 @@ import Testing
         first.press("s", "Escape")
         let (changed, screen) = first.waitForScreen { screen in
             guard let header = self.header(screen) else { return false }
-            return header.hasPrefix("USER") && header.hasSuffix("SWAP") && (header.contains("▼MEM%") || header.contains("vMEM%"))
+            return header.hasPrefix("USER") && header.hasSuffix("UNIT") && (header.contains("▼MEM%") || header.contains("vMEM%"))
         }
         #expect(changed, "\(screen.joined(separator: "\n"))")
         let chosen = try #require(header(screen))
@@ -48,7 +48,7 @@ import Testing
         #expect(Clock.wait(upTo: 5) { first.paneIsDead })
 
         let config = try #require(ProcReader.text("\(home)/swtop/config"))
-        #expect(config.contains("\ncolumns = USER PRI NI VIRT RES SHR S CPU% MEM% TIME+ Command SWAP\n"), "\(config)")
+        #expect(config.contains("\ncolumns = USER PRI NI VIRT RES SHR S CPU% MEM% TIME+ Command UNIT\n"), "\(config)")
         #expect(config.contains("\nsort = mem\n"))
 
         let second = try TmuxSession("\(swtop) -d 0.5", environment: ["XDG_CONFIG_HOME": home])

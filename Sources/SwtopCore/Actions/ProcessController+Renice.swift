@@ -26,7 +26,7 @@ extension ProcessController {
         }
         defer { close(directory) }
         let reader = ProcFileReader(initialCapacity: 1024)
-        guard let stat = reader.withContents(of: "stat", in: directory, singleLine: true, { ProcessStatParser.parse($0) }) ?? nil,
+        guard let stat = reader.withContents(of: "stat", in: directory, singleLine: true, { ProcessStatParser.parse($0) }),
               stat.pid == target.pid
         else { return .exited }
         if stat.startTicks != target.startTicks { return .replaced }
@@ -41,7 +41,7 @@ extension ProcessController {
             let parsed = "task/\(thread)/stat".withCString { path in
                 reader.withContents(of: path, in: directory, singleLine: true) { ProcessStatParser.parse($0) }
             }
-            guard let threadStat = parsed ?? nil, threadStat.pid == thread
+            guard let threadStat = parsed, threadStat.pid == thread
             else { continue }
             let nice = min(19, max(-20, threadStat.nice + step))
             if setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(thread), nice) == 0 {

@@ -52,7 +52,7 @@ public struct ProcessController: Sendable {
     private func current(_ target: ProcessTarget) -> Result<ProcessStat, Mismatch> {
         let reader = ProcFileReader(initialCapacity: 1024)
         let path = procFS.root + "/\(target.pid)/stat"
-        guard let stat = reader.withContents(ofPath: path, singleLine: true, { ProcessStatParser.parse($0) }) ?? nil,
+        guard let stat = reader.withContents(ofPath: path, singleLine: true, { ProcessStatParser.parse($0) }),
               stat.pid == target.pid
         else { return .failure(Mismatch(outcome: .exited)) }
         if stat.startTicks != target.startTicks { return .failure(Mismatch(outcome: .replaced)) }

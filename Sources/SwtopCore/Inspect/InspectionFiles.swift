@@ -26,7 +26,8 @@ final class InspectionFiles {
 
     func read<Value>(path: String, _ parse: (UnsafeBufferPointer<UInt8>) -> Value?) -> Readable<Value> {
         errno = 0
-        guard let parsed = reader.withContents(ofPath: path, parse) else { return Self.failure(errno) }
+        // The parser's nil is kept apart from a read that failed: `.some(nil)`.
+        guard let parsed = reader.withContents(ofPath: path, { Optional(parse($0)) }) else { return Self.failure(errno) }
         return parsed.map { .value($0) } ?? .unavailable
     }
 
@@ -41,7 +42,7 @@ final class InspectionFiles {
 
     /// The process's stat line with the fields only the inspector needs; nil when gone.
     func stat(of pid: Int32) -> InspectedStat? {
-        reader.withContents(ofPath: path(pid, "stat"), singleLine: true) { InspectedStat(bytes: $0, pid: pid) } ?? nil
+        reader.withContents(ofPath: path(pid, "stat"), singleLine: true) { InspectedStat(bytes: $0, pid: pid) }
     }
 
     /// The names in a directory such as `task` or `fd` that are numbers, ascending.
@@ -94,7 +95,7 @@ struct InspectedStat {
         guard let stat = ProcessStatParser.parse(bytes), stat.pid == pid else { return nil }
         self.stat = stat
         comm = LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[stat.commRange]))
-        let scheduling = StatSchedulingParser.parse(bytes, after: stat.commRange.upperBound)
+        let scheduling = ProcessStatParser.scheduling(bytes, after: stat.commRange.upperBound)
         realTimePriority = scheduling?.realTimePriority ?? 0
         policy = scheduling?.policy ?? 0
     }

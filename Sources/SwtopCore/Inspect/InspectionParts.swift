@@ -207,29 +207,6 @@ public struct MemoryUsage: Sendable, Equatable {
     }
 }
 
-/// /proc/PID/io.
-public struct IOCounters: Sendable, Equatable {
-    /// Bytes passed to read(2) and friends (`rchar`), cache hits and pipes included.
-    public var readCharacters: UInt64
-    /// Bytes passed to write(2) and friends (`wchar`).
-    public var writtenCharacters: UInt64
-    /// Bytes fetched from storage (`read_bytes`).
-    public var readBytes: UInt64
-    /// Bytes sent to storage (`write_bytes`).
-    public var writtenBytes: UInt64
-    /// Written bytes that were truncated away before reaching storage.
-    public var cancelledWriteBytes: UInt64
-
-    public init(readCharacters: UInt64, writtenCharacters: UInt64, readBytes: UInt64, writtenBytes: UInt64,
-                cancelledWriteBytes: UInt64) {
-        self.readCharacters = readCharacters
-        self.writtenCharacters = writtenCharacters
-        self.readBytes = readBytes
-        self.writtenBytes = writtenBytes
-        self.cancelledWriteBytes = cancelledWriteBytes
-    }
-}
-
 /// One line of /proc/PID/cgroup: `0::/user.slice/…` on cgroup v2.
 public struct CgroupMembership: Sendable, Equatable {
     public var hierarchy: Int

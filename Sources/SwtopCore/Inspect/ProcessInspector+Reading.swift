@@ -9,10 +9,10 @@ extension ProcessInspector {
         else { return nil }
         let stat = head.stat
         let system = files.read(path: procFS.root + "/stat") { SystemStatParser.parse($0) }.value
-        let uptime = files.read(path: procFS.root + "/uptime") { LoadAndUptimeParser.uptimeSeconds($0) }.value ?? 0
+        let uptime = files.read(path: procFS.root + "/uptime") { UptimeParser.parse($0) }.value ?? 0
         let ticksPerSecond = Double(procFS.clockTicksPerSecond)
         let startedAfterBoot = Double(stat.startTicks) / ticksPerSecond
-        let status = files.read(pid: pid, "status") { ProcessStatusParser.parse($0) }
+        let status = files.read(pid: pid, "status") { StatusParser.parse($0) }
         let systemTicks = system.map { $0.total.total } ?? 0
         let onlineCPUs = max(1, system?.perCPU.count ?? 1)
         let samePrevious = previous.flatMap { $0.pid == pid && $0.startTicks == stat.startTicks ? $0 : nil }
@@ -28,8 +28,8 @@ extension ProcessInspector {
         let umask: Readable<UInt32> = status.flatMap { $0.umask.map { .value($0) } ?? .unavailable }
         let signals: Readable<SignalMasks> = status.flatMap { $0.sawSignalMasks ? .value(Self.signalMasks($0)) : .unavailable }
         let limits = files.read(pid: pid, "limits") { LimitsParser.parse($0) }
-        let io = files.read(pid: pid, "io") { MemoryFilesParser.io($0) }
-        let cgroups = files.read(pid: pid, "cgroup") { SmallListParsers.cgroups($0) }
+        let io = files.read(pid: pid, "io") { ProcessIOParser.parse($0) }
+        let cgroups = files.read(pid: pid, "cgroup") { CgroupParser.parse($0) }
         let inspection = ProcessInspection(
             pid: pid, startTicks: stat.startTicks, comm: head.comm, commandLine: commandLine, executable: executable,
             workingDirectory: workingDirectory, rootDirectory: rootDirectory, state: stat.state,
@@ -72,7 +72,7 @@ extension ProcessInspector {
         var pids: Set<Int32> = []
         var sawChildrenFile = false
         for tid in tids {
-            if case .value(let found) = files.read(pid: pid, "task/\(tid)/children", { SmallListParsers.pids($0) }) {
+            if case .value(let found) = files.read(pid: pid, "task/\(tid)/children", { ChildrenParser.parse($0) }) {
                 sawChildrenFile = true
                 pids.formUnion(found)
             }
@@ -86,7 +86,7 @@ extension ProcessInspector {
         })
     }
 
-    private func credentials(_ status: ProcessStatusFields) -> Readable<Credentials> {
+    private func credentials(_ status: ProcessStatus) -> Readable<Credentials> {
         guard status.userIDs.count == 4, status.groupIDs.count == 4 else { return .unavailable }
         let user = { NamedID(id: $0, name: self.users.name(of: $0)) }
         let group = { NamedID(id: $0, name: self.groups.name(of: $0)) }
@@ -94,14 +94,14 @@ extension ProcessInspector {
             IDQuadruple(real: name(ids[0]), effective: name(ids[1]), saved: name(ids[2]), filesystem: name(ids[3]))
         }
         return .value(Credentials(users: quadruple(status.userIDs, user), groups: quadruple(status.groupIDs, group),
-                                  supplementaryGroups: status.supplementaryGroups.map(group)))
+                                  supplementaryGroups: status.groups.map(group)))
     }
 
-    static func signalMasks(_ status: ProcessStatusFields) -> SignalMasks {
-        SignalMasks(pending: ProcessStatusParser.signals(in: status.pendingThread | status.pendingShared),
-                    blocked: ProcessStatusParser.signals(in: status.blocked),
-                    ignored: ProcessStatusParser.signals(in: status.ignored),
-                    caught: ProcessStatusParser.signals(in: status.caught))
+    static func signalMasks(_ status: ProcessStatus) -> SignalMasks {
+        SignalMasks(pending: StatusParser.signals(in: status.pendingThread | status.pendingShared),
+                    blocked: StatusParser.signals(in: status.blocked),
+                    ignored: StatusParser.signals(in: status.ignored),
+                    caught: StatusParser.signals(in: status.caught))
     }
 
     /// Every thread with its CPU% since `previous`, computed as the sampler does:
@@ -129,7 +129,7 @@ extension ProcessInspector {
     }
 
     private func memory(of pid: Int32, stat: ProcessStat) -> MemoryUsage {
-        let rollup = files.read(pid: pid, "smaps_rollup") { MemoryFilesParser.rollup($0) }
+        let rollup = files.read(pid: pid, "smaps_rollup") { SmapsRollupParser.parse($0) }
         // RES and SHR from one read of statm, which is exact (see ResidentMemory);
         // stat's approximate rss only when statm cannot be read.
         let statm = files.read(pid: pid, "statm") { StatmParser.parse($0, pageSize: procFS.pageSize) }

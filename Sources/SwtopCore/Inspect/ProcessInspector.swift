@@ -34,7 +34,7 @@ public final class ProcessInspector {
     /// /proc/PID/environ as `NAME=value` pairs, in the process's order.
     public func environment(pid: Int32, startTicks: UInt64) -> Readable<[EnvironmentVariable]> {
         guard isSameProcess(pid: pid, startTicks: startTicks) else { return .unavailable }
-        let read = files.read(pid: pid, "environ") { SmallListParsers.environment($0) }
+        let read = files.read(pid: pid, "environ") { EnvironParser.parse($0) }
         // The file may belong to the next process with this PID by now.
         return isSameProcess(pid: pid, startTicks: startTicks) ? read : .unavailable
     }

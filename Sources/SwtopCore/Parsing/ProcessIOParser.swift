@@ -1,42 +1,41 @@
-/// The storage counters of `/proc/PID/io`: bytes the process caused to be read
-/// from and written to storage (not cache hits), since it started.
-public struct ProcessIOCounters: Equatable, Sendable {
+/// /proc/PID/io: what the process read and wrote since it started.
+public struct IOCounters: Sendable, Equatable {
+    /// Bytes passed to read(2) and friends (`rchar`), cache hits and pipes included.
+    public var readCharacters: UInt64
+    /// Bytes passed to write(2) and friends (`wchar`).
+    public var writtenCharacters: UInt64
+    /// Bytes fetched from storage (`read_bytes`).
     public var readBytes: UInt64
-    public var writeBytes: UInt64
+    /// Bytes sent to storage (`write_bytes`).
+    public var writtenBytes: UInt64
+    /// Written bytes that were truncated away before reaching storage.
+    public var cancelledWriteBytes: UInt64
 
-    public init(readBytes: UInt64, writeBytes: UInt64) {
+    public init(readCharacters: UInt64, writtenCharacters: UInt64, readBytes: UInt64, writtenBytes: UInt64,
+                cancelledWriteBytes: UInt64) {
+        self.readCharacters = readCharacters
+        self.writtenCharacters = writtenCharacters
         self.readBytes = readBytes
-        self.writeBytes = writeBytes
+        self.writtenBytes = writtenBytes
+        self.cancelledWriteBytes = cancelledWriteBytes
     }
 }
 
+/// `/proc/PID/io`. The kernel writes all of its lines when it accounts task I/O,
+/// and no file when it does not.
 public enum ProcessIOParser {
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ProcessIOCounters? {
-        var cursor = ByteCursor(bytes)
-        var read: UInt64?
-        var write: UInt64?
-        repeat {
-            if cursor.consume("read_bytes:") {
-                cursor.skipBlanks()
-                read = cursor.unsigned()
-            } else if cursor.consume("write_bytes:") {
-                cursor.skipBlanks()
-                write = cursor.unsigned()
-            }
-        } while cursor.nextLine()
-        guard let read, let write else { return nil }
-        return ProcessIOCounters(readBytes: read, writeBytes: write)
-    }
-
-    /// `VmSwap:` of `/proc/PID/status`, in bytes; nil for kernel threads (no such line).
-    public static func swapBytes(status bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IOCounters? {
+        var readCharacters, writtenCharacters, readBytes, writtenBytes, cancelled: UInt64?
         var cursor = ByteCursor(bytes)
         repeat {
-            if cursor.consume("VmSwap:") {
-                cursor.skipBlanks()
-                return cursor.unsigned().map { $0 &* 1024 }
-            }
+            if cursor.consume("rchar:") { readCharacters = cursor.unsigned() }
+            else if cursor.consume("wchar:") { writtenCharacters = cursor.unsigned() }
+            else if cursor.consume("read_bytes:") { readBytes = cursor.unsigned() }
+            else if cursor.consume("write_bytes:") { writtenBytes = cursor.unsigned() }
+            else if cursor.consume("cancelled_write_bytes:") { cancelled = cursor.unsigned() }
         } while cursor.nextLine()
-        return nil
+        guard let readCharacters, let writtenCharacters, let readBytes, let writtenBytes else { return nil }
+        return IOCounters(readCharacters: readCharacters, writtenCharacters: writtenCharacters,
+                          readBytes: readBytes, writtenBytes: writtenBytes, cancelledWriteBytes: cancelled ?? 0)
     }
 }

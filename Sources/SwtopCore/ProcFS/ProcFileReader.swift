@@ -43,18 +43,19 @@ final class ProcFileReader {
     }
 
     /// Reads the whole file `name` relative to `directory` (an open directory fd, or
-    /// `AT_FDCWD` with an absolute path), or its first `limit` bytes.
+    /// `AT_FDCWD` with an absolute path), or its first `limit` bytes, and hands them
+    /// to `body`, a parser: nil when the file cannot be read or `body` finds nothing.
     func withContents<Result>(
         of name: UnsafePointer<CChar>,
         in directory: Int32 = AT_FDCWD,
         singleLine: Bool = false,
         limit: Int = maximumFileSize,
-        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result?
     ) -> Result? {
         let fd = open(name, in: directory)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        return readAll(fd, singleLine: singleLine, limit: min(limit, Self.maximumFileSize)).map(body)
+        return readAll(fd, singleLine: singleLine, limit: min(limit, Self.maximumFileSize)).flatMap(body)
     }
 
     /// Reads a single-line proc file and hands over its owner with it: the uid of a
@@ -63,7 +64,7 @@ final class ProcFileReader {
     func withContentsAndOwner<Result>(
         of name: UnsafePointer<CChar>,
         in directory: Int32,
-        _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Result
+        _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Result?
     ) -> Result? {
         let fd = open(name, in: directory)
         guard fd >= 0 else { return nil }
@@ -100,7 +101,7 @@ final class ProcFileReader {
         ofPath path: String,
         singleLine: Bool = false,
         limit: Int = maximumFileSize,
-        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result?
     ) -> Result? {
         path.withCString { withContents(of: $0, singleLine: singleLine, limit: limit, body) }
     }

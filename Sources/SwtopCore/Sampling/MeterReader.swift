@@ -19,7 +19,7 @@ final class MeterReader {
     }
 
     func cpuFrequency() -> CPUFrequency? {
-        let average = reader.withContents(ofPath: procFS.root + "/cpuinfo") { CPUInfoParser.averageMHz($0) } ?? nil
+        let average = reader.withContents(ofPath: procFS.root + "/cpuinfo") { CPUInfoParser.averageMHz($0) }
         return average.map { CPUFrequency(averageMHz: $0, maximumMHz: maximumMHz) }
     }
 
@@ -29,7 +29,7 @@ final class MeterReader {
         let kHz = reader.withContents(ofPath: "/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", singleLine: true) { bytes in
             var cursor = ByteCursor(bytes)
             return cursor.unsigned()
-        } ?? nil
+        }
         return kHz.flatMap { $0 > 0 ? Double($0) / 1000 : nil }
     }
 

@@ -62,7 +62,7 @@ public final class OnScreenReader {
         /// What has been read for this generation.
         var files: OnScreenFiles = []
         var value = OnScreenValue()
-        var counters: ProcessIOCounters?
+        var counters: IOCounters?
     }
     private var cache: [ProcessIdentity: Entry] = [:]
 
@@ -104,14 +104,14 @@ public final class OnScreenReader {
             // Only from the refresh just before: a row off screen for a while has no fair rate.
             if let old, old.generation + 1 == generation, let before = old.counters, let counters = entry.counters,
                monotonicSeconds > old.monotonicSeconds,
-               counters.readBytes >= before.readBytes, counters.writeBytes >= before.writeBytes {
+               counters.readBytes >= before.readBytes, counters.writtenBytes >= before.writtenBytes {
                 let seconds = monotonicSeconds - old.monotonicSeconds
                 entry.value.ioRates = IORates(readPerSecond: Double(counters.readBytes - before.readBytes) / seconds,
-                                              writePerSecond: Double(counters.writeBytes - before.writeBytes) / seconds)
+                                              writePerSecond: Double(counters.writtenBytes - before.writtenBytes) / seconds)
             }
         }
         if missing.contains(.status) {
-            entry.value.swapBytes = read("status", of: process) { ProcessIOParser.swapBytes(status: $0) }
+            entry.value.swapBytes = read("status", of: process) { StatusParser.parse($0)?.swapBytes }
         }
         entry.files.formUnion(files)
         cache[identity] = entry
@@ -123,6 +123,6 @@ public final class OnScreenReader {
         // A thread's files are under its process: /proc/TGID/task/TID.
         let path = process.isThread ? procFS.root + "/\(process.threadGroupID)/task/\(process.pid)/" + file
             : procFS.root + "/\(process.pid)/" + file
-        return reader.withContents(ofPath: path, singleLine: singleLine, parse) ?? nil
+        return reader.withContents(ofPath: path, singleLine: singleLine, parse)
     }
 }

@@ -159,7 +159,7 @@ final class ProcessScanner {
             owner = fileOwner
             return stat
         }
-        guard let stat = sample ?? nil else { return nil }
+        guard let stat = sample else { return nil }
         var details = previous[index].details
         if options.rereadsCommandLines, !stat.isKernelThread, let cmdlinePath = path(of: "cmdline", under: name),
            let commandLine = reader.withContents(of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit,
@@ -212,14 +212,14 @@ final class ProcessScanner {
 
     private func readCgroup(in directory: Int32, path: UnsafePointer<CChar>) -> CgroupPlacement? {
         reader.withContents(of: path, in: directory) { bytes in
-            SmallListParsers.cgroups(bytes).flatMap { CgroupPlacement(memberships: $0) }
-        } ?? nil
+            CgroupParser.parse(bytes).flatMap { CgroupPlacement(memberships: $0) }
+        }
     }
 
     private func readStatm(in directory: Int32, path: UnsafePointer<CChar>) -> ResidentMemory? {
         reader.withContents(of: path, in: directory, singleLine: true) {
             StatmParser.parse($0, pageSize: procFS.pageSize)
-        } ?? nil
+        }
     }
 
     /// The threads of `process` other than its main one, from /proc/PID/task. Each
@@ -264,7 +264,7 @@ final class ProcessScanner {
         } else {
             reader.withContents(of: "stat", in: directoryFD, singleLine: true, examine)
         }
-        guard let (stat, reused, rawComm) = parsed ?? nil else { return nil }
+        guard let (stat, reused, rawComm) = parsed else { return nil }
         let details = reused
             ?? process.map { $0.details.forThread(named: LosslessText.decode(rawComm), rawName: rawComm) }
             ?? readDetails(directoryFD: directoryFD, rawComm: rawComm, owner: owner, isKernelThread: stat.isKernelThread)
@@ -304,7 +304,7 @@ final class ProcessScanner {
         let executable = reader.linkTarget(of: "exe", in: directoryFD).map { LosslessText.decode($0) }
         // The directory's owner is the effective uid, except for non-dumpable
         // processes (shown as root); status has the truth and the real uid.
-        let ids = reader.withContents(of: "status", in: directoryFD) { StatusParser.userIDs($0) } ?? nil
+        let ids = reader.withContents(of: "status", in: directoryFD) { StatusParser.parse($0)?.realAndEffectiveUID }
         let realUID = ids?.real ?? owner
         let effectiveUID = ids?.effective ?? owner
         let cgroup = options.readsCgroups ? readCgroup(in: directoryFD, path: "cgroup") : nil

@@ -61,10 +61,10 @@ public final class SnapshotReader {
     private func readSystemAndLastPID() -> (sample: SystemSample, lastPID: Int32?) {
         let root = procFS.root
         // A file that cannot be read keeps its last value rather than dropping to zero.
-        let stat = reader.withContents(ofPath: root + "/stat") { SystemStatParser.parse($0) } ?? nil
-        let memory = reader.withContents(ofPath: root + "/meminfo") { MeminfoParser.parse($0) } ?? nil
-        let load = reader.withContents(ofPath: root + "/loadavg", singleLine: true) { LoadAndUptimeParser.loadAverage($0) } ?? nil
-        let uptime = reader.withContents(ofPath: root + "/uptime", singleLine: true) { LoadAndUptimeParser.uptimeSeconds($0) } ?? nil
+        let stat = reader.withContents(ofPath: root + "/stat") { SystemStatParser.parse($0) }
+        let memory = reader.withContents(ofPath: root + "/meminfo") { MeminfoParser.parse($0) }
+        let load = reader.withContents(ofPath: root + "/loadavg", singleLine: true) { LoadavgParser.parse($0) }
+        let uptime = reader.withContents(ofPath: root + "/uptime", singleLine: true) { UptimeParser.parse($0) }
         var sample = SystemSample(
             stat: stat ?? lastSystem?.stat ?? SystemStat(),
             memory: memory ?? lastSystem?.memory ?? MemoryInfo(),

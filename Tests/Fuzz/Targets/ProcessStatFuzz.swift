@@ -10,6 +10,6 @@ public func fuzzProcessStat(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     precondition(stat.commRange.lowerBound >= 1 && stat.commRange.upperBound < size, "comm outside the line")
     precondition(bytes[stat.commRange.lowerBound - 1] == UInt8(ascii: "(") && bytes[stat.commRange.upperBound] == UInt8(ascii: ")"))
     precondition(stat.threadCount >= 0)
-    _ = StatSchedulingParser.parse(bytes, after: stat.commRange.upperBound)
+    _ = ProcessStatParser.scheduling(bytes, after: stat.commRange.upperBound)
     return 0
 }

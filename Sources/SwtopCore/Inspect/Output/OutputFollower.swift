@@ -104,8 +104,8 @@ public final class OutputFollower {
     /// The process is still the one started at `startTicks` and has not ended
     /// (a zombie's descriptors are already closed).
     private func isAlive() -> Bool {
-        guard let parsed = reader.withContents(ofPath: "\(procFS.root)/\(pid)/stat", singleLine: true, { ProcessStatParser.parse($0) }),
-              let stat = parsed, stat.pid == pid, stat.startTicks == startTicks
+        guard let stat = reader.withContents(ofPath: "\(procFS.root)/\(pid)/stat", singleLine: true, { ProcessStatParser.parse($0) }),
+              stat.pid == pid, stat.startTicks == startTicks
         else { return false }
         return stat.state != UInt8(ascii: "Z") && stat.state != UInt8(ascii: "X")
     }
@@ -194,12 +194,12 @@ public final class OutputFollower {
     /// handle: the process may have swapped its descriptor meanwhile). And swtop,
     /// often root, reads only what the process's own user could read.
     private func refusal(of handle: DescriptorHandle, stream: OutputStream, path: String) -> OutputTarget? {
-        let theirs = reader.withContents(ofPath: "\(procFS.root)/\(pid)/fdinfo/\(stream.rawValue)") { DescriptorInfoParser.parse($0) } ?? nil
-        let ours = reader.withContents(ofPath: "/proc/self/fdinfo/\(handle.descriptor)") { DescriptorInfoParser.parse($0) } ?? nil
+        let theirs = reader.withContents(ofPath: "\(procFS.root)/\(pid)/fdinfo/\(stream.rawValue)") { DescriptorInfoParser.parse($0) }
+        let ours = reader.withContents(ofPath: "/proc/self/fdinfo/\(handle.descriptor)") { DescriptorInfoParser.parse($0) }
         guard let theirs, let ours, theirs.isOpenForWriting, let inode = theirs.inode, inode == UInt64(handle.info.st_ino),
               let mount = theirs.mountID, mount == ours.mountID
         else { return .notOpenForWriting(path) }
-        guard let credentials = reader.withContents(ofPath: "\(procFS.root)/\(pid)/status", { CredentialsParser.parse($0) }) ?? nil,
+        guard let credentials = reader.withContents(ofPath: "\(procFS.root)/\(pid)/status", { StatusParser.parse($0)?.credentials }),
               ReadPermission.allows(credentials, owner: handle.info.st_uid, group: handle.info.st_gid, mode: handle.info.st_mode,
                                     hasAccessList: ReadPermission.hasAccessList(descriptor: handle.descriptor))
         else { return .unreadableByItsUser(path) }

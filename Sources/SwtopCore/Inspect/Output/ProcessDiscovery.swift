@@ -49,8 +49,8 @@ public final class ProcessDiscovery {
                                      comm: LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[stat.commRange])),
                                      effectiveUID: 0, isKernelThread: stat.isKernelThread, processGroup: stat.processGroup)
         }
-        guard var process = described ?? nil else { return nil }
-        guard let ids = reader.withContents(ofPath: path + "status", { StatusParser.userIDs($0) }) ?? nil else { return nil }
+        guard var process = described else { return nil }
+        guard let ids = reader.withContents(ofPath: path + "status", { StatusParser.parse($0)?.realAndEffectiveUID }) else { return nil }
         process.effectiveUID = ids.effective
         return process
     }

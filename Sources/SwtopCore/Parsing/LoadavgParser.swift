@@ -11,18 +11,13 @@ public struct LoadAverage: Equatable, Sendable {
     }
 }
 
-/// `/proc/loadavg` (`0.20 0.18 0.12 1/80 11206`) and `/proc/uptime` (`350735.47 234388.90`).
-public enum LoadAndUptimeParser {
-    public static func loadAverage(_ bytes: UnsafeBufferPointer<UInt8>) -> LoadAverage? {
+/// `/proc/loadavg`: `0.20 0.18 0.12 1/80 11206`.
+public enum LoadavgParser {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> LoadAverage? {
         var cursor = ByteCursor(bytes)
         guard let one = cursor.decimal(), let five = cursor.decimal(), let fifteen = cursor.decimal() else { return nil }
         _ = cursor.word() // running/total tasks
         let lastPID = cursor.unsigned().flatMap { Int32(exactly: $0) }
         return LoadAverage(one: one, five: five, fifteen: fifteen, lastPID: lastPID)
-    }
-
-    public static func uptimeSeconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var cursor = ByteCursor(bytes)
-        return cursor.decimal()
     }
 }
