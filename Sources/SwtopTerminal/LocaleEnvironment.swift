@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Whether the user's character set is UTF-8. Decided from the locale's name, in the
 /// order setlocale reads the variables (LC_ALL, LC_CTYPE, LANG), as tmux does:

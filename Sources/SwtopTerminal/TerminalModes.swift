@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CNCurses
 
 /// The terminal's line discipline: how it was, and the mode the view needs.

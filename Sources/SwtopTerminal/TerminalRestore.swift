@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What gives the terminal back, kept where a crash handler can reach it: the
 /// line discipline as it was and the bytes that leave full-screen mode. The

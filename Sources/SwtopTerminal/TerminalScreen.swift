@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import SwtopUI
 
 /// The real terminal. Takes it over in full-screen mode, sends the cells of each

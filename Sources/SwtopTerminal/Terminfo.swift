@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CNCurses
 
 /// The terminfo database: the one place that asks it what the terminal understands.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The floor: the least work that can produce top's default columns. Per PID
 /// directory, one stat(2) of the directory (owner) and one read each of `stat`

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// `swtop-bench huge`: the system topped up to `--processes` processes, one of them
 /// with `--threads` threads, and swtop measured in tmux (see `HugeRun`). Returns the

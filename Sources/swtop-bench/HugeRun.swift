@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// What one huge run measured; nil or empty for what it could not measure.
 struct HugeMeasurement {

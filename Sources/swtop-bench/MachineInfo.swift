@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Facts about the machine and the bench itself that make a table reproducible.
 enum MachineInfo {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// One interactive monitor as the monitors mode runs it: set up to refresh once
 /// per second, so that CPU time per second is CPU time per refresh for all of them.

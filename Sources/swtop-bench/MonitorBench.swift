@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// `swtop-bench monitors`: every installed monitor at every level, for the given
 /// rounds, as one table. Returns the exit status; the children are gone when it returns.

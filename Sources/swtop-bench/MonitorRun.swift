@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// What one run of one monitor measured; nil for what it could not measure.
 struct MonitorMeasurement {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Listing the PID directories of a proc root, shared by the floor loop and the
 /// process count so both agree on what "a process" is.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Idle child processes that fill the process table, so a sample can be timed at
 /// 1000 or 5000 processes on any machine.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Tells whether a captured screen shows process data yet, the same way for every
 /// monitor: by counting lines that look like rows of a process list.

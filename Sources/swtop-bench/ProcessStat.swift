@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// What the monitors mode reads about another process in /proc/PID/stat: enough
 /// to charge a monitor its CPU time and to tell whether it, or a helper, is gone.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A failure of the monitors mode that ends one step, as one line for stderr.
 struct BenchError: Error, CustomStringConvertible {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The kernel limits a huge run can hit: every thread takes a PID (`pid_max`),
 /// the whole system has a thread budget (`threads-max`), and a user has a process

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A fresh, empty HOME for one monitor run: no user configuration changes what a
 /// monitor shows or how often it refreshes, and whatever it writes (htop and btop

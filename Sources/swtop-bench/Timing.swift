@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// CPU time of this process (user + system, all threads), not wall time: a monitor's
 /// cost is the CPU it takes from the machine, and most of it is system time spent

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// One monitor in a detached tmux session: a real terminal of a fixed size that
 /// nobody is watching, read with `capture-pane`. Each session has a tmux server of

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import SwtopCore
 
 // swtop-bench: what one swtop sample costs, next to the least any monitor could

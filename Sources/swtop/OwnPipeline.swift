@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import SwtopCore
 
 /// The processes that would feed `--watch-output` its own lines: `swtop

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Writes straight to file descriptors 1 and 2: no stdio buffer to flush, and
 /// nothing shared between threads.

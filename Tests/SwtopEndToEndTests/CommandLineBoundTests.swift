@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// Forked children share their parent's argv pages: 100 children of a shell with a

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// Too few file descriptors: refused at start-up in one line, and during a run the

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// swtop as an unprivileged user on a locked-down /proc: a private proc mount with

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// Command lines with every byte argv can hold, escape sequences, a right-to-left

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// The inspect pages of the real binary in tmux, on processes the tests start:

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// The real binary in tmux against processes the tests start (and kill by PID).

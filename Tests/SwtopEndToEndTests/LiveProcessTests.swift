@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// swtop against real processes that the tests start and stop by PID. One at a time:

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// Mouse reports as a terminal sends them (SGR form, which tmux passes on to swtop

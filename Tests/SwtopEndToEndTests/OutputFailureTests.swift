@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// Output that cannot be written is a failure a script must see: status 1 and one

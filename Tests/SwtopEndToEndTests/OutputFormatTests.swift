@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// `--batch` text and `--json` lines against the live system, with a `sleep` child

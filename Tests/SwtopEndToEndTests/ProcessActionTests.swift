@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// The real binary in tmux acting on processes the tests start (and kill by PID).

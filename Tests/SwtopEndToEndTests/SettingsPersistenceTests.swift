@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// Settings changed in the setup screen come back at the next start; a broken

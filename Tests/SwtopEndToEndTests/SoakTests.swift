@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// swtop sampling every 0.1 s while processes start and exit hundreds of times a

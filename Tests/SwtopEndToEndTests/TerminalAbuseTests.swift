@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// The terminal treated roughly: a storm of resizes down to 1x1, a thousand keys at

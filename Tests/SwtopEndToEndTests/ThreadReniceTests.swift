@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// The nice keys in the real view on a multi-threaded child: every thread's nice value

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// A process whose owner has no account (a container's user, a deleted login) is

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Testing
 
 /// `swtop --watch-output` against jobs the tests start: what they write to a log

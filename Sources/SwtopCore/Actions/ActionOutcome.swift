@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// What happened when an action met one target.
 public enum ActionOutcome: Equatable, Sendable {

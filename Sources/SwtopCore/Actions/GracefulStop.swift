@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// SIGTERM, a grace period, then SIGKILL for whatever is still running: the
 /// sequence people script around other monitors. A value type driven by the

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Renicing a process means renicing each of its threads: on Linux a nice value
 /// belongs to a thread, and setpriority(PRIO_PROCESS, PID) moves the main thread only.

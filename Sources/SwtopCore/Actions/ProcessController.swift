@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import CProcessControl
 
 /// Sends signals and nice values to processes, and only to the process that was

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Every signal a process can be sent, by number and name, in this platform's
 /// numbering: the 31 standard ones, then SIGRTMIN+n … SIGRTMAX (glibc keeps the

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Lists /proc/PID/fd, naming each descriptor's kind and target, and resolves
 /// sockets through the process's own /proc/PID/net tables (its network namespace).

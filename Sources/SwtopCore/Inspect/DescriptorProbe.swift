@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// What a /proc/PID/fd/N link refers to, from stat(2) through the link (which
 /// describes the open file itself) and the link's text. Never opens anything.
@@ -52,17 +48,7 @@ struct DescriptorProbe: Equatable {
     }
 
     static func readLink(_ path: String) -> [UInt8]? {
-        var capacity = 256
-        while capacity <= 65536 {
-            var target = [UInt8](repeating: 0, count: capacity)
-            let count = target.withUnsafeMutableBytes { raw in
-                readlink(path, raw.baseAddress!.assumingMemoryBound(to: CChar.self), capacity)
-            }
-            if count < 0 { return nil }
-            if count < capacity { return Array(target[..<count]) }
-            capacity *= 4
-        }
-        return nil
+        path.withCString { SymbolicLink.target(of: $0) }
     }
 }
 

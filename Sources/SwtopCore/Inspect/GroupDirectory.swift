@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Group names through the system's name service (see `NameService`), remembered
 /// (see `UserDirectory`). Not thread-safe.
@@ -26,17 +22,6 @@ final class GroupDirectory {
     }
 
     private static func lookUpInCLibrary(_ gid: UInt32) -> String? {
-        var size = 1024
-        while size <= 1 << 20 {
-            var entry = group()
-            var result: UnsafeMutablePointer<group>? = nil
-            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size)
-            defer { buffer.deallocate() }
-            let status = getgrgid_r(gid, &entry, buffer, size, &result)
-            if status == ERANGE { size *= 4; continue }
-            guard status == 0, result != nil else { return nil }
-            return String(cString: entry.gr_name)
-        }
-        return nil
+        NameService.lookUp({ getgrgid_r(gid, $0, $1, $2, $3) }, extract: { String(cString: $0.gr_name) })
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The inspector's reads of /proc/PID files, telling "not permitted" apart from
 /// "not there". Not thread-safe (one reusable buffer).

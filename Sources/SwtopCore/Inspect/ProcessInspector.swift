@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Reads one process in depth, when a view asks for it: the sampler never pays
 /// for these files. Not thread-safe: the thread that shows the view owns it.

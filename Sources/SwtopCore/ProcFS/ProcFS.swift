@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Where process information comes from: a directory laid out like `/proc`,
 /// plus the two kernel constants needed to turn its numbers into seconds and bytes.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The only place that reads files of a proc tree. One growing buffer is reused for
 /// every read, so the per-process path allocates nothing; the bytes handed to a body
@@ -109,17 +105,7 @@ final class ProcFileReader {
     /// The target of a symbolic link such as `exe`, or nil when it cannot be read
     /// (another user's process, a kernel thread, a process that just exited).
     func linkTarget(of name: UnsafePointer<CChar>, in directory: Int32) -> [UInt8]? {
-        var capacity = 256
-        while capacity <= 65536 {
-            var target = [UInt8](repeating: 0, count: capacity)
-            let count = target.withUnsafeMutableBytes { raw in
-                readlinkat(directory, name, raw.baseAddress!.assumingMemoryBound(to: CChar.self), capacity)
-            }
-            if count < 0 { return nil }
-            if count < capacity { return Array(target[..<count]) }
-            capacity *= 4
-        }
-        return nil
+        SymbolicLink.target(of: name, in: directory)
     }
 
     private func grow(upTo limit: Int) {

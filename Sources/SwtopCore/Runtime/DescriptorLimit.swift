@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The file descriptors swtop needs to run at all, checked before anything opens one:
 /// with too few, a pipe could not be made (a crash) or every /proc read would fail

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Synchronization
 
 /// statvfs(3) for the disk meters, off the sampling thread: on a hard-mounted NFS

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Reads what only some header meters need, and only while they are shown: the
 /// CPU clock (`/proc/cpuinfo` is costly on machines with many CPUs) and file

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A non-blocking pipe used as a wake-up signal between threads: a byte means
 /// "look again"; several pending signals collapse into one.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Takes one snapshot of the whole system per call, remembering what the next
 /// call needs (previous counters, per-identity details). Single-threaded: the

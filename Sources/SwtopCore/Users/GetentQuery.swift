@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Looks one entry up with `getent DATABASE KEY` in a child process, which uses the
 /// system's own name service (LDAP, sss, systemd) without loading it into swtop.

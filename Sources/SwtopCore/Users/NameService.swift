@@ -1,3 +1,4 @@
+import Glibc
 import CNameService
 
 /// Where user and group names come from.
@@ -17,3 +18,28 @@ enum NameService {
         return true
     }()
 }
+
+extension NameService {
+    /// Calls a `getpw*_r` or `getgr*_r` function with a buffer that grows on ERANGE,
+    /// and reads the entry with `extract` while the strings it points to are alive.
+    static func lookUp<Entry, Value>(
+        _ call: (UnsafeMutablePointer<Entry>, UnsafeMutablePointer<CChar>, Int,
+                 UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>) -> Int32,
+        extract: (Entry) -> Value
+    ) -> Value? {
+        var size = 1024
+        while size <= 1 << 20 {
+            let entry = UnsafeMutablePointer<Entry>.allocate(capacity: 1)
+            defer { entry.deallocate() }
+            var result: UnsafeMutablePointer<Entry>? = nil
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size)
+            defer { buffer.deallocate() }
+            let status = call(entry, buffer, size, &result)
+            if status == ERANGE { size *= 4; continue }
+            guard status == 0, result != nil else { return nil }
+            return extract(entry.pointee)
+        }
+        return nil
+    }
+}
+

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Looks up user names through the system's name service (so sources such as LDAP
 /// work; see `NameService`), remembering each answer: a lookup can be slow and
@@ -31,7 +27,7 @@ public final class UserDirectory {
     static func lookUpName(_ uid: UInt32) -> String? {
         // Decided before the first lookup: a static build must restrict the C library first.
         let asksGetent = NameService.needsGetent
-        if let name = lookUp({ getpwuid_r(uid, $0, $1, $2, $3) }, extract: { String(cString: $0.pw_name) }) {
+        if let name = NameService.lookUp({ getpwuid_r(uid, $0, $1, $2, $3) }, extract: { String(cString: $0.pw_name) }) {
             return name
         }
         guard asksGetent else { return nil }
@@ -41,29 +37,8 @@ public final class UserDirectory {
     static func lookUpUID(_ name: String) -> UInt32? {
         guard !name.isEmpty else { return nil }
         let asksGetent = NameService.needsGetent
-        if let uid = lookUp({ getpwnam_r(name, $0, $1, $2, $3) }, extract: { $0.pw_uid }) { return uid }
+        if let uid = NameService.lookUp({ getpwnam_r(name, $0, $1, $2, $3) }, extract: { $0.pw_uid }) { return uid }
         guard asksGetent, let fields = GetentQuery.fields(database: "passwd", key: name) else { return nil }
         return UInt32(fields[2])
-    }
-
-    /// Calls a `getpw*_r` function with a buffer that grows on ERANGE, and reads
-    /// the entry with `extract` while the strings it points to are still alive.
-    private static func lookUp<Value>(
-        _ call: (UnsafeMutablePointer<passwd>, UnsafeMutablePointer<CChar>, Int,
-                 UnsafeMutablePointer<UnsafeMutablePointer<passwd>?>) -> Int32,
-        extract: (passwd) -> Value
-    ) -> Value? {
-        var size = 1024
-        while size <= 1 << 20 {
-            var entry = passwd()
-            var result: UnsafeMutablePointer<passwd>? = nil
-            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size)
-            defer { buffer.deallocate() }
-            let status = call(&entry, buffer, size, &result)
-            if status == ERANGE { size *= 4; continue }
-            guard status == 0, result != nil else { return nil }
-            return extract(entry)
-        }
-        return nil
     }
 }

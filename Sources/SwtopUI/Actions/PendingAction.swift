@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import SwtopCore
 
 /// An action on processes, with its targets captured when it was asked for: a

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import SwtopCore
 
 /// Turns epoch seconds into local clock text; `utc` keeps tests independent of

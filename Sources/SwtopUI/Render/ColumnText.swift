@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import SwtopCore
 
 /// A cell's text for every column but the command line: numbers formatted, names escaped.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A directory reached from `/` one name at a time without following a link, each
 /// step checked so that nobody but swtop's user and root can change what it holds.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import SwtopCore
 
 /// Tags, and the keys that act on processes: they capture their targets, ask

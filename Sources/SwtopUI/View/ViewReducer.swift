@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import SwtopCore
 
 /// What the run loop must do after a key.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Keeps tests that measure CPU% apart from tests that load the CPU on purpose
 /// (ChurnTests forks thousands of processes a second, which really does take a

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Processes created and reaped hundreds of times a second: a shell in its own
 /// process group that starts ten /bin/true at a time, forever. PIDs vanish between

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Processes whose command lines hold what an attacker would put there, started for
 /// one test and killed by PID when it ends. Every command line holds `marker`, so a

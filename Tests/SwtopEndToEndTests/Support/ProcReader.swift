@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The test's own reading of /proc, to compare with what swtop reports.
 enum ProcReader {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 struct SpawnError: Error, CustomStringConvertible {
     var description: String

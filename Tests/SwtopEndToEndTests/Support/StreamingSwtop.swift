@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// swtop running in the background with stdout on a pipe that the test reads
 /// while it runs (`--watch-output`), stopped with SIGINT and reaped by PID. In a

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Finds the `swtop` executable that `swift test` built next to the test bundle.
 ///

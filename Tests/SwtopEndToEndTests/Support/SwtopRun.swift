@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// One finished run of the swtop binary: what it printed and how it ended.
 struct SwtopRun {

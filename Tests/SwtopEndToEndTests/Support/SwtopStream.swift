@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// swtop running with its stdout read line by line as it comes, for runs too long
 /// to hold in memory (thousands of JSON frames). stderr is collected whole.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A detached tmux session on a private server socket, running one shell command:
 /// the way a user sees swtop, driven by `send-keys` and read by `capture-pane`.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Another process's descriptor, held through an O_PATH handle of /proc/PID/fd/N.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A regular file that a process writes, opened by swtop for reading from the
 /// process's descriptor (a `DescriptorHandle`): swtop's own open file description,

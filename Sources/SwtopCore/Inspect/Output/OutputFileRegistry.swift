@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A file by device and inode, whatever name it has now.
 public struct FileIdentity: Hashable, Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Follows what one process writes to stdout and stderr, like `tail -F`, where
 /// that is safe: only when descriptor 1 or 2 is a regular file the process has

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A process found by `ProcessDiscovery`.
 public struct DiscoveredProcess: Sendable, Equatable {

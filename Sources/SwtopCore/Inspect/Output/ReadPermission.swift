@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import CProcessControl
 
 /// Whether a process's user could read a file it holds open, judged from the
