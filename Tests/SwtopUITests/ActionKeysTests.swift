@@ -73,11 +73,11 @@ import Testing
     @Test func tagsCollectTargetsAndFollowExits() {
         var state = state(selecting: 40)
         _ = press([.character(" ")], &state)
-        #expect(state.tagged == [40: 100] && state.selectedPID == 41) // tagged, moved down
+        #expect(state.tagged == [ProcessIdentity(pid: 40, startTicks: 100)] && state.selectedPID == 41) // tagged, moved down
         _ = press([.character("c")], &state) // 41 and its children 42, 43
-        #expect(Set(state.tagged.keys) == [40, 41, 42, 43])
+        #expect(Set(state.tagged.map(\.pid)) == [40, 41, 42, 43])
         _ = press([.character(" ")], &state) // untags 41 (selected), moves to 42
-        #expect(Set(state.tagged.keys) == [40, 42, 43])
+        #expect(Set(state.tagged.map(\.pid)) == [40, 42, 43])
         #expect(press([.character("x"), .character("y")], &state)
                 == .perform(PendingAction(kind: .signal(SIGTERM), targets: [target(40), target(42), target(43)])))
 
@@ -89,7 +89,7 @@ import Testing
             return copy
         })
         ViewReducer.pruneTags(&state, snapshot: later)
-        #expect(state.tagged == [40: 100])
+        #expect(state.tagged == [ProcessIdentity(pid: 40, startTicks: 100)])
         _ = press([.character("U")], &state)
         #expect(state.tagged.isEmpty)
     }
@@ -157,7 +157,7 @@ import Testing
 
     @Test func tagsConfirmationAndMenuAreOnScreen() {
         var state = state(selecting: 42)
-        state.tagged = [40: 100, 42: 100]
+        state.tagged = [ProcessIdentity(pid: 40, startTicks: 100), ProcessIdentity(pid: 42, startTicks: 100)]
         state.mode = .confirming(PendingAction(kind: .signal(SIGKILL), targets: [target(40), target(42)]))
         let rows = DisplayTable.rows(of: snapshot, state: state)
         let frame = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows)

@@ -29,7 +29,7 @@ struct TableRenderer {
                 if highlights.new.contains(identity) { frame.restyle(row: screenRow, style: .newProcess) }
                 if highlights.exited.contains(identity) { frame.restyle(row: screenRow, style: .exitedProcess) }
             }
-            if state.tagged[process.pid] == process.startTicks { frame.restyle(row: screenRow, style: .taggedRow) }
+            if state.tagged.contains(process.identity) { frame.restyle(row: screenRow, style: .taggedRow) }
             if row.pid == state.selectedPID { frame.restyle(row: screenRow, style: .selectedRow) }
         }
     }

@@ -9,7 +9,7 @@ extension ViewReducer {
     static func targets(_ state: ViewState, _ snapshot: Snapshot?) -> [ProcessTarget] {
         guard let snapshot else { return [] }
         if !state.tagged.isEmpty {
-            return snapshot.processes.filter { !$0.isThread && state.tagged[$0.pid] == $0.startTicks }.map(ProcessTarget.init)
+            return snapshot.processes.filter { !$0.isThread && state.tagged.contains($0.identity) }.map(ProcessTarget.init)
         }
         guard let pid = state.selectedPID, let row = snapshot.processes.first(where: { $0.pid == pid }),
               let process = row.isThread ? snapshot.processes.first(where: { $0.pid == row.threadGroupID }) : row
@@ -83,11 +83,7 @@ extension ViewReducer {
     static func toggleTag(_ state: inout ViewState, _ snapshot: Snapshot?) {
         guard let pid = state.selectedPID, let process = snapshot?.processes.first(where: { $0.pid == pid }),
               !process.isThread else { return }
-        if state.tagged[pid] == process.startTicks {
-            state.tagged[pid] = nil
-        } else {
-            state.tagged[pid] = process.startTicks
-        }
+        if state.tagged.remove(process.identity) == nil { state.tagged.insert(process.identity) }
     }
 
     /// `c`: the selected process and everything below it.
@@ -100,7 +96,7 @@ extension ViewReducer {
         var pending = processes.indices.filter { processes[$0].pid == root }
         while let index = pending.popLast() {
             let process = processes[index]
-            state.tagged[process.pid] = process.startTicks
+            state.tagged.insert(process.identity)
             pending += children[process.pid] ?? []
         }
     }
@@ -108,11 +104,7 @@ extension ViewReducer {
     /// Drops tags of processes that have exited (or whose PID went to another process).
     public static func pruneTags(_ state: inout ViewState, snapshot: Snapshot) {
         guard !state.tagged.isEmpty else { return }
-        var present: [Int32: UInt64] = [:]
-        for process in snapshot.processes where state.tagged[process.pid] == process.startTicks {
-            present[process.pid] = process.startTicks
-        }
-        state.tagged = present
+        state.tagged.formIntersection(snapshot.processes.lazy.map(\.identity))
     }
 
     private static func refusedReadonly(_ state: inout ViewState) -> Bool {

@@ -50,8 +50,8 @@ public struct ViewState: Sendable, Equatable {
     public var height: Int
     public var usesColor = true
     public var usesUnicode = true
-    /// Tagged processes (PID → start time): actions apply to all of them.
-    public var tagged: [Int32: UInt64] = [:]
+    /// Tagged processes: actions apply to all of them.
+    public var tagged: Set<ProcessIdentity> = []
     /// `--readonly`: no key sends anything to a process.
     public var readonly = false
     /// The signal the F9 menu offers first: SIGTERM, then the last one chosen.
