@@ -50,7 +50,7 @@ let package = Package(
         // terminals from outside (spawning, tmux, their own reading of /proc). It uses
         // SwtopCore's monotonic clock only, none of its parsers.
         .target(name: "SwtopHarness", dependencies: ["SwtopCore"]),
-        .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore"]),
+        .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore", "SwtopHarness"]),
         .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"]),
         .testTarget(name: "SwtopUITests", dependencies: ["SwtopUI"]),
         .testTarget(name: "SwtopTerminalTests", dependencies: ["SwtopTerminal"]),

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SwtopCore
+import SwtopHarness
 import Synchronization
 
 /// The process group of the spawned children, 0 while there is none.
