@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"]),
         .testTarget(name: "SwtopUITests", dependencies: ["SwtopUI"]),
         .testTarget(name: "SwtopTerminalTests", dependencies: ["SwtopTerminal"]),
+        .testTarget(name: "SwtopHarnessTests", dependencies: ["SwtopHarness"]),
         .testTarget(name: "SwtopEndToEndTests", dependencies: ["swtop", "SwtopHarness"]),
     ],
     swiftLanguageModes: [.v6]
