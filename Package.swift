@@ -46,11 +46,16 @@ let package = Package(
                 "-Xlinker", "--symbol-ordering-file=\(linkOrder)", "-Xlinker", "--no-warn-symbol-ordering",
             ], .when(configuration: .release))]
         ),
-        .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore"]),
+        // What the end-to-end tests and the bench both need to drive processes and
+        // terminals from outside (spawning, tmux, their own reading of /proc). It uses
+        // SwtopCore's monotonic clock only, none of its parsers.
+        .target(name: "SwtopHarness", dependencies: ["SwtopCore"]),
+        .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore", "SwtopHarness"]),
         .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"]),
         .testTarget(name: "SwtopUITests", dependencies: ["SwtopUI"]),
         .testTarget(name: "SwtopTerminalTests", dependencies: ["SwtopTerminal"]),
-        .testTarget(name: "SwtopEndToEndTests", dependencies: ["swtop"]),
+        .testTarget(name: "SwtopHarnessTests", dependencies: ["SwtopHarness"]),
+        .testTarget(name: "SwtopEndToEndTests", dependencies: ["swtop", "SwtopHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
-/// What one run measures, from the command line. Parsed by hand: the bench
-/// depends on SwtopCore only, so that it builds and starts like a plain C tool.
+/// What one run measures, from the command line, parsed with `BenchOption.table`
+/// (by hand, with no argument-parser package: the bench builds and starts like a
+/// plain C tool).
 struct Arguments: Equatable {
     enum Mode: Equatable {
         /// One swtop sample, timed inside the bench against the floor loop.
@@ -29,7 +30,8 @@ struct Arguments: Equatable {
     var presses = 20
     var showsHelp = false
 
-    static let usage = """
+    static var usage: String {
+        """
         usage: swtop-bench [--levels 100,1000,5000] [--samples K] [--proc-root /proc]
                swtop-bench monitors [--levels 100,1000,5000] [--seconds 20] [--rounds 1] [--swtop PATH]
                swtop-bench huge [--processes 10000] [--threads 5000] [--presses 20] [--seconds 20] [--swtop PATH]
@@ -57,19 +59,9 @@ struct Arguments: Equatable {
         refresh. Raises pid_max, threads-max and RLIMIT_NPROC when they are too low
         and it may (and restores the two sysctls afterwards). Needs tmux.
 
-          --levels LIST   comma-separated process totals (default 100,1000,5000)
-          --samples K     timed repetitions per cell (default 20)
-          --proc-root DIR proc filesystem to read (default /proc); it must show
-                          this PID namespace, since the bench counts its children there
-          --seconds S     monitors: CPU window per run in seconds (default 20)
-          --rounds R      monitors: runs per monitor and level; medians are shown (default 1)
-          --swtop PATH    monitors, huge: the swtop to measure (default: the swtop next
-                          to this swtop-bench)
-          --processes N   huge: processes on the system (default 10000)
-          --threads N     huge: threads of the one many-threaded process (default 5000)
-          --presses N     huge: timed key presses (default 20)
-          --help          print this help
+        \(BenchOption.helpLines())
         """
+    }
 
     /// Largest level accepted: far above any sensible run, low enough that a typo
     /// (an extra zero or two) cannot try to fork a million processes.
@@ -95,54 +87,51 @@ struct Arguments: Equatable {
                 flag = String(argument[..<equals])
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
-            func value() throws(UsageError) -> String {
-                if let inlineValue { return inlineValue }
-                guard let next = remaining.popFirst() else { throw UsageError("\(flag) needs a value") }
-                return next
-            }
-            // A flag of another mode would be silently useless: say so instead.
-            func requireMode(_ wanted: Mode...) throws(UsageError) {
-                guard !wanted.contains(mode) else { return }
-                let names = wanted.map { $0 == .sample ? "plain `swtop-bench`" : "`swtop-bench \($0)`" }
+            guard let option = BenchOption.table.first(where: { "--" + $0.long == flag || $0.short.map { "-\($0)" } == flag })
+            else { throw UsageError("unknown argument '\(argument)' (try --help)") }
+            if !option.modes.contains(mode) {
+                let names = option.modes.map { $0 == .sample ? "plain `swtop-bench`" : "`swtop-bench \($0)`" }
                 throw UsageError("\(flag) belongs to \(names.joined(separator: " and "))")
             }
-            switch flag {
-            case "--help", "-h":
-                showsHelp = true
-            case "--levels":
-                try requireMode(.sample, .monitors)
-                levels = try Self.parseLevels(value())
-            case "--samples":
-                try requireMode(.sample)
-                samples = try Self.parseCount(value(), flag: flag, range: 1...10_000)
-            case "--proc-root":
-                try requireMode(.sample)
-                let path = try value()
-                guard !path.isEmpty else { throw UsageError("--proc-root needs a directory") }
-                procRoot = path
-            case "--seconds":
-                try requireMode(.monitors, .huge)
-                seconds = try Self.parseCount(value(), flag: flag, range: 1...3600)
-            case "--rounds":
-                try requireMode(.monitors)
-                rounds = try Self.parseCount(value(), flag: flag, range: 1...100)
-            case "--swtop":
-                try requireMode(.monitors, .huge)
-                let path = try value()
-                guard !path.isEmpty else { throw UsageError("--swtop needs the path of a swtop executable") }
-                swtopPath = path
-            case "--processes":
-                try requireMode(.huge)
-                processes = try Self.parseCount(value(), flag: flag, range: 100...Self.maximumLevel)
-            case "--threads":
-                try requireMode(.huge)
-                threads = try Self.parseCount(value(), flag: flag, range: 1...100_000)
-            case "--presses":
-                try requireMode(.huge)
-                presses = try Self.parseCount(value(), flag: flag, range: 1...1000)
-            default:
-                throw UsageError("unknown argument '\(argument)' (try --help)")
+            var value = ""
+            if option.takesValue {
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard let next = remaining.popFirst() else { throw UsageError("\(flag) needs a value") }
+                    value = next
+                }
+            } else if inlineValue != nil {
+                throw UsageError("\(flag) takes no value")
             }
+            try apply(option.name, value: value, flag: flag)
+        }
+    }
+
+    private mutating func apply(_ name: BenchOption.Name, value: String, flag: String) throws(UsageError) {
+        switch name {
+        case .help:
+            showsHelp = true
+        case .levels:
+            levels = try Self.parseLevels(value)
+        case .samples:
+            samples = try Self.parseCount(value, flag: flag, range: 1...10_000)
+        case .procRoot:
+            guard !value.isEmpty else { throw UsageError("--proc-root needs a directory") }
+            procRoot = value
+        case .seconds:
+            seconds = try Self.parseCount(value, flag: flag, range: 1...3600)
+        case .rounds:
+            rounds = try Self.parseCount(value, flag: flag, range: 1...100)
+        case .swtop:
+            guard !value.isEmpty else { throw UsageError("--swtop needs the path of a swtop executable") }
+            swtopPath = value
+        case .processes:
+            processes = try Self.parseCount(value, flag: flag, range: 100...Self.maximumLevel)
+        case .threads:
+            threads = try Self.parseCount(value, flag: flag, range: 1...100_000)
+        case .presses:
+            presses = try Self.parseCount(value, flag: flag, range: 1...1000)
         }
     }
 

@@ -1,11 +1,12 @@
 import Glibc
+import SwtopHarness
 
 /// `swtop-bench huge`: the system topped up to `--processes` processes, one of them
 /// with `--threads` threads, and swtop measured in tmux (see `HugeRun`). Returns the
 /// exit status: 1 when something could not be measured. Every child is gone when it
 /// returns, and the kernel limits it raised are back.
 func runHuge(_ arguments: Arguments) -> Int32 {
-    guard let tmux = Subprocess.executable(named: "tmux") else {
+    guard let tmux = Spawn.executable("tmux") else {
         progress("tmux is not installed: `swtop-bench huge` runs swtop in a detached tmux session")
         return 1
     }
@@ -74,7 +75,7 @@ func runHuge(_ arguments: Arguments) -> Int32 {
 
 /// The `Threads:` line of /proc/PID/status.
 private func threadCount(of pid: pid_t) -> Int? {
-    guard let text = ProcText.contents(of: "/proc/\(pid)/status"),
+    guard let text = ProcReader.text("/proc/\(pid)/status"),
           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Threads:") }) else { return nil }
     return Int(line.dropFirst("Threads:".count).drop { $0 == " " || $0 == "\t" })
 }

@@ -1,4 +1,6 @@
 import Glibc
+import SwtopCore
+import SwtopHarness
 
 /// What one huge run measured; nil or empty for what it could not measure.
 struct HugeMeasurement {
@@ -47,18 +49,18 @@ struct HugeRun {
 
     func measure() throws(Interrupted) -> HugeMeasurement {
         var measurement = HugeMeasurement()
-        let session = TmuxSession(tmux: tmux)
+        let session = TmuxSession(label: "bench", tmux: tmux)
         var swtopPID: pid_t?
         defer {
-            session.kill()
-            if let swtopPID, !Orphans.end(swtopPID, graceSeconds: 2) {
+            if !session.closeTerminal() { progress("the tmux server did not end even after SIGKILL") }
+            if let swtopPID, !Spawn.end(swtopPID, graceSeconds: 2) {
                 progress("swtop (PID \(swtopPID)) did not end even after SIGKILL")
             }
             Orphans.reapExited(excluding: [])
         }
         let start = MonotonicClock.seconds()
         do {
-            try session.start([swtop, "-d", "1"], width: Self.width, height: Self.height)
+            try session.start([swtop, "-d", "1"], width: Self.width, height: Self.height, statusLine: false)
         } catch {
             progress(error.description)
             return measurement
@@ -69,7 +71,8 @@ struct HugeRun {
         }
         measurement.firstFrameMilliseconds = (MonotonicClock.seconds() - start) * 1000
         session.identifyServer()
-        guard let pane = session.panePID() else {
+        let pane = session.panePID
+        guard pane > 0 else {
             progress("swtop's session ended before it could be measured")
             return measurement
         }
@@ -125,7 +128,7 @@ struct HugeRun {
     /// and swtop's CPU time.
     private func watchRefreshes(of pid: pid_t, in session: TmuxSession,
                                 into measurement: inout HugeMeasurement) throws(Interrupted) {
-        guard let before = ProcessStat(pid: pid) else {
+        guard let before = ProcReader.stat(pid) else {
             progress("swtop exited before the refresh window")
             return
         }
@@ -145,12 +148,12 @@ struct HugeRun {
         }
         let elapsed = MonotonicClock.seconds() - start
         measurement.peakResidentBytes = MachineInfo.peakResidentBytes(statusFile: "/proc/\(pid)/status")
-        guard let after = ProcessStat(pid: pid), !after.isZombie, after.cpuTicks >= before.cpuTicks else {
+        guard let after = ProcReader.stat(pid), !after.isZombie, after.cpuTicks >= before.cpuTicks else {
             progress("swtop exited during the refresh window")
             return
         }
         // CPU per second of the window: per refresh while swtop keeps its 1 s delay.
-        measurement.cpuMillisecondsPerSecond = Double(after.cpuTicks - before.cpuTicks) / ProcessStat.ticksPerSecond * 1000 / elapsed
+        measurement.cpuMillisecondsPerSecond = Double(after.cpuTicks - before.cpuTicks) / Double(ProcReader.clockTicksPerSecond) * 1000 / elapsed
     }
 
     /// Polls the screen until `condition` holds; returns that screen, or nil at the timeout.

@@ -1,4 +1,5 @@
 import Glibc
+import SwtopHarness
 
 /// One interactive monitor as the monitors mode runs it: set up to refresh once
 /// per second, so that CPU time per second is CPU time per refresh for all of them.
@@ -47,12 +48,12 @@ struct Monitor {
         self.executable = executable
         self.arguments = arguments
         self.configuration = configuration
-        let versions = versionArguments.lazy.compactMap { Subprocess.firstLine(executable, [name] + $0) }
+        let versions = versionArguments.lazy.compactMap { Spawn.firstLine(executable, [name] + $0) }
         version = versions.first.map(Self.printable) ?? "\(name) (version unknown)"
     }
 
     private static func located(_ name: String) -> String? {
-        let path = Subprocess.executable(named: name)
+        let path = Spawn.executable(name)
         if path == nil { progress("\(name) is not installed: skipped") }
         return path
     }
@@ -61,7 +62,7 @@ struct Monitor {
     /// so the two always match.
     static func locateSwtop(explicitPath: String?) throws(UsageError) -> String? {
         if let explicitPath {
-            guard Subprocess.isExecutableFile(explicitPath) else {
+            guard Spawn.isExecutableFile(explicitPath) else {
                 throw UsageError("--swtop \(explicitPath) is not an executable file")
             }
             return absolute(explicitPath)
@@ -74,7 +75,7 @@ struct Monitor {
         let path = String(cString: bench)
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let swtop = directory + "/swtop"
-        guard Subprocess.isExecutableFile(swtop) else {
+        guard Spawn.isExecutableFile(swtop) else {
             progress("no swtop next to swtop-bench: skipped (build it with the same scratch path, or give --swtop PATH)")
             return nil
         }

@@ -1,9 +1,10 @@
 import Glibc
+import SwtopHarness
 
 /// `swtop-bench monitors`: every installed monitor at every level, for the given
 /// rounds, as one table. Returns the exit status; the children are gone when it returns.
 func runMonitors(_ arguments: Arguments) -> Int32 {
-    guard let tmux = Subprocess.executable(named: "tmux") else {
+    guard let tmux = Spawn.executable("tmux") else {
         progress("tmux is not installed: `swtop-bench monitors` runs each monitor in a detached tmux session")
         return 1
     }

@@ -1,4 +1,6 @@
 import Glibc
+import SwtopCore
+import SwtopHarness
 
 /// What one run of one monitor measured; nil for what it could not measure.
 struct MonitorMeasurement {
@@ -52,7 +54,7 @@ struct MonitorRun {
         }
         // Deferred first, so it runs last: the monitor may write to its HOME until it is gone.
         defer { home.remove() }
-        let session = TmuxSession(tmux: tmux)
+        let session = TmuxSession(label: "bench", tmux: tmux)
         // The monitor's PID, once known, to make sure of at the end.
         var monitorPID: pid_t?
         defer { stop(session, monitorPID: monitorPID, monitor: monitor) }
@@ -71,15 +73,16 @@ struct MonitorRun {
             // point HOME and the XDG directories at the fresh HOME; TERM comes from tmux.
             let command = ["env"] + home.environment + [monitor.executable] + monitor.arguments
             start = MonotonicClock.seconds()
-            try session.start(command, width: Self.terminalWidth, height: Self.terminalHeight)
+            try session.start(command, width: Self.terminalWidth, height: Self.terminalHeight, statusLine: false)
         } catch {
-            progress("\(monitor.name): \(error.description)")
+            progress("\(monitor.name): \(error)")
             return measurement
         }
         measurement.firstFrameMilliseconds = try waitForFirstFrame(of: monitor, in: session, since: start)
 
         session.identifyServer()
-        guard let pane = session.panePID() else {
+        let pane = session.panePID
+        guard pane > 0 else {
             progress("\(monitor.name): its session ended before it could be measured")
             return measurement
         }
@@ -87,13 +90,13 @@ struct MonitorRun {
         monitorPID = pid
 
         try SignalCleanup.sleep(Self.warmUpSeconds)
-        guard let before = ProcessStat(pid: pid), !before.isZombie else {
+        guard let before = ProcReader.stat(pid), !before.isZombie else {
             progress("\(monitor.name): exited during the warm-up")
             return measurement
         }
         let windowStart = MonotonicClock.seconds()
         try SignalCleanup.sleep(windowSeconds)
-        let after = ProcessStat(pid: pid)
+        let after = ProcReader.stat(pid)
         let elapsed = MonotonicClock.seconds() - windowStart
         // Read before anything else happens to it; a zombie has no memory lines.
         measurement.peakResidentBytes = MachineInfo.peakResidentBytes(statusFile: "/proc/\(pid)/status")
@@ -101,7 +104,7 @@ struct MonitorRun {
             progress("\(monitor.name): exited during the measurement")
             return measurement
         }
-        let cpuMilliseconds = Double(after.cpuTicks - before.cpuTicks) / ProcessStat.ticksPerSecond * 1000
+        let cpuMilliseconds = Double(after.cpuTicks - before.cpuTicks) / Double(ProcReader.clockTicksPerSecond) * 1000
         measurement.cpuMillisecondsPerRefresh = cpuMilliseconds / (elapsed / Self.refreshSeconds)
         return measurement
     }
@@ -133,16 +136,16 @@ struct MonitorRun {
     /// The monitor's PID: the pane's process, or that process's child while it is
     /// a launcher that forked the monitor rather than exec'ing it.
     private static func monitorPID(inPane pane: pid_t) -> pid_t {
-        guard let command = ProcessStat.command(of: pane), launchers.contains(command) else { return pane }
-        return ProcessStat.children(of: pane).first ?? pane
+        guard let command = ProcReader.comm(pane), launchers.contains(command) else { return pane }
+        return ProcReader.processes { $0.ppid == Int64(pane) && !$0.isZombie }.first ?? pane
     }
 
     /// Ends the session and makes sure the monitor and the tmux server are gone,
     /// reaping whatever of them became the bench's (see `Orphans`).
     private func stop(_ session: TmuxSession, monitorPID: pid_t?, monitor: Monitor) {
-        session.kill()
+        if !session.closeTerminal() { progress("\(monitor.name): its tmux server did not end even after SIGKILL") }
         // The hang-up ends every monitor within moments; SIGKILL is for one that hangs.
-        if let monitorPID, !Orphans.end(monitorPID, graceSeconds: 2) {
+        if let monitorPID, !Spawn.end(monitorPID, graceSeconds: 2) {
             progress("\(monitor.name) (PID \(monitorPID)) did not end even after SIGKILL")
         }
         Orphans.reapExited(excluding: farmChildren)

@@ -1,4 +1,5 @@
 import Glibc
+import SwtopHarness
 
 /// Processes the monitors mode leaves without a parent, and their reaping.
 ///
@@ -18,35 +19,11 @@ enum Orphans {
         return prctl(setChildSubreaper, 1, 0, 0, 0) == 0
     }
 
-    /// Waits up to `seconds` for `pid` to be gone, reaping it if it is the bench's
-    /// child. True when it is gone: no longer in /proc, or a zombie left to another parent.
-    static func waitUntilGone(_ pid: pid_t, seconds: Double) -> Bool {
-        let deadline = MonotonicClock.seconds() + seconds
-        while true {
-            let result = waitpid(pid, nil, WNOHANG)
-            if result == pid { return true }
-            if result < 0, errno == ECHILD {
-                guard let stat = ProcessStat(pid: pid) else { return true }
-                if stat.isZombie { return true }
-            }
-            guard MonotonicClock.seconds() < deadline else { return false }
-            usleep(5_000)
-        }
-    }
-
-    /// Waits for `pid` to end, and kills it if it will not. False when even
-    /// SIGKILL did not end it in time (a process stuck in the kernel).
-    static func end(_ pid: pid_t, graceSeconds: Double) -> Bool {
-        if waitUntilGone(pid, seconds: graceSeconds) { return true }
-        kill(pid, SIGKILL)
-        return waitUntilGone(pid, seconds: 2)
-    }
-
     /// Reaps every exited child of the bench except `excluded`: the farm's
     /// children are reaped by the farm, which reaps its group leader last.
     static func reapExited(excluding excluded: Set<pid_t>) {
         let me = getpid()
-        let zombies = ProcessStat.processes { stat in stat.parent == me && stat.isZombie }
+        let zombies = ProcReader.processes { stat in stat.ppid == Int64(me) && stat.isZombie }
         for pid in zombies where !excluded.contains(pid) {
             _ = waitpid(pid, nil, WNOHANG)
         }

@@ -1,4 +1,6 @@
 import Glibc
+import SwtopCore
+import SwtopHarness
 import Synchronization
 
 /// The process group of the spawned children, 0 while there is none.

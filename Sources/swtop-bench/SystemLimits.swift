@@ -1,4 +1,5 @@
 import Glibc
+import SwtopHarness
 
 /// The kernel limits a huge run can hit: every thread takes a PID (`pid_max`),
 /// the whole system has a thread budget (`threads-max`), and a user has a process
@@ -52,14 +53,14 @@ final class SystemLimits {
 
     /// Tasks on the system now: the denominator of the fourth field of /proc/loadavg.
     static func runningTasks() -> Int {
-        guard let text = ProcText.contents(of: "/proc/loadavg") else { return 0 }
+        guard let text = ProcReader.text("/proc/loadavg") else { return 0 }
         let fields = text.split(separator: " ")
         guard fields.count >= 4, let slash = fields[3].firstIndex(of: "/") else { return 0 }
         return Int(fields[3][fields[3].index(after: slash)...]) ?? 0
     }
 
     private static func read(_ path: String) -> Int? {
-        ProcText.contents(of: path).flatMap { Int($0.split(separator: "\n").first ?? "") }
+        ProcReader.text(path).flatMap { Int($0.split(separator: "\n").first ?? "") }
     }
 
     private static func store(_ value: Int, in path: String) -> Bool {

@@ -19,17 +19,6 @@ enum CPUClock {
     }
 }
 
-/// Wall time, for what a user waits for (a monitor's first frame) and for the
-/// length of a CPU window. Monotonic, so that a step of the system clock cannot
-/// stretch or shrink a measurement.
-enum MonotonicClock {
-    static func seconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-}
-
 /// Repeated timings of one operation, summarised as median (typical) and minimum
 /// (least disturbed by the rest of the machine).
 struct Timings {

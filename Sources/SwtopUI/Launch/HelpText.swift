@@ -7,35 +7,24 @@ public enum HelpText {
         Usage: swtop [options]
 
         Options:
-          -b, --batch              Print plain-text frames, not the interactive view.
-              --json               One JSON object per frame and line (implies -b).
-          -n, --iterations COUNT   Print this many frames, then exit (default: until
-                                   interrupted).
-          -d, --delay SECONDS      Seconds between samples, 0.1 or more (default: 1).
-          -s, --sort KEY           Sort by this column (default: cpu). Keys:
-        \(wrapped(SortKey.allCases.map(\.rawValue).joined(separator: ", ") + ".", indent: 27, width: 80))
-          -r, --reverse            Invert the sort order.
-          -u, --user USER          Show only the processes of this user (name or uid).
-          -t, --tree               Show processes as a tree.
-              --no-color           Monochrome display (also when NO_COLOR is set).
-              --no-mouse           Do not use the mouse.
-              --readonly           Turn off every key that acts on processes.
-              --grace SECONDS      Between SIGTERM and SIGKILL in a graceful stop (G);
-                                   default: 5.
-              --watch-output       Print each new line that processes write to a
-                                   regular-file stdout or stderr, as [PID command]
-                                   line; pipes, sockets and terminals are never read.
-              --pid PID,...        With --watch-output: only these processes.
-              --config FILE        Read and save settings in FILE (default:
-                                   $XDG_CONFIG_HOME/swtop/config).
-              --no-config          Neither read nor save a config file.
-          -h, --help               Show this help.
-              --version            Show the versions of swtop and of its curses library.
+        \(optionLines(OptionParser.options, width: 80))
 
         CPU% counts one busy core as 100%, from the difference between two samples;
         MEM% is resident memory over MemTotal. In the view, F1 or h lists every key.
 
         """
+    }
+
+    /// One entry per option that has help: its names, then its help from a common
+    /// column on, broken into lines of at most `width` columns.
+    static func optionLines(_ options: [CommandLineOption], width: Int) -> String {
+        let shown = options.filter { $0.help != nil }
+        let column = 2 + (shown.map(\.names.count).max() ?? 0) + 3
+        return shown.map { option in
+            let help = wrapped(option.help ?? "", indent: column, width: width)
+            let gap = String(repeating: " ", count: column - 2 - option.names.count)
+            return "  " + option.names + gap + help.dropFirst(column)
+        }.joined(separator: "\n")
     }
 
     /// `text` broken at spaces into lines of at most `width` columns, each indented.

@@ -7,51 +7,50 @@ public enum OptionParser {
         case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
              config, noConfig, help, version
 
-        var long: String {
+        /// Its names, its value and its help: the one table that both the parser and
+        /// `--help` read.
+        var spec: CommandLineOption {
             switch self {
-            case .batch: "batch"
-            case .json: "json"
-            case .iterations: "iterations"
-            case .delay: "delay"
-            case .sort: "sort"
-            case .reverse: "reverse"
-            case .user: "user"
-            case .tree: "tree"
-            case .noColor: "no-color"
-            case .noMouse: "no-mouse"
-            case .readonly: "readonly"
-            case .grace: "grace"
-            case .watchOutput: "watch-output"
-            case .pid: "pid"
-            case .procRoot: "proc-root"
-            case .config: "config"
-            case .noConfig: "no-config"
-            case .help: "help"
-            case .version: "version"
-            }
-        }
-
-        var short: Character? {
-            switch self {
-            case .batch: "b"
-            case .iterations: "n"
-            case .delay: "d"
-            case .sort: "s"
-            case .reverse: "r"
-            case .user: "u"
-            case .tree: "t"
-            case .help: "h"
-            default: nil
-            }
-        }
-
-        var takesValue: Bool {
-            switch self {
-            case .iterations, .delay, .sort, .user, .grace, .pid, .procRoot, .config: true
-            default: false
+            case .batch: CommandLineOption("batch", short: "b", help: "Print plain-text frames, not the interactive view.")
+            case .json: CommandLineOption("json", help: "One JSON object per frame and line (implies -b).")
+            case .iterations:
+                CommandLineOption("iterations", short: "n", value: "COUNT",
+                                  help: "Print this many frames, then exit (default: until interrupted).")
+            case .delay:
+                CommandLineOption("delay", short: "d", value: "SECONDS",
+                                  help: "Seconds between samples, 0.1 or more (default: 1).")
+            case .sort:
+                CommandLineOption("sort", short: "s", value: "KEY", help: "Sort by this column (default: cpu). Keys: "
+                                  + SortKey.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            case .reverse: CommandLineOption("reverse", short: "r", help: "Invert the sort order.")
+            case .user:
+                CommandLineOption("user", short: "u", value: "USER",
+                                  help: "Show only the processes of this user (name or uid).")
+            case .tree: CommandLineOption("tree", short: "t", help: "Show processes as a tree.")
+            case .noColor: CommandLineOption("no-color", help: "Monochrome display (also when NO_COLOR is set).")
+            case .noMouse: CommandLineOption("no-mouse", help: "Do not use the mouse.")
+            case .readonly: CommandLineOption("readonly", help: "Turn off every key that acts on processes.")
+            case .grace:
+                CommandLineOption("grace", value: "SECONDS",
+                                  help: "Between SIGTERM and SIGKILL in a graceful stop (G); default: 5.")
+            case .watchOutput:
+                CommandLineOption("watch-output", help: "Print each new line that processes write to a regular-file "
+                                  + "stdout or stderr, as [PID command] line; pipes, sockets and terminals are never read.")
+            case .pid: CommandLineOption("pid", value: "PID,...", help: "With --watch-output: only these processes.")
+            // For tests: a directory laid out like /proc. Not in the help.
+            case .procRoot: CommandLineOption("proc-root", value: "DIR", help: nil)
+            case .config:
+                CommandLineOption("config", value: "FILE",
+                                  help: "Read and save settings in FILE (default: $XDG_CONFIG_HOME/swtop/config).")
+            case .noConfig: CommandLineOption("no-config", help: "Neither read nor save a config file.")
+            case .help: CommandLineOption("help", short: "h", help: "Show this help.")
+            case .version: CommandLineOption("version", help: "Show the versions of swtop and of its curses library.")
             }
         }
     }
+
+    /// Every option, in the order `--help` lists them.
+    static var options: [CommandLineOption] { Option.allCases.map(\.spec) }
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> LaunchRequest {
         var options = LaunchOptions()
@@ -72,14 +71,14 @@ public enum OptionParser {
             } else if argument.hasPrefix("--") {
                 let body = argument.dropFirst(2)
                 let name = body.prefix { $0 != "=" }
-                guard let option = Option.allCases.first(where: { $0.long == name }) else {
+                guard let option = Option.allCases.first(where: { $0.spec.long == name }) else {
                     throw UsageError("unknown option '--\(name)'")
                 }
                 var value: String?
                 if name.endIndex < body.endIndex {
-                    guard option.takesValue else { throw UsageError("--\(name) takes no value") }
+                    guard option.spec.takesValue else { throw UsageError("--\(name) takes no value") }
                     value = String(body[body.index(after: name.endIndex)...])
-                } else if option.takesValue {
+                } else if option.spec.takesValue {
                     value = try nextValue(for: "--\(name)")
                 }
                 try apply(option, value: value, to: &options, help: &wantsHelp, version: &wantsVersion)
@@ -87,11 +86,11 @@ public enum OptionParser {
                 var letters = argument.dropFirst()
                 while let letter = letters.first {
                     letters = letters.dropFirst()
-                    guard let option = Option.allCases.first(where: { $0.short == letter }) else {
+                    guard let option = Option.allCases.first(where: { $0.spec.short == letter }) else {
                         throw UsageError("unknown option '-\(letter)'")
                     }
                     var value: String?
-                    if option.takesValue {
+                    if option.spec.takesValue {
                         value = letters.isEmpty ? try nextValue(for: "-\(letter)") : String(letters)
                         letters = ""
                     }

@@ -31,11 +31,7 @@ enum SwtopBinary {
         return nil
     }
 
-    static func isExecutableFile(_ path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
-        return access(path, X_OK) == 0
-    }
+    static func isExecutableFile(_ path: String) -> Bool { Spawn.isExecutableFile(path) }
 
     private static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
