@@ -124,12 +124,15 @@ import Testing
         let swapExpected: UInt64 = 12 * 1024
         #expect(second.swapBytes == swapExpected)
         // Only the files asked for are read.
-        #expect(value(generation: 3, at: 104, [.statm])?.ioRates == nil)
+        let noRate1 = value(generation: 3, at: 104, [.statm])?.ioRates == nil
+        #expect(noRate1)
         // Off screen for a refresh: no rate from counters two refreshes old.
-        #expect(value(generation: 5, at: 106)?.ioRates == nil)
+        let noRate2 = value(generation: 5, at: 106)?.ioRates == nil
+        #expect(noRate2)
         // Unreadable (another user's process without root): nothing, no crash.
         proc.remove("88/io")
-        #expect(value(generation: 6, at: 108)?.ioRates == nil)
+        let noRate3 = value(generation: 6, at: 108)?.ioRates == nil
+        #expect(noRate3)
         #expect(reader.read([], for: [process], generation: 7, monotonicSeconds: 110).byProcess.isEmpty)
     }
 }
