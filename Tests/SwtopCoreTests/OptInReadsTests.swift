@@ -118,11 +118,12 @@ import Testing
         #expect(value(generation: 1, at: 100) == first)
         let second = try #require(value(generation: 2, at: 102))
         #expect(second.ioRates == IORates(readPerSecond: 1024, writePerSecond: 524_288))
-        #expect(second.memory?.residentBytes == 500 * 4096)
-        // A typed value, not a literal: `UInt64? == literal` makes swift-testing read 9 bytes
-        // of an 8-byte value, which AddressSanitizer stops on.
-        let swapExpected: UInt64 = 12 * 1024
-        #expect(second.swapBytes == swapExpected)
+        // Unwrapped first: `#expect` on a `UInt64?` makes swift-testing read 9 bytes of an
+        // 8-byte value, which AddressSanitizer stops on.
+        let secondMemory = try #require(second.memory)
+        #expect(secondMemory.residentBytes == 500 * 4096)
+        let swap = try #require(second.swapBytes)
+        #expect(swap == 12 * 1024)
         // Only the files asked for are read.
         let noRate1 = value(generation: 3, at: 104, [.statm])?.ioRates == nil
         #expect(noRate1)
