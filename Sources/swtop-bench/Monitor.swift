@@ -22,6 +22,10 @@ struct Monitor {
         if let swtop = try locateSwtop(explicitPath: swtopPath) {
             monitors.append(Monitor(name: "swtop", executable: swtop, arguments: ["-d", "1"],
                                     versionArguments: [["--version"]]))
+            // Sorted by memory, every process's statm is read each refresh (exact RES for
+            // all): the table says what that costs beside the default view.
+            monitors.append(Monitor(name: "swtop-mem", executable: swtop, arguments: ["-d", "1", "-s", "mem"],
+                                    versionArguments: [["--version"]], variant: "sorted by MEM%"))
         }
         if let htop = located("htop") {
             // htop's delay is in tenths of a second.
@@ -42,14 +46,16 @@ struct Monitor {
         return monitors
     }
 
+    /// - Parameter variant: how this run differs from the monitor's default view, for the table.
     private init(name: String, executable: String, arguments: [String], versionArguments: [[String]],
-                 configuration: [(path: String, contents: String)] = []) {
+                 configuration: [(path: String, contents: String)] = [], variant: String? = nil) {
         self.name = name
         self.executable = executable
         self.arguments = arguments
         self.configuration = configuration
         let versions = versionArguments.lazy.compactMap { Spawn.firstLine(executable, [name] + $0) }
-        version = versions.first.map(Self.printable) ?? "\(name) (version unknown)"
+        let printed = versions.first.map(Self.printable) ?? "\(name) (version unknown)"
+        version = variant.map { "\(printed), \($0)" } ?? printed
     }
 
     private static func located(_ name: String) -> String? {
