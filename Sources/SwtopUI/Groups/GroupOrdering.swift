@@ -1,0 +1,76 @@
+/// The columns of the group table, each one a sort key.
+public enum GroupColumn: String, CaseIterable, Sendable {
+    case count, cpu, mem, res, minimum, mean, median, maximum, time, threads, key
+
+    public var title: String {
+        switch self {
+        case .count: "COUNT"
+        case .cpu: "CPU%"
+        case .mem: "MEM%"
+        case .res: "RES"
+        case .minimum: "MIN"
+        case .mean: "AVG"
+        case .median: "MED"
+        case .maximum: "MAX"
+        case .time: "TIME+"
+        case .threads: "THR"
+        case .key: "GROUP"
+        }
+    }
+
+    /// Cells including the separating space; the key takes the rest of the row.
+    public var width: Int {
+        switch self {
+        case .count: 6
+        case .cpu: 6
+        case .mem: 5
+        case .res, .minimum, .mean, .median, .maximum: 7
+        case .time: 10
+        case .threads: 5
+        case .key: 0
+        }
+    }
+
+    /// Largest first for numbers, A to Z for the key, as for process columns.
+    public var descendingByDefault: Bool { self != .key }
+
+    /// <0, 0, >0 as `a` is smaller, equal or greater than `b` in this column.
+    func compare(_ a: ProcessGroup, _ b: ProcessGroup) -> Int {
+        func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
+        switch self {
+        case .count: return order(a.count, b.count)
+        case .cpu: return order(a.cpuPercent ?? -1, b.cpuPercent ?? -1)
+        case .mem: return order(a.memoryPercent, b.memoryPercent)
+        case .res: return order(a.residentBytes, b.residentBytes)
+        case .minimum: return order(a.resident.minimum, b.resident.minimum)
+        case .mean: return order(a.resident.mean, b.resident.mean)
+        case .median: return order(a.resident.median, b.resident.median)
+        case .maximum: return order(a.resident.maximum, b.resident.maximum)
+        case .time: return order(a.cpuTicks, b.cpuTicks)
+        case .threads: return order(a.threads, b.threads)
+        case .key: return order(a.key, b.key)
+        }
+    }
+}
+
+/// How the group table is ordered (`P M T N < > I` while grouped).
+public struct GroupOrdering: Sendable, Equatable {
+    public var column: GroupColumn
+    public var inverted: Bool
+
+    public init(column: GroupColumn = .res, inverted: Bool = false) {
+        self.column = column
+        self.inverted = inverted
+    }
+
+    public var descending: Bool { column.descendingByDefault != inverted }
+
+    /// Ordered by the column; the key breaks ties so the order is stable across refreshes.
+    public func sorted(_ groups: [ProcessGroup]) -> [ProcessGroup] {
+        groups.sorted { a, b in
+            let result = column.compare(a, b)
+            if result != 0 { return descending ? result > 0 : result < 0 }
+            return a.key < b.key
+        }
+    }
+}
