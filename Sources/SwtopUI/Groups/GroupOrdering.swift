@@ -1,3 +1,5 @@
+import SwtopCore
+
 /// The columns of the group table, each one a sort key.
 public enum GroupColumn: String, CaseIterable, Sendable {
     case count, cpu, mem, res, minimum, mean, median, maximum, time, threads, key
@@ -71,6 +73,25 @@ public struct GroupOrdering: Sendable, Equatable {
             let result = column.compare(a, b)
             if result != 0 { return descending ? result > 0 : result < 0 }
             return a.key < b.key
+        }
+    }
+}
+
+extension GroupColumn {
+    /// A group's cell in this column, as the view and `--batch` print it (the key unescaped).
+    public func text(of group: ProcessGroup, ticksPerSecond: UInt64) -> String {
+        switch self {
+        case .count: String(group.count)
+        case .cpu: group.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? ""
+        case .mem: Units.fixed(group.memoryPercent, fractionDigits: 1)
+        case .res: Units.size(group.residentBytes)
+        case .minimum: Units.size(group.resident.minimum)
+        case .mean: Units.size(UInt64(saturating: group.resident.mean))
+        case .median: Units.size(UInt64(saturating: group.resident.median))
+        case .maximum: Units.size(group.resident.maximum)
+        case .time: Units.cpuTime(ticks: group.cpuTicks, ticksPerSecond: ticksPerSecond)
+        case .threads: String(group.threads)
+        case .key: group.key
         }
     }
 }

@@ -54,12 +54,10 @@ struct GroupTableRenderer {
     }
 
     private func groupCells(_ group: ProcessGroup, _ system: SystemState) -> [GroupColumn: String] {
-        [.count: String(group.count), .cpu: group.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? "",
-         .mem: Units.fixed(group.memoryPercent, fractionDigits: 1), .res: Units.size(group.residentBytes),
-         .minimum: Units.size(group.resident.minimum), .mean: Units.size(UInt64(saturating: group.resident.mean)),
-         .median: Units.size(UInt64(saturating: group.resident.median)), .maximum: Units.size(group.resident.maximum),
-         .time: Units.cpuTime(ticks: group.cpuTicks, ticksPerSecond: system.clockTicksPerSecond),
-         .threads: String(group.threads), .key: (state.expandedGroups.contains(group.key) ? "- " : "+ ") + group.key]
+        var cells: [GroupColumn: String] = [:]
+        for column in Self.columns { cells[column] = column.text(of: group, ticksPerSecond: system.clockTicksPerSecond) }
+        cells[.key] = (state.expandedGroups.contains(group.key) ? "- " : "+ ") + group.key
+        return cells
     }
 
     /// A member under its group: its own CPU%, MEM%, RES, TIME+ and threads; the
