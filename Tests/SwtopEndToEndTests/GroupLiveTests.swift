@@ -27,7 +27,8 @@ import Testing
         let directory = mount + "/" + name
         #expect(mkdir(directory, 0o755) == 0, "mkdir \(directory): errno \(errno)")
         defer { rmdir(directory) }
-        let child = try Spawn.start("/bin/sleep", ["sleep", marker()])
+        let marker = marker()
+        let child = try Spawn.start("/bin/sleep", ["sleep", marker])
         defer { Spawn.kill(child) }
         let procs = open(directory + "/cgroup.procs", O_WRONLY)
         #expect(procs >= 0)
@@ -46,6 +47,29 @@ import Testing
         let group = try #require(frame["groups"]?.array?.first { $0["key"]?.string == "/\(name)" })
         #expect(group["pids"] == .array([.number(Double(child), isInteger: true)]))
         #expect(group["count"]?.integer == 1)
+
+        // On screen: the CGROUP column, then grouped by cgroup (the fifth `g`).
+        var template = Array("/tmp/swtop-e2e-groups-XXXXXX".utf8CString)
+        let home = try #require(mkdtemp(&template).map { String(cString: $0) })
+        defer { _ = system("rm -rf '\(home)'") }
+        let config = fopen(home + "/config", "w")
+        fputs("columns = PID CGROUP Command\n", config)
+        fclose(config)
+        let session = try TmuxSession("\(swtop) -d 0.5 --config \(home)/config")
+        session.waitForScreen { $0.contains { $0.contains("CGROUP") } }
+        session.press("\\")
+        session.type(marker)
+        session.press("Enter")
+        let (shown, screen) = session.waitForScreen { screen in
+            screen.contains { $0.contains("\(child)") && $0.contains("/\(name)") && $0.contains("sleep \(marker)") }
+        }
+        #expect(shown, "\(screen.joined(separator: "\n"))")
+        session.press("g", "g", "g", "g", "g")
+        let (grouped, groups) = session.waitForScreen { screen in
+            screen.contains { $0.contains("CGROUP") && $0.contains("COUNT") }
+                && screen.contains { $0.hasSuffix("+ /\(name)") && $0.split(separator: " ").first == "1" }
+        }
+        #expect(grouped, "\(groups.joined(separator: "\n"))")
         Spawn.kill(child)
         _ = Spawn.reap(child, within: 5)
     }
