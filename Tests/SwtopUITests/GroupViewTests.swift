@@ -69,6 +69,19 @@ import Testing
         }
     }
 
+    @Test func aClickOnAGroupTitleSortsByIt() {
+        var state = grouped(.program)
+        let header = Layout(state: state, cpuCount: 1).tableHeaderRow
+        let frame = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
+        let titles = frame.text(row: header)
+        // The cell under the M of MAX, as drawn (the titles are one cell per character).
+        let maxCell = titles.firstRange(ofText: "MAX").map { titles.distance(from: titles.startIndex, to: $0.lowerBound) } ?? -1
+        _ = press([.mouse(MouseEvent(kind: .click, row: header, column: maxCell))], &state, snapshot: snapshot)
+        #expect(state.groupOrdering == GroupOrdering(column: .maximum))
+        _ = press([.mouse(MouseEvent(kind: .click, row: header, column: 100))], &state, snapshot: snapshot)
+        #expect(state.groupOrdering == GroupOrdering(column: .key))
+    }
+
     @Test func selectionFollowsTheGroupAndEnterExpandsIt() {
         var state = grouped(.program)
         state.groupOrdering = GroupOrdering(column: .key)

@@ -33,6 +33,17 @@ public enum GroupColumn: String, CaseIterable, Sendable {
         }
     }
 
+    /// The column drawn at `cell` (the key takes the rest of the row).
+    static func at(cell: Int) -> GroupColumn? {
+        guard cell >= 0 else { return nil }
+        var start = 0
+        for column in allCases {
+            if column == .key || cell < start + column.width { return column }
+            start += column.width
+        }
+        return nil
+    }
+
     /// Largest first for numbers, A to Z for the key, as for process columns.
     public var descendingByDefault: Bool { self != .key }
 

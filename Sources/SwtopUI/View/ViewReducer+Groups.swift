@@ -45,6 +45,11 @@ extension ViewReducer {
             let members = group.members.map { snapshot.processes[$0].identity }
             if members.allSatisfy(state.tagged.contains) { state.tagged.subtract(members) } else { state.tagged.formUnion(members) }
             select((selectedIndex(state, rows) ?? 0) + 1, &state, rows)
+        case let .mouse(event) where event.kind == .click
+            && event.row == Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeaderRow:
+            // A click on a group column's title sorts by it (again: inverts).
+            guard let column = GroupColumn.at(cell: event.column) else { return ViewEffect.none }
+            sortGroups(by: column, &state)
         default: return nil
         }
         return ViewEffect.none
