@@ -10,6 +10,8 @@ struct BatchMode {
     let delay: Double
     let iterations: Int?
     let ordering: ProcessOrdering
+    /// `--group`: the group table, or a `groups` array in JSON.
+    let grouping: GroupKind?
     let format: Format
 
     /// Returns the exit status.
@@ -17,12 +19,12 @@ struct BatchMode {
         // RES and SHR are printed for every row, so statm is read for all; JSON gives
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
-        options.readsCgroups = format == .json
+        options.readsCgroups = format == .json || grouping?.readsCgroups == true
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
-        let text = BatchTextRenderer(ordering: ordering)
-        let json = JSONFrameEncoder(ordering: ordering)
+        let text = BatchTextRenderer(ordering: ordering, grouping: grouping)
+        let json = JSONFrameEncoder(ordering: ordering, grouping: grouping)
         // Generation 1 has nothing to compare against: wait for the second.
         var generation: UInt64 = 1
         var printed = 0

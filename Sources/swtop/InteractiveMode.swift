@@ -9,6 +9,8 @@ struct InteractiveMode {
     let procFS: ProcFS
     let delay: Double
     let ordering: ProcessOrdering
+    /// `--group`: grouped from the start.
+    let grouping: GroupKind?
     let wantsColor: Bool
     let wantsMouse: Bool
     /// No key acts on processes.
@@ -23,6 +25,7 @@ struct InteractiveMode {
         // The first sample is read while the terminal is set up: the first frame with data comes sooner.
         var state = ViewState(ordering: ordering, width: 0, height: 0)
         settings.start.apply(to: &state)
+        state.grouping = grouping
         // The first problem in the config file, until the first key; all of them are on stderr.
         state.message = settings.warnings.first.map { first in
             settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first

@@ -47,12 +47,12 @@ struct Swtop {
             let settings = SettingsSession(options: options, environment: { getenv($0).map { String(cString: $0) } },
                                            readonly: readonly)
             for warning in settings.warnings { StandardStream.error("swtop: \(TerminalText.escape(warning))\n") }
-            return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering,
+            return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering, grouping: options.group,
                                        wantsColor: !options.noColor && !noColorVariable,
                                        wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
                                        settings: settings).run()
         }
         return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
-                  format: options.json ? .json : .text).run()
+                         grouping: options.group, format: options.json ? .json : .text).run()
     }
 }

@@ -60,5 +60,12 @@ import Testing
         #expect(CgroupPlacement(memberships: v1)?.path == "/system.slice/m.service")
         #expect(CgroupPlacement(memberships: Array(v1.prefix(2)))?.path == "/system.slice/c.service")
         #expect(CgroupPlacement(memberships: [CgroupMembership(hierarchy: 12, controllers: "pids", path: "/p")]) == nil)
+        // Hybrid: the v2 tree beside v1 controllers. At its root it says nothing, so memory's path;
+        // a process moved into a v2 cgroup shows that one.
+        let atRoot = v1 + [CgroupMembership(hierarchy: 0, controllers: "", path: "/")]
+        #expect(CgroupPlacement(memberships: atRoot)?.path == "/system.slice/m.service")
+        let moved = v1 + [CgroupMembership(hierarchy: 0, controllers: "", path: "/test-group")]
+        #expect(CgroupPlacement(memberships: moved)?.path == "/test-group")
+        #expect(CgroupPlacement(memberships: [CgroupMembership(hierarchy: 0, controllers: "", path: "/")])?.path == "/")
     }
 }

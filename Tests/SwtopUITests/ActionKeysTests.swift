@@ -171,7 +171,7 @@ import Testing
         let browsing = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows)
         #expect(browsing.lines[23].hasSuffix("Tagged: 2"))
         // At 80 columns, beside the tag count, the bar keeps the actions and drops the rest first.
-        #expect(browsing.lines[23] == "F1/h Help F3// Search z Stop r Cont x Term X Kill F10/q Quit          Tagged: 2")
+        #expect(browsing.lines[23] == "F1/h Help F3// Search g Group z Stop r Cont x Term X Kill F10/q Quit  Tagged: 2")
 
         state.mode = .signalMenu(SignalCatalog.all.firstIndex { $0.number == SIGTERM }!, [target(42)])
         let menu = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows).lines

@@ -37,7 +37,7 @@ import Testing
 
     @Test func everyHelpLineParsesAndDoesWhatItNames() throws {
         // A valid value for each value name the help uses.
-        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x"]
+        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x", "KIND": "user"]
         let entries = helpEntries
         #expect(!entries.isEmpty)
         for entry in entries {

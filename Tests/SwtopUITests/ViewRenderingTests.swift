@@ -99,7 +99,7 @@ import Testing
         for needle in ["F5 t", "F3 /", "F4 \\", "F6", "P M T N", "u ", "K ", "F10 q", "Z zombie", "D disk sleep",
                        "one busy core", "user nice system+irq", "z      suspend", "r         resume", "x      terminate",
                        "X         kill", "G      SIGTERM, then SIGKILL", "F9 k", "F7 ]", "Space", "U      untag", "X dead",
-                       "Enter  inspect", "e  l  o"] {
+                       "Enter  inspect", "e  l  o", "g      group"] {
             #expect(text.contains(needle), "help lacks \(needle)")
         }
     }

@@ -1,8 +1,8 @@
 /// Where a process sits in the cgroup tree, and what that says about it: the
 /// container it runs in and the systemd unit that started it.
 public struct CgroupPlacement: Sendable, Equatable {
-    /// The cgroup v2 path (`0::` line), or on a cgroup v1 host the path of the
-    /// `memory` controller (else `cpu`).
+    /// The cgroup v2 path (`0::` line), or on a cgroup v1 host (or a hybrid one whose
+    /// v2 tree holds the process at its root) the path of the `memory` controller (else `cpu`).
     public var path: String
     /// nil on the host.
     public var container: ContainerID?
@@ -22,8 +22,11 @@ public struct CgroupPlacement: Sendable, Equatable {
         func controls(_ name: String) -> (CgroupMembership) -> Bool {
             { $0.controllers.split(separator: ",").contains { $0 == name } }
         }
-        guard let line = memberships.first(where: { $0.hierarchy == 0 && $0.controllers.isEmpty })
-            ?? memberships.first(where: controls("memory")) ?? memberships.first(where: controls("cpu"))
+        let unified = memberships.first { $0.hierarchy == 0 && $0.controllers.isEmpty }
+        let controller = memberships.first(where: controls("memory")) ?? memberships.first(where: controls("cpu"))
+        // A hybrid host (v1 controllers beside an empty v2 tree) leaves most processes at
+        // the v2 root: there the v1 controller's path says where they are.
+        guard let line = unified.flatMap({ $0.path == "/" && controller != nil ? nil : $0 }) ?? controller ?? unified
         else { return nil }
         self.init(path: line.path)
     }

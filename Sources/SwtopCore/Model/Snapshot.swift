@@ -40,6 +40,8 @@ public struct SystemState: Sendable {
     /// Only when a meter asks for them (`ScanOptions`).
     public var cpuFrequency: CPUFrequency?
     public var disks: [DiskUsage] = []
+    /// The limits of swtop's own cgroup (inside a container: the container's), nil when none.
+    public var cgroupLimits: CgroupLimits?
 
     public var onlineCPUs: Int { max(1, cpus.count) }
 

@@ -62,6 +62,7 @@ public struct SnapshotAssembler: Sendable {
         system.interruptsPerSecond = rate(\.interrupts)
         system.cpuFrequency = sample.cpuFrequency
         system.disks = sample.disks
+        system.cgroupLimits = sample.cgroupLimits
 
         var tasks = TaskCounts(counting: processes)
         tasks.runningThreads = Int(clamping: sample.stat.runningThreads)

@@ -15,6 +15,11 @@ public final class SnapshotReader {
     private let lastPIDCoversRoot: Bool
     /// The last PID at the previous sample, when loadavg gave one.
     private var lastPID: Int32?
+    /// swtop's own cgroup limits, read at the first sample and every `limitsInterval`
+    /// samples after (a container's limits change rarely: three small reads then).
+    private var cgroupLimits: CgroupLimits?
+    private var samplesSinceLimits: Int?
+    static let limitsInterval = 30
     /// Samples since the proc root was last listed.
     private var samplesSinceListing = 0
     /// The proc root is listed at least this often, whatever the last PID says.
@@ -69,6 +74,13 @@ public final class SnapshotReader {
             monotonicSeconds: Double(MonotonicClock.nanoseconds()) / 1e9
         )
         lastSystem = sample
+        if samplesSinceLimits.map({ $0 + 1 >= Self.limitsInterval }) ?? true {
+            cgroupLimits = CgroupLimitsReader(procRoot: root, reader: reader).read()
+            samplesSinceLimits = 0
+        } else {
+            samplesSinceLimits = samplesSinceLimits.map { $0 + 1 }
+        }
+        sample.cgroupLimits = cgroupLimits
         if scanner.options.readsCPUFrequency { sample.cpuFrequency = meters.cpuFrequency() }
         if !scanner.options.diskMounts.isEmpty { sample.disks = meters.diskUsage(of: scanner.options.diskMounts) }
         return (sample, load?.lastPID)

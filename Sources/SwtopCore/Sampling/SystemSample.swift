@@ -7,6 +7,8 @@ public struct SystemSample: Sendable {
     /// Only when a meter asks for it (`ScanOptions`).
     public var cpuFrequency: CPUFrequency?
     public var disks: [DiskUsage] = []
+    /// swtop's own cgroup limits (v2), nil when there are none.
+    public var cgroupLimits: CgroupLimits?
 
     /// When the sample was taken, in seconds on the monotonic clock: the interval
     /// between two samples that CPU% divides by.

@@ -14,10 +14,13 @@ public struct PendingAction: Sendable, Equatable {
 
     public var kind: Kind
     public var targets: [ProcessTarget]
+    /// The group row the targets were taken from (grouped view), named in the question.
+    public var group: String?
 
-    public init(kind: Kind, targets: [ProcessTarget]) {
+    public init(kind: Kind, targets: [ProcessTarget], group: String? = nil) {
         self.kind = kind
         self.targets = targets
+        self.group = group
     }
 
     /// The verb for questions and errors ("terminate", "suspend" …).
@@ -53,7 +56,12 @@ public struct PendingAction: Sendable, Equatable {
 
     /// The y/n question, naming every target and any sensitive one.
     public var question: String {
-        var text = "\(verb.prefix(1).uppercased() + verb.dropFirst()) \(targetList)?"
+        let verb = verb.prefix(1).uppercased() + verb.dropFirst()
+        var text = "\(verb) \(targetList)?"
+        if let group {
+            let count = targets.count == 1 ? "1 process" : "\(targets.count) processes"
+            text = "\(verb) group \(TerminalText.escape(group)) (\(count)): \(targetList)?"
+        }
         for target in sensitiveTargets {
             text += target.pid == 1 ? " PID 1 is init: the system goes down with it!" : " PID \(target.pid) is this swtop!"
         }

@@ -12,6 +12,8 @@ public struct LaunchOptions: Equatable, Sendable {
     /// A user name or uid, as typed.
     public var user: String?
     public var tree = false
+    /// `--group KIND`: the group table in batch and JSON output, grouped from the start interactively.
+    public var group: GroupKind?
     public var noColor = false
     public var noMouse = false
     /// No key acts on processes.

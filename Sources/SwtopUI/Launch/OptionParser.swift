@@ -4,7 +4,7 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
+        case batch, json, iterations, delay, sort, reverse, user, tree, group, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
              config, noConfig, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
@@ -27,6 +27,10 @@ public enum OptionParser {
                 CommandLineOption("user", short: "u", value: "USER",
                                   help: "Show only the processes of this user (name or uid).")
             case .tree: CommandLineOption("tree", short: "t", help: "Show processes as a tree.")
+            case .group:
+                CommandLineOption("group", value: "KIND", help: "Group processes: "
+                                  + GroupKind.allCases.map(\.rawValue).joined(separator: ", ")
+                                  + " (--batch prints the group table, --json adds \"groups\").")
             case .noColor: CommandLineOption("no-color", help: "Monochrome display (also when NO_COLOR is set).")
             case .noMouse: CommandLineOption("no-mouse", help: "Do not use the mouse.")
             case .readonly: CommandLineOption("readonly", help: "Turn off every key that acts on processes.")
@@ -148,6 +152,11 @@ public enum OptionParser {
                 throw UsageError("--grace must be a number of seconds from 0 to 3600 (got '\(value)')")
             }
             options.grace = seconds
+        case .group:
+            guard let kind = GroupKind(rawValue: value) else {
+                throw UsageError("unknown group '\(value)'; use one of: \(GroupKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.group = kind
         case .sort:
             guard let key = SortKey(name: value) else {
                 throw UsageError("unknown sort key '\(value)'; use one of: \(SortKey.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -6,22 +6,44 @@ import SwtopCore
 public struct BatchTextRenderer: Sendable {
     public var ordering: ProcessOrdering
     public var showsPerCPU: Bool
+    /// `--group`: the group table (largest RES first) instead of the process table.
+    public var grouping: GroupKind?
 
-    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true) {
+    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true, grouping: GroupKind? = nil) {
         self.ordering = ordering
         self.showsPerCPU = showsPerCPU
+        self.grouping = grouping
     }
 
     public static let columnTitles = "    PID USER      PRI  NI   VIRT    RES    SHR S  CPU%  MEM%     TIME+  COMMAND"
 
     public func render(_ snapshot: Snapshot, clock: WallClock = .local) -> String {
         var output = headerLines(snapshot, clock: clock).joined(separator: "\n")
+        if let grouping { return output + "\n\n" + groupTable(snapshot, by: grouping) }
         output += "\n\n" + Self.columnTitles + "\n"
         let processes = snapshot.processes
         let ticksPerSecond = snapshot.system.clockTicksPerSecond
         for row in ProcessTable.rows(of: processes, ordering: ordering) {
             output += line(for: processes[row.index], row: row, ticksPerSecond: ticksPerSecond)
             output += "\n"
+        }
+        return output
+    }
+
+    /// `  COUNT  CPU%  MEM%     RES     MIN     AVG     MED     MAX      TIME+   THR  PROGRAM`
+    func groupTable(_ snapshot: Snapshot, by kind: GroupKind) -> String {
+        let columns = GroupColumn.allCases
+        func line(_ cell: (GroupColumn) -> String) -> String {
+            columns.map { $0 == .key ? " " + cell($0) : pad(cell($0), $0.width) }.joined()
+        }
+        var output = line { $0 == .key ? kind.rawValue.uppercased() : $0.title } + "\n"
+        let groups = GroupOrdering(column: .res).sorted(ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID))
+        let ticksPerSecond = snapshot.system.clockTicksPerSecond
+        for group in groups {
+            output += line { column in
+                let text = column.text(of: group, ticksPerSecond: ticksPerSecond)
+                return column == .key ? TerminalText.escape(text) : (text.isEmpty ? "-" : text)
+            } + "\n"
         }
         return output
     }

@@ -4,9 +4,12 @@ import SwtopCore
 /// documented in README.md and must stay stable: add fields, never rename them.
 public struct JSONFrameEncoder: Sendable {
     public var ordering: ProcessOrdering
+    /// `--group`: a `groups` array after `processes`.
+    public var grouping: GroupKind?
 
-    public init(ordering: ProcessOrdering) {
+    public init(ordering: ProcessOrdering, grouping: GroupKind? = nil) {
         self.ordering = ordering
+        self.grouping = grouping
     }
 
     public func encode(_ snapshot: Snapshot) -> String {
@@ -37,8 +40,39 @@ public struct JSONFrameEncoder: Sendable {
                          system: system, to: &json)
         }
         json.endArray()
+        if let grouping { writeGroups(snapshot, by: grouping, to: &json) }
         json.endObject()
         return json.text
+    }
+
+    /// Largest RES first, as `--batch --group` prints them.
+    private func writeGroups(_ snapshot: Snapshot, by kind: GroupKind, to json: inout JSONWriter) {
+        json.field("group_by", kind.rawValue)
+        json.key("groups")
+        json.beginArray()
+        for group in GroupOrdering(column: .res).sorted(ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID)) {
+            json.beginObject()
+            json.field("key", group.key)
+            json.field("count", group.count)
+            json.field("cpu_percent", group.cpuPercent)
+            json.field("memory_percent", group.memoryPercent)
+            json.field("res_bytes", group.residentBytes)
+            json.key("res_stats")
+            json.beginObject()
+            json.field("min", group.resident.minimum)
+            json.field("mean", group.resident.mean)
+            json.field("median", group.resident.median)
+            json.field("max", group.resident.maximum)
+            json.endObject()
+            json.field("cpu_ticks", group.cpuTicks)
+            json.field("threads", group.threads)
+            json.key("pids")
+            json.beginArray()
+            for pid in group.pids { json.integer(pid) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
     }
 
     private func writeCPU(_ usage: CPUUsage, to json: inout JSONWriter) {

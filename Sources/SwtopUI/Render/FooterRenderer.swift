@@ -6,7 +6,7 @@ struct FooterRenderer {
 
     /// The bar's keys in screen order; a narrow screen keeps the lowest ranks.
     static let keys: [(key: String, label: String, rank: Int)] = [
-        ("F1/h", "Help", 0), ("F2/S", "Setup", 5), ("F3//", "Search", 2), ("F4/\\", "Filter", 2), ("F5/t", "Tree", 3), ("F6/<>", "Sort", 4),
+        ("F1/h", "Help", 0), ("F2/S", "Setup", 5), ("F3//", "Search", 2), ("F4/\\", "Filter", 2), ("F5/t", "Tree", 3), ("F6/<>", "Sort", 4), ("g", "Group", 6),
         ("z", "Stop", 1), ("r", "Cont", 1), ("x", "Term", 1), ("X", "Kill", 1), ("F9/k", "Signal", 3), ("F10/q", "Quit", 0),
     ]
 

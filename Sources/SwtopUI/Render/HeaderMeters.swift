@@ -5,6 +5,9 @@ extension HeaderRenderer {
     func draw(_ meter: Meter, _ snapshot: Snapshot, row: Int, column: Int, width: Int, into frame: inout Frame) {
         let system = snapshot.system
         let memory = system.memory
+        if meter.kind == .memory, let limited = system.cgroupLimits?.memoryLimit(below: memory.total) {
+            return drawLimitedMemory(limited, host: memory, style: meter.style, row: row, column: column, width: width, into: &frame)
+        }
         switch (meter.kind, meter.style) {
         case (.memory, .bar):
             let total = Double(max(1, memory.total))
@@ -91,7 +94,7 @@ extension HeaderRenderer {
     }
 
     /// `Label: value rest`, the value in bold, cut at the meter's width.
-    private func text(_ label: String, _ value: String, _ rest: String, row: Int, column: Int, width: Int, into frame: inout Frame) {
+    func text(_ label: String, _ value: String, _ rest: String, row: Int, column: Int, width: Int, into frame: inout Frame) {
         var position = frame.put(label, row: row, column: column, style: .meterLabel, limit: width)
         position = frame.put(value, row: row, column: position, style: .bold, limit: max(0, column + width - position))
         frame.put(rest, row: row, column: position, style: .meterText, limit: max(0, column + width - position))

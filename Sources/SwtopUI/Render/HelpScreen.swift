@@ -15,6 +15,7 @@ enum HelpScreen {
         "  u      show one user's processes      K  H      kernel / user threads on/off",
         "  F1 h ? this help   Ctrl-L redraw      mouse     click: select, header: sort",
         "  F2 S   setup: columns, meters, colors, display options (saved at quit)",
+        "  g      group: program, user, container, unit, cgroup, none; Enter + - open",
         "  Enter  inspect one process: details   e  l  o   its environment, files, output",
         "Acting on the selected process, or on all tagged ones (Space, c: with children):",
         "  z      suspend (SIGSTOP)              r         resume (SIGCONT)",
@@ -22,8 +23,7 @@ enum HelpScreen {
         "  G      SIGTERM, then SIGKILL after --grace seconds, asks y/n; Esc cancels",
         "  F9 k   send any signal                F7 ] F8 [ nice -1 (higher priority) / +1",
         "  U      untag all      Nothing is sent to a PID that now names another process.",
-        "State letters: R running  S sleeping  D disk sleep (uninterruptible)  Z zombie",
-        "  T stopped  t traced  I idle kernel thread  X dead",
+        "State: R run  S sleep  D disk sleep  Z zombie  T stopped  t traced I idle X dead",
         "Esc leaves a prompt, a menu, a page or this screen.   F10 q  quit",
     ]
 

@@ -36,8 +36,12 @@ public struct ViewRenderer: Sendable {
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }
-        TableRenderer(layout: layout, state: state, highlights: highlights, onScreen: onScreen)
-            .draw(snapshot: snapshot, rows: rows, into: &frame)
+        if state.grouping != nil {
+            GroupTableRenderer(layout: layout, state: state).draw(snapshot: snapshot, rows: rows, into: &frame)
+        } else {
+            TableRenderer(layout: layout, state: state, highlights: highlights, onScreen: onScreen)
+                .draw(snapshot: snapshot, rows: rows, into: &frame)
+        }
         FooterRenderer(layout: layout, state: state).draw(into: &frame)
         MenuRenderer(layout: layout, state: state).draw(snapshot: snapshot, into: &frame)
         if case let .setup(setup) = state.mode { SetupRenderer(layout: layout, state: state).draw(setup, into: &frame) }
@@ -49,7 +53,9 @@ public struct ViewRenderer: Sendable {
     public static func onScreenReads(snapshot: Snapshot?, state: ViewState,
                                      rows: [DisplayRow]) -> (files: OnScreenFiles, processes: [ProcessEntry]) {
         let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
-        guard let snapshot, !layout.isTooSmall, state.mode != .help, state.mode.inspectView == nil else { return ([], []) }
+        // Grouped, the sampler reads statm for every process; no other column is shown.
+        guard let snapshot, !layout.isTooSmall, state.mode != .help, state.mode.inspectView == nil,
+              state.grouping == nil else { return ([], []) }
         let table = TableRenderer(layout: layout, state: state)
         var files: OnScreenFiles = []
         for column in table.columns {

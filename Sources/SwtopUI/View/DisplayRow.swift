@@ -11,6 +11,10 @@ public struct DisplayRow: Sendable, Equatable {
     /// RES of the hidden descendants, which MEM% includes (exact: a collapsed
     /// node makes the sampler read statm for every process).
     public var hiddenResidentBytes: UInt64 = 0
+    /// Set on a group's own row (grouped view); `row.index` is then its first member.
+    public var group: ProcessGroup?
+    /// The key of the group a member row is listed under (grouped view).
+    public var memberOf: String?
 }
 
 /// What the table shows for a snapshot and a view state: filtered (user, text,
@@ -24,6 +28,9 @@ public enum DisplayTable {
             return (state.showsKernelThreads || !process.isKernelThread)
                 && (state.showsThreads || !process.isThread)
                 && filter.matches(process)
+        }
+        if let kind = state.grouping {
+            return GroupedTable.rows(of: snapshot, candidates: kept, by: kind, state: state)
         }
         // Only kept processes take part in ordering and the tree, so a process
         // whose parent is filtered out becomes a root.

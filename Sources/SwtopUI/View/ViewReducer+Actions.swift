@@ -11,6 +11,9 @@ extension ViewReducer {
         if !state.tagged.isEmpty {
             return snapshot.processes.filter { !$0.isThread && state.tagged.contains($0.identity) }.map(ProcessTarget.init)
         }
+        if let key = state.selectedGroup {
+            return GroupedTable.members(of: key, in: snapshot, state: state).map(ProcessTarget.init)
+        }
         guard let pid = state.selectedPID, let row = snapshot.processes.first(where: { $0.pid == pid }),
               let process = row.isThread ? snapshot.processes.first(where: { $0.pid == row.threadGroupID }) : row
         else { return [] }
@@ -24,7 +27,8 @@ extension ViewReducer {
             state.message = "No process selected"
             return .none
         }
-        let action = PendingAction(kind: kind, targets: targets)
+        var action = PendingAction(kind: kind, targets: targets)
+        if state.tagged.isEmpty, let key = state.selectedGroup { action.group = key }
         if confirm || !action.sensitiveTargets.isEmpty {
             state.mode = .confirming(action)
             return .none

@@ -45,6 +45,7 @@ public enum ViewReducer {
     // MARK: Browsing
 
     private static func browse(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect {
+        if state.grouping != nil, let handled = browseGroups(key, &state, rows, snapshot) { return handled }
         let page = max(1, Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
         switch key {
         case .character("q"), .function(10): return .quit
@@ -77,6 +78,7 @@ public enum ViewReducer {
         case .character("H"):
             state.showsThreads.toggle()
             state.message = state.showsThreads ? "Showing userland threads (from the next refresh)" : "Hiding userland threads"
+        case .character("g"): cycleGrouping(&state)
         case .character("h"), .character("?"), .function(1): state.mode = .help
         case .character("S"), .function(2): state.mode = .setup(SetupState())
         case .control("l"): return .redrawAll
@@ -143,17 +145,24 @@ public enum ViewReducer {
     // MARK: Selection
 
     static func selectedIndex(_ state: ViewState, _ rows: [DisplayRow]) -> Int? {
+        if let key = state.selectedGroup { return rows.firstIndex { $0.group?.key == key } }
         guard let pid = state.selectedPID else { return nil }
-        return rows.firstIndex { $0.pid == pid }
+        return rows.firstIndex { $0.pid == pid && $0.group == nil }
     }
 
     private static func moveSelection(by delta: Int, _ state: inout ViewState, _ rows: [DisplayRow]) {
         select((selectedIndex(state, rows) ?? 0) + delta, &state, rows)
     }
 
-    private static func select(_ index: Int, _ state: inout ViewState, _ rows: [DisplayRow]) {
+    static func select(_ index: Int, _ state: inout ViewState, _ rows: [DisplayRow]) {
         guard !rows.isEmpty else { return }
-        state.selectedPID = rows[min(max(0, index), rows.count - 1)].pid
+        selectRow(rows[min(max(0, index), rows.count - 1)], &state)
+    }
+
+    /// A group row is selected by its key, any other row by its PID.
+    static func selectRow(_ row: DisplayRow, _ state: inout ViewState) {
+        state.selectedGroup = row.group?.key
+        state.selectedPID = row.group == nil ? row.pid : nil
     }
 
     /// Scrolls so the selected row is on screen; selects the first row when the
@@ -166,7 +175,7 @@ public enum ViewReducer {
             index = found
         } else {
             index = min(max(0, state.scrollTop), rows.count - 1)
-            state.selectedPID = rows[index].pid
+            selectRow(rows[index], &state)
         }
         if index < state.scrollTop { state.scrollTop = index }
         if height > 0, index >= state.scrollTop + height { state.scrollTop = index - height + 1 }
@@ -201,8 +210,8 @@ public enum ViewReducer {
         let matcher = ProcessFilter(state.search)
         for offset in 0..<rows.count {
             let index = (start + offset) % rows.count
-            if matcher.matches(processes[rows[index].row.index]) {
-                state.selectedPID = rows[index].pid
+            if rows[index].group == nil, matcher.matches(processes[rows[index].row.index]) {
+                selectRow(rows[index], &state)
                 return
             }
         }

@@ -2,20 +2,21 @@ import SwtopCore
 
 extension ViewState {
     /// What the sampler must read for this view. statm for every process only when
-    /// the table is ordered by memory or folds a tree node (whose MEM% sums what it
-    /// hides), else only for the rows on screen (`OnScreenReader`); threads, and
+    /// the table is ordered by memory, folds a tree node (whose MEM% sums what it
+    /// hides) or is grouped, else only for the rows on screen (`OnScreenReader`); threads, and
     /// kernel threads, only while they are shown; the CPU clock and disk usage only
     /// for the meters shown.
     public var scanOptions: ScanOptions {
         let ordersByMemory = [.res, .mem, .shr].contains(ordering.key)
         let foldsByMemory = ordering.tree && !collapsed.isEmpty
-        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory, readsThreads: showsThreads,
+        // A group's RES statistics are over every member: all exact, or none.
+        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory || grouping != nil, readsThreads: showsThreads,
                                   readsKernelThreads: showsKernelThreads)
         options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
-            || [.cgroup, .container, .unit].contains(ordering.key)
+            || [.cgroup, .container, .unit].contains(ordering.key) || grouping?.readsCgroups == true
         return options
     }
 }

@@ -38,6 +38,13 @@ public struct ViewState: Sendable, Equatable {
     public var collapsed: Set<Int32> = []
     /// The selection follows a process, not a row number, across refreshes and re-sorts.
     public var selectedPID: Int32?
+    /// Grouping (`g`): one row per program, user, container, unit or cgroup; nil for none.
+    public var grouping: GroupKind?
+    public var groupOrdering = GroupOrdering()
+    /// Groups shown with their members under them, by key.
+    public var expandedGroups: Set<String> = []
+    /// A selected group row, by key (then `selectedPID` is nil): it follows the group.
+    public var selectedGroup: String?
     /// First table row shown.
     public var scrollTop = 0
     /// Cells the Command column is scrolled right.
@@ -72,6 +79,7 @@ public struct ViewState: Sendable, Equatable {
     public func hasSameTable(as other: ViewState) -> Bool {
         ordering == other.ordering && filter == other.filter && collapsed == other.collapsed
             && showsKernelThreads == other.showsKernelThreads && showsThreads == other.showsThreads
+            && grouping == other.grouping && groupOrdering == other.groupOrdering && expandedGroups == other.expandedGroups
     }
 }
 
