@@ -51,9 +51,6 @@ struct Swtop {
             return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids).run()
         }
         guard options.batch || options.json else {
-            if recording != nil {
-                throw CommandFailure(message: "--record with the interactive view is not built yet; add --batch or --json", status: 64)
-            }
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.
             let readonly = options.readonly || options.procRoot != "/proc"
@@ -64,7 +61,7 @@ struct Swtop {
             return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering,
                                        wantsColor: !options.noColor && !noColorVariable,
                                        wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
-                                       settings: settings).run()
+                                       settings: settings, recording: recording).run()
         }
         return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
                   format: options.json ? .json : .text, recording: recording).run()

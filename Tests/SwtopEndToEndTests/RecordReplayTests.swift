@@ -146,6 +146,30 @@ import Testing
         }
     }
 
+    @Test func theInteractiveViewRecordsWhatItShows() throws {
+        let sleeper = try Spawn.start("/bin/sleep", ["/bin/sleep", "300"])
+        defer { Spawn.kill(sleeper) }
+        let scratch = try ScratchDirectory()
+        let file = scratch.file("view.swtop")
+        let swtop = try #require(SwtopBinary.path)
+        let session = try TmuxSession("\(swtop) -d 0.2 --record \(file)", recordsExit: true)
+        let (shown, screen) = session.waitForScreen { $0.contains { $0.contains("PID USER") } }
+        #expect(shown, "\(screen.joined(separator: "\n"))")
+        let recorded = MonotonicClock.wait(upTo: 20, every: 0.1) {
+            ((try? SwtopRun.run(["--replay", file, "--json"]))?.outputLines.count ?? 0) >= 5
+        }
+        #expect(recorded)
+        session.press("q")
+        #expect(session.exitStatus(within: 5) == "0")
+        let replay = try SwtopRun.run(["--replay", file, "--json"])
+        replay.expectSuccess()
+        #expect(replay.outputLines.count >= 5)
+        // Every recorded frame has the child, with SHR from statm: read for the recording
+        // although the view does not sort by memory, where it reads statm for the rows on screen only.
+        #expect(replay.outputLines.allSatisfy { $0.contains("\"pid\":\(sleeper),") })
+        #expect(replay.outputLines.allSatisfy { !$0.contains("\"shr_bytes\":null") }, "SHR of every process recorded")
+    }
+
     static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
