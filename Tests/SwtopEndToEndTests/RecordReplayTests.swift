@@ -27,6 +27,22 @@ import Testing
         #expect(text.outputLines.contains { $0.split(separator: " ").first == "\(sleeper)" })
     }
 
+    @Test func beginAndEndChooseTheFrames() throws {
+        let scratch = try ScratchDirectory()
+        let file = scratch.file("window.swtop")
+        try SwtopRun.run(["--record", file, "--batch", "-n", "3", "-d", "0.2"]).expectSuccess()
+        let all = try SwtopRun.run(["--replay", file, "--json", "--begin", "-1h"])
+        all.expectSuccess()
+        #expect(all.outputLines.count == 3)
+        // Recorded within the last minute: nothing before a minute ago, nothing from now on.
+        let ended = try SwtopRun.run(["--replay", file, "--json", "--end", "-1m"])
+        ended.expectSuccess()
+        #expect(ended.outputLines.isEmpty)
+        let today = try SwtopRun.run(["--replay", file, "--json", "--begin", "-0s"])
+        today.expectSuccess()
+        #expect(today.outputLines.isEmpty)
+    }
+
     /// The state letter of `pid` in each frame of a `--batch` replay (nil: not in that frame).
     static func states(of pid: pid_t, in lines: [String]) -> [String?] {
         var frames: [String?] = []
