@@ -30,7 +30,9 @@ let package = Package(
         ),
         .systemLibrary(name: "CProcessControl", path: "Modules/CProcessControl"),
         .systemLibrary(name: "CNameService", path: "Modules/CNameService"),
-        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService"], swiftSettings: swtopModule),
+        // Recordings: each record is one zstd frame.
+        .systemLibrary(name: "CZstd", path: "Modules/CZstd", providers: [.apt(["libzstd-dev"])]),
+        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService", "CZstd"], swiftSettings: swtopModule),
         .target(name: "SwtopUI", dependencies: ["SwtopCore"], swiftSettings: swtopModule),
         .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"], swiftSettings: swtopModule),
         .executableTarget(

@@ -13,6 +13,9 @@ struct BatchMode {
     /// `--group`: the group table, or a `groups` array in JSON.
     let grouping: GroupKind?
     let format: Format
+    /// `--record`: every printed sample is also appended there; with `--batch` (text)
+    /// nothing is printed, which makes swtop a headless recorder.
+    var recording: RecordingFile? = nil
 
     /// Returns the exit status.
     func run() -> Int32 {
@@ -31,6 +34,16 @@ struct BatchMode {
         while iterations.map({ printed < $0 }) ?? true {
             guard let snapshot = sampler.waitForSnapshot(newerThan: generation) else { return 0 }
             generation = snapshot.generation
+            if let recording {
+                if let problem = recording.append(snapshot) {
+                    StandardStream.error("swtop: --record: \(problem)\n")
+                    return 1
+                }
+                if format == .text {
+                    printed += 1
+                    continue
+                }
+            }
             let frame = switch format {
             case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
             case .json: json.encode(snapshot) + "\n"

@@ -19,6 +19,8 @@ struct InteractiveMode {
     let grace: Double
     /// The config file: read before, written at a clean exit.
     let settings: SettingsSession
+    /// `--record`, with the view.
+    var recording: RecordingFile? = nil
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
@@ -30,7 +32,8 @@ struct InteractiveMode {
         state.message = settings.warnings.first.map { first in
             settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first
         }
-        let sampler = Sampler(procFS: procFS, interval: delay, options: state.scanOptions)
+        let sampler = Sampler(procFS: procFS, interval: delay,
+                              options: InteractiveSession.scanOptions(for: state, recording: recording != nil))
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
         let signals = TerminationSignals.install(forTerminalView: true)
@@ -48,7 +51,7 @@ struct InteractiveMode {
         state.readonly = readonly
         state.mountPoints = MountsParser.read(procFS: procFS)
         let session = InteractiveSession(state: state, procFS: procFS, delay: delay, grace: grace, settings: settings,
-                                         sampler: sampler, screen: screen, signals: signals)
+                                         sampler: sampler, screen: screen, signals: signals, recording: recording)
         let status = session.run()
         screen.close()
         // Printed once the terminal is back to normal.

@@ -29,10 +29,13 @@ final class InteractiveSession {
     private let signals: Int32
     private let onScreen: OnScreenReader
     private let renderer = ViewRenderer()
+    /// `--record`: every sample the view takes is appended there.
+    private let recording: RecordingFile?
 
     init(state: ViewState, procFS: ProcFS, delay: Double, grace: Double, settings: SettingsSession,
-         sampler: Sampler, screen: TerminalScreen, signals: Int32) {
+         sampler: Sampler, screen: TerminalScreen, signals: Int32, recording: RecordingFile?) {
         self.state = state
+        self.recording = recording
         self.procFS = procFS
         self.delay = delay
         self.settings = settings
@@ -68,6 +71,7 @@ final class InteractiveSession {
     /// and an open inspect page follow it.
     private func adoptLatestSnapshot() {
         guard let sampled = sampler.latest, sampled.generation != snapshot?.generation else { return }
+        if let problem = recording?.append(sampled) { state.message = "--record: " + problem }
         let latest: Snapshot
         if state.preferences.highlightsChanges {
             latest = changes.update(with: sampled)
@@ -162,7 +166,7 @@ final class InteractiveSession {
             needsDraw = true
         }
         followInspectPage(reread: state.mode.inspectView?.page != before.mode.inspectView?.page)
-        let options = state.scanOptions
+        let options = Self.scanOptions(for: state, recording: recording != nil)
         let previous = sampler.scanOptions
         if options != previous {
             sampler.scanOptions = options
@@ -170,6 +174,17 @@ final class InteractiveSession {
             if options.readsStatm, !previous.readsStatm { sampler.sampleSoon() }
         }
         return nil
+    }
+
+    /// What the view reads, and while recording what a recording holds of every
+    /// process whatever the view shows: RES and SHR from statm, the cgroup.
+    static func scanOptions(for state: ViewState, recording: Bool) -> ScanOptions {
+        var options = state.scanOptions
+        if recording {
+            options.readsStatm = true
+            options.readsCgroups = true
+        }
+        return options
     }
 
     /// Opens, re-reads or closes what an inspect page shows; `reread` at a new snapshot.

@@ -36,6 +36,17 @@ struct Swtop {
             userID: options.user.flatMap(UserDirectory.resolve)
         )
         let procFS = ProcFS(root: options.procRoot)
+        if let replayPath = options.replayPath {
+            return try replay(replayPath, ordering: ordering)
+        }
+        let recording: RecordingFile?
+        do {
+            recording = try options.recordPath.map { path throws(UsageError) in
+                try RecordingFile(path: path, maximumBytes: options.recordMax)
+            }
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
         if options.watchOutput {
             return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids).run()
         }
@@ -50,9 +61,28 @@ struct Swtop {
             return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering, grouping: options.group,
                                        wantsColor: !options.noColor && !noColorVariable,
                                        wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
-                                       settings: settings).run()
+                                       settings: settings, recording: recording).run()
         }
         return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
-                         grouping: options.group, format: options.json ? .json : .text).run()
+                         grouping: options.group, format: options.json ? .json : .text, recording: recording).run()
+    }
+
+    private func replay(_ path: String, ordering: ProcessOrdering) throws(CommandFailure) -> Int32 {
+        let reader: RecordingReader
+        do {
+            reader = try RecordingSource.open(path)
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        let now = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+        let begin = options.begin.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
+        let end = options.end.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
+        guard options.batch || options.json else {
+            throw CommandFailure(message: "--replay: the interactive replay is not built yet; use --batch or --json", status: 64)
+        }
+        return ReplayBatchMode(reader: reader, begin: begin, end: end, iterations: options.iterations,
+                               ordering: ordering, format: options.json ? .json : .text).run()
     }
 }

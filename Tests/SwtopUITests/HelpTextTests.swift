@@ -37,7 +37,8 @@ import Testing
 
     @Test func everyHelpLineParsesAndDoesWhatItNames() throws {
         // A valid value for each value name the help uses.
-        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x", "KIND": "user"]
+        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x",
+                        "KIND": "user", "SIZE": "8K", "TIME": "10:30"]
         let entries = helpEntries
         #expect(!entries.isEmpty)
         for entry in entries {
@@ -54,6 +55,9 @@ import Testing
                 }
                 // --pid is taken only with --watch-output.
                 if spelling == "--pid" { arguments.insert("--watch-output", at: 0) }
+                // --record-max only with --record, --begin and --end only with --replay.
+                if spelling == "--record-max" { arguments.insert(contentsOf: ["--record", "/x"], at: 0) }
+                if spelling == "--begin" || spelling == "--end" { arguments.insert(contentsOf: ["--replay", "/x"], at: 0) }
                 let request = try OptionParser.parse(arguments)
                 #expect(request != .run(LaunchOptions()), "\(arguments) changed nothing")
             }

@@ -30,6 +30,15 @@ public struct LaunchOptions: Equatable, Sendable {
     public var configPath: String?
     /// `--no-config`: neither read nor write a config file.
     public var noConfig = false
+    /// `--record FILE`: append every sample there.
+    public var recordPath: String?
+    /// `--record-max SIZE`, in bytes: rotate to FILE.1 there.
+    public var recordMax: UInt64?
+    /// `--replay FILE`: show a recording instead of /proc.
+    public var replayPath: String?
+    /// `--begin` / `--end`, as typed (read against the clock when the replay starts).
+    public var begin: String?
+    public var end: String?
     /// The settings the command line named, which win over the config file for this run.
     public var given: Set<ConfigurableFlag> = []
 

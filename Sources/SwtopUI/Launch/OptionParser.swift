@@ -4,8 +4,8 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, tree, group, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
-             config, noConfig, help, version
+        case batch, json, iterations, delay, sort, reverse, user, tree, group, noColor, noMouse, readonly, grace, watchOutput,
+             pid, procRoot, config, noConfig, record, recordMax, replay, begin, end, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
         /// `--help` read.
@@ -47,6 +47,14 @@ public enum OptionParser {
                 CommandLineOption("config", value: "FILE",
                                   help: "Read and save settings in FILE (default: $XDG_CONFIG_HOME/swtop/config).")
             case .noConfig: CommandLineOption("no-config", help: "Neither read nor save a config file.")
+            case .record:
+                CommandLineOption("record", value: "FILE", help: "Append every sample to the recording FILE (with the view or -b).")
+            case .recordMax:
+                CommandLineOption("record-max", value: "SIZE",
+                                  help: "With --record: at SIZE bytes (K, M, G) move FILE to FILE.1 and start anew.")
+            case .replay: CommandLineOption("replay", value: "FILE", help: "Show the recording FILE instead of this machine.")
+            case .begin: CommandLineOption("begin", value: "TIME", help: "With --replay: start at TIME (10:30, -15m, yesterday 23:00).")
+            case .end: CommandLineOption("end", value: "TIME", help: "With --replay: stop at TIME.")
             case .help: CommandLineOption("help", short: "h", help: "Show this help.")
             case .version: CommandLineOption("version", help: "Show the versions of swtop and of its curses library.")
             }
@@ -111,7 +119,17 @@ public enum OptionParser {
         if options.watchOutput, options.batch || options.json {
             throw UsageError("--watch-output cannot be combined with --batch or --json")
         }
+        try checkHistory(options)
         return .run(options)
+    }
+
+    private static func checkHistory(_ options: LaunchOptions) throws(UsageError) {
+        if options.recordMax != nil, options.recordPath == nil { throw UsageError("--record-max is used only with --record") }
+        if options.replayPath != nil, options.recordPath != nil { throw UsageError("--replay cannot be combined with --record") }
+        if options.replayPath == nil, options.begin != nil || options.end != nil {
+            throw UsageError("--begin and --end are used only with --replay")
+        }
+        if options.replayPath != nil, options.watchOutput { throw UsageError("--replay cannot be combined with --watch-output") }
     }
 
     private static func apply(_ option: Option, value: String?, to options: inout LaunchOptions,
@@ -135,6 +153,23 @@ public enum OptionParser {
         case .config:
             guard !value.isEmpty else { throw UsageError("--config needs a file name") }
             options.configPath = value
+        case .record:
+            guard !value.isEmpty else { throw UsageError("--record needs a file name") }
+            options.recordPath = value
+        case .recordMax:
+            guard let bytes = ByteSize.parse(value), bytes >= 4096 else {
+                throw UsageError("--record-max must be a size of 4K or more, such as 100M (got '\(value)')")
+            }
+            options.recordMax = bytes
+        case .replay:
+            guard !value.isEmpty else { throw UsageError("--replay needs a file name") }
+            options.replayPath = value
+        case .begin:
+            guard TimeSpecification(value) != nil else { throw UsageError("--begin: cannot read the time '\(value)'") }
+            options.begin = value
+        case .end:
+            guard TimeSpecification(value) != nil else { throw UsageError("--end: cannot read the time '\(value)'") }
+            options.end = value
         case .iterations:
             guard let count = Int(value), count >= 1 else {
                 throw UsageError("--iterations must be a whole number, 1 or more (got '\(value)')")

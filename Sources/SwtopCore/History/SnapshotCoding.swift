@@ -1,0 +1,55 @@
+/// A whole sample as a record payload: its clocks, the machine, the task counts and
+/// every process by ascending PID. A delta payload has the same shape; only the
+/// processes' masks differ (see `ProcessField`), so it needs the sample before it.
+public enum SnapshotCoding {
+    /// `previous` nil writes a full record, which a reader can start at.
+    public static func encode(_ snapshot: Snapshot, previous: Snapshot?) -> [UInt8] {
+        var writer = RecordByteWriter()
+        writer.double(snapshot.monotonicSeconds)
+        writer.system(snapshot.system)
+        writer.tasks(snapshot.tasks)
+        writer.unsigned(UInt64(snapshot.processes.count))
+        var known: [ProcessIdentity: ProcessEntry] = [:]
+        if let previous {
+            known.reserveCapacity(previous.processes.count)
+            for entry in previous.processes { known[entry.identity] = entry }
+        }
+        var lastPID: Int32 = 0
+        for entry in snapshot.processes {
+            writer.signed(Int64(entry.pid) - Int64(lastPID))
+            writer.unsigned(entry.startTicks)
+            writer.process(entry, previous: known[entry.identity])
+            lastPID = entry.pid
+        }
+        return writer.bytes
+    }
+
+    /// The sample back; `generation` and `timestamp` come from the record's header.
+    /// A delta needs `previous`, the sample it was written against.
+    public static func decode(_ bytes: [UInt8], generation: UInt64, timestamp: Double,
+                              previous: Snapshot?) throws(RecordDecodingError) -> Snapshot {
+        var reader = RecordByteReader(bytes)
+        let monotonic = try reader.double()
+        let system = try reader.system()
+        let tasks = try reader.tasks()
+        let count = try reader.count()
+        var known: [ProcessIdentity: ProcessEntry] = [:]
+        if let previous {
+            known.reserveCapacity(previous.processes.count)
+            for entry in previous.processes { known[entry.identity] = entry }
+        }
+        var processes: [ProcessEntry] = []
+        processes.reserveCapacity(count)
+        var lastPID: Int64 = 0
+        for _ in 0..<count {
+            lastPID += try reader.signed()
+            guard let pid = Int32(exactly: lastPID) else { throw .malformed("PID out of range") }
+            let startTicks = try reader.unsigned()
+            let identity = ProcessIdentity(pid: pid, startTicks: startTicks)
+            processes.append(try reader.process(pid: pid, startTicks: startTicks, previous: known[identity]))
+        }
+        guard reader.isAtEnd else { throw .malformed("bytes after the last process") }
+        return Snapshot(generation: generation, timestamp: timestamp, monotonicSeconds: monotonic, system: system,
+                        tasks: tasks, processes: processes)
+    }
+}

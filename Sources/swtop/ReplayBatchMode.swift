@@ -1,0 +1,45 @@
+import Glibc
+import SwtopCore
+import SwtopUI
+
+/// `--replay FILE --batch|--json`: the recorded frames, printed as the live modes
+/// print theirs, between `--begin` and `--end`. Damage is reported on stderr as it is
+/// met, and the samples around it are printed.
+struct ReplayBatchMode {
+    let reader: RecordingReader
+    let begin: Double?
+    let end: Double?
+    let iterations: Int?
+    let ordering: ProcessOrdering
+    let format: BatchMode.Format
+
+    func run() -> Int32 {
+        let text = BatchTextRenderer(ordering: ordering)
+        let json = JSONFrameEncoder(ordering: ordering)
+        var printed = 0
+        var status: Int32?
+        var reported = 0
+        func reportWarnings() {
+            for warning in reader.warnings.dropFirst(reported) { StandardStream.error("swtop: \(warning)\n") }
+            reported = reader.warnings.count
+        }
+        reportWarnings()
+        reader.forEachSnapshot { snapshot in
+            reportWarnings()
+            if let begin, snapshot.timestamp < begin { return true }
+            if let end, snapshot.timestamp > end { return false }
+            let frame = switch format {
+            case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
+            case .json: json.encode(snapshot) + "\n"
+            }
+            if let failure = StandardStream.output(frame) {
+                status = failure
+                return false
+            }
+            printed += 1
+            return iterations.map { printed < $0 } ?? true
+        }
+        reportWarnings()
+        return status ?? 0
+    }
+}
