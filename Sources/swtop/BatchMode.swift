@@ -11,6 +11,7 @@ struct BatchMode {
     let iterations: Int?
     let ordering: ProcessOrdering
     let format: Format
+    let selection: RowSelection
 
     /// Returns the exit status.
     func run() -> Int32 {
@@ -21,8 +22,8 @@ struct BatchMode {
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
-        let text = BatchTextRenderer(ordering: ordering)
-        let json = JSONFrameEncoder(ordering: ordering)
+        let text = BatchTextRenderer(ordering: ordering, selection: selection)
+        let json = JSONFrameEncoder(ordering: ordering, selection: selection)
         // Generation 1 has nothing to compare against: wait for the second.
         var generation: UInt64 = 1
         var printed = 0

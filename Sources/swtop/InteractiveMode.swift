@@ -17,12 +17,17 @@ struct InteractiveMode {
     let grace: Double
     /// The config file: read before, written at a clean exit.
     let settings: SettingsSession
+    /// `-F` and `-p`: the filter starts as the command line's (and can be edited with `\`).
+    let selection: RowSelection
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
         // The first sample is read while the terminal is set up: the first frame with data comes sooner.
         var state = ViewState(ordering: ordering, width: 0, height: 0)
         settings.start.apply(to: &state)
+        state.activeFilter = selection.filter
+        state.filter = selection.filter.source
+        state.onlyPIDs = selection.pids
         // The first problem in the config file, until the first key; all of them are on stderr.
         state.message = settings.warnings.first.map { first in
             settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first

@@ -50,9 +50,9 @@ struct Swtop {
             return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering,
                                        wantsColor: !options.noColor && !noColorVariable,
                                        wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
-                                       settings: settings).run()
+                                       settings: settings, selection: options.selection).run()
         }
         return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
-                  format: options.json ? .json : .text).run()
+                  format: options.json ? .json : .text, selection: options.selection).run()
     }
 }

@@ -37,7 +37,7 @@ import Testing
 
     @Test func everyHelpLineParsesAndDoesWhatItNames() throws {
         // A valid value for each value name the help uses.
-        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x"]
+        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x", "EXPR": "cpu>1"]
         let entries = helpEntries
         #expect(!entries.isEmpty)
         for entry in entries {
@@ -52,8 +52,6 @@ import Testing
                     let value = try #require(examples[valueName], "no example value for \(valueName)")
                     arguments.append(value)
                 }
-                // --pid is taken only with --watch-output.
-                if spelling == "--pid" { arguments.insert("--watch-output", at: 0) }
                 let request = try OptionParser.parse(arguments)
                 #expect(request != .run(LaunchOptions()), "\(arguments) changed nothing")
             }

@@ -78,12 +78,20 @@ import Testing
         (["--watch-output", "--pid", "-5"], "--pid needs process ids separated by commas (got '-5')"),
         (["--watch-output", "--pid="], "--pid needs process ids separated by commas (got '')"),
         (["--watch-output", "--pid", "99999999999"], "--pid needs process ids separated by commas (got '99999999999')"),
-        (["--pid", "12"], "--pid is used only with --watch-output"),
+        (["-F", "cpu>"], "filter: at position 5: expected a value after 'cpu>'"),
+        (["--filter=user=root and ("], "filter: at position 16: expected a filter after '('"),
         (["--watch-output", "--json"], "--watch-output cannot be combined with --batch or --json"),
         (["--watch-output=yes"], "--watch-output takes no value"),
     ])
     func mistakesAreNamed(arguments: [String], message: String) {
         #expect(throws: UsageError(message)) { try OptionParser.parse(arguments) }
+    }
+
+    @Test func filterAndPIDsForEveryOutput() throws {
+        let parsed = try options("--batch", "-F", "cpu>5 or comm~^py", "-p", "3,4", "--pid=5")
+        #expect(parsed.filter.source == "cpu>5 or comm~^py")
+        #expect(parsed.selection.pids == [3, 4, 5])
+        #expect(try options("-Fbash").filter.source == "bash")
     }
 
     @Test func anUnknownSortKeyListsTheKnownOnes() {

@@ -20,8 +20,10 @@ public struct LaunchOptions: Equatable, Sendable {
     public var grace = 5.0
     /// Print what processes write to regular-file stdout and stderr, line by line.
     public var watchOutput = false
-    /// `--pid`: only these processes (with `--watch-output`).
+    /// `-p/--pid`: only these processes (and their threads).
     public var pids: [Int32]?
+    /// `-F/--filter EXPR`, parsed.
+    public var filter = FilterExpression.everything
     /// For tests: a directory laid out like /proc. Not in the help.
     public var procRoot = "/proc"
     /// `--config FILE`: read and save the settings there instead of the usual place.
@@ -35,6 +37,9 @@ public struct LaunchOptions: Equatable, Sendable {
     public enum ConfigurableFlag: Sendable, Hashable { case sort, reverse, tree, delay }
 
     public init() {}
+
+    /// What `-F` and `-p` keep, for every output.
+    public var selection: RowSelection { RowSelection(filter: filter, pids: pids.map(Set.init)) }
 }
 
 /// The three things a command line can ask for.

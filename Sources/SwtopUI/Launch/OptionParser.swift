@@ -4,7 +4,7 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
+        case batch, json, iterations, delay, sort, reverse, user, filter, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
              config, noConfig, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
@@ -26,6 +26,10 @@ public enum OptionParser {
             case .user:
                 CommandLineOption("user", short: "u", value: "USER",
                                   help: "Show only the processes of this user (name or uid).")
+            case .filter:
+                CommandLineOption("filter", short: "F", value: "EXPR",
+                                  help: "Show only the processes the filter keeps: words, cpu>50, res>=100M, user=root, "
+                                  + "comm~^python, not, and, or, ( ).")
             case .tree: CommandLineOption("tree", short: "t", help: "Show processes as a tree.")
             case .noColor: CommandLineOption("no-color", help: "Monochrome display (also when NO_COLOR is set).")
             case .noMouse: CommandLineOption("no-mouse", help: "Do not use the mouse.")
@@ -36,7 +40,7 @@ public enum OptionParser {
             case .watchOutput:
                 CommandLineOption("watch-output", help: "Print each new line that processes write to a regular-file "
                                   + "stdout or stderr, as [PID command] line; pipes, sockets and terminals are never read.")
-            case .pid: CommandLineOption("pid", value: "PID,...", help: "With --watch-output: only these processes.")
+            case .pid: CommandLineOption("pid", short: "p", value: "PID,...", help: "Show only these processes (and their threads).")
             // For tests: a directory laid out like /proc. Not in the help.
             case .procRoot: CommandLineOption("proc-root", value: "DIR", help: nil)
             case .config:
@@ -103,7 +107,6 @@ public enum OptionParser {
         }
         if wantsHelp { return .help }
         if wantsVersion { return .version }
-        if options.pids != nil, !options.watchOutput { throw UsageError("--pid is used only with --watch-output") }
         if options.watchOutput, options.batch || options.json {
             throw UsageError("--watch-output cannot be combined with --batch or --json")
         }
@@ -126,6 +129,12 @@ public enum OptionParser {
         case .help: help = true
         case .version: version = true
         case .user: options.user = value
+        case .filter:
+            do {
+                options.filter = try FilterExpression(parsing: value)
+            } catch {
+                throw UsageError(error.description)
+            }
         case .procRoot: options.procRoot = value
         case .noConfig: options.noConfig = true
         case .config:

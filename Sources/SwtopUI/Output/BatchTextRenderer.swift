@@ -6,9 +6,11 @@ import SwtopCore
 public struct BatchTextRenderer: Sendable {
     public var ordering: ProcessOrdering
     public var showsPerCPU: Bool
+    public var selection: RowSelection
 
-    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true) {
+    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true, selection: RowSelection = RowSelection()) {
         self.ordering = ordering
+        self.selection = selection
         self.showsPerCPU = showsPerCPU
     }
 
@@ -19,7 +21,7 @@ public struct BatchTextRenderer: Sendable {
         output += "\n\n" + Self.columnTitles + "\n"
         let processes = snapshot.processes
         let ticksPerSecond = snapshot.system.clockTicksPerSecond
-        for row in ProcessTable.rows(of: processes, ordering: ordering) {
+        for row in selection.rows(of: snapshot, ordering: ordering) {
             output += line(for: processes[row.index], row: row, ticksPerSecond: ticksPerSecond)
             output += "\n"
         }

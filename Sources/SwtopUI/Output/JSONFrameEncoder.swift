@@ -5,8 +5,11 @@ import SwtopCore
 public struct JSONFrameEncoder: Sendable {
     public var ordering: ProcessOrdering
 
-    public init(ordering: ProcessOrdering) {
+    public var selection: RowSelection
+
+    public init(ordering: ProcessOrdering, selection: RowSelection = RowSelection()) {
         self.ordering = ordering
+        self.selection = selection
     }
 
     public func encode(_ snapshot: Snapshot) -> String {
@@ -32,7 +35,7 @@ public struct JSONFrameEncoder: Sendable {
         writeTasks(snapshot.tasks, to: &json)
         json.key("processes")
         json.beginArray()
-        for row in ProcessTable.rows(of: snapshot.processes, ordering: ordering) {
+        for row in selection.rows(of: snapshot, ordering: ordering) {
             writeProcess(snapshot.processes[row.index], depth: ordering.tree ? row.depth : nil,
                          system: system, to: &json)
         }

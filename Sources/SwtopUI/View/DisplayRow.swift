@@ -18,12 +18,12 @@ public struct DisplayRow: Sendable, Equatable {
 public enum DisplayTable {
     public static func rows(of snapshot: Snapshot, state: ViewState) -> [DisplayRow] {
         let processes = snapshot.processes
-        let filter = ProcessFilter(state.filter)
+        let selection = RowSelection(filter: state.activeFilter, pids: state.onlyPIDs)
         let kept = processes.indices.filter { index in
             let process = processes[index]
             return (state.showsKernelThreads || !process.isKernelThread)
                 && (state.showsThreads || !process.isThread)
-                && filter.matches(process)
+                && selection.keeps(process, system: snapshot.system)
         }
         // Only kept processes take part in ordering and the tree, so a process
         // whose parent is filtered out becomes a root.
@@ -52,7 +52,7 @@ public enum DisplayTable {
     }
 }
 
-/// The `\` filter: case-insensitive substring of the command line, user name or
+/// A plain word of the filter (and the `/` search): case-insensitive substring of the command line, user name or
 /// PID; `|` separates alternatives. An empty filter keeps everything.
 public struct ProcessFilter: Sendable {
     let alternatives: [String]
