@@ -4,7 +4,7 @@ import SwtopUI
 /// `--batch` and `--json`: frames on stdout for scripts, each from a real delta, so
 /// the first one comes after one delay.
 struct BatchMode {
-    enum Format { case text, json }
+    enum Format { case text, json, csv }
 
     let procFS: ProcFS
     let delay: Double
@@ -12,18 +12,21 @@ struct BatchMode {
     let ordering: ProcessOrdering
     let format: Format
     let selection: RowSelection
+    /// `-o/--fields`; nil for each format's own columns.
+    let fields: [OutputField]?
 
     /// Returns the exit status.
     func run() -> Int32 {
         // RES and SHR are printed for every row, so statm is read for all; JSON gives
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
-        options.readsCgroups = format == .json
+        options.readsCgroups = fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json)
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
-        let text = BatchTextRenderer(ordering: ordering, selection: selection)
-        let json = JSONFrameEncoder(ordering: ordering, selection: selection)
+        let text = BatchTextRenderer(ordering: ordering, selection: selection, fields: fields)
+        let json = JSONFrameEncoder(ordering: ordering, selection: selection, fields: fields)
+        let csv = CSVFrameEncoder(ordering: ordering, selection: selection, fields: fields ?? OutputField.batchDefault)
         // Generation 1 has nothing to compare against: wait for the second.
         var generation: UInt64 = 1
         var printed = 0
@@ -33,6 +36,7 @@ struct BatchMode {
             let frame = switch format {
             case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
             case .json: json.encode(snapshot) + "\n"
+            case .csv: (printed == 0 ? csv.header : "") + csv.encode(snapshot)
             }
             // The reader went away (`| head`) or the output failed: nothing left to do.
             if let status = StandardStream.output(frame) { return status }

@@ -39,7 +39,7 @@ struct Swtop {
         if options.watchOutput {
             return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids).run()
         }
-        guard options.batch || options.json else {
+        guard options.batch || options.json || options.csv else {
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.
             let readonly = options.readonly || options.procRoot != "/proc"
@@ -53,6 +53,7 @@ struct Swtop {
                                        settings: settings, selection: options.selection).run()
         }
         return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
-                  format: options.json ? .json : .text, selection: options.selection).run()
+                  format: options.json ? .json : options.csv ? .csv : .text, selection: options.selection,
+                  fields: options.fields).run()
     }
 }

@@ -42,3 +42,37 @@ import Testing
         }
     }
 }
+
+/// `--csv`, `-o` and `--top` of the built binary, checked against ps and /proc.
+@Suite struct ChosenOutputEndToEndTests {
+    @Test func csvRowsMatchProcAndPS() throws {
+        let idle = try Spawn.start("/bin/sleep", ["/bin/sleep", "303"])
+        defer { Spawn.kill(idle) }
+        let run = try SwtopRun.run(["--csv", "-n", "1", "-d", "0.2", "-o", "pid,ppid,comm,res,virt,state,command", "-p", "\(idle)"])
+        run.expectSuccess()
+        let records = run.output.components(separatedBy: "\r\n")
+        #expect(records.count == 3 && records.last == "", "\(records)")
+        #expect(records.first == "timestamp,pid,ppid,comm,res,virt,state,command")
+        let values = try #require(records.dropFirst().first).split(separator: ",").map(String.init)
+        try #require(values.count == 8, "\(values)")
+        let stat = try #require(ProcReader.stat(idle))
+        let statm = try #require(ProcReader.statm(idle))
+        #expect(values[1] == String(idle) && values[2] == String(stat.ppid) && values[3] == "sleep")
+        #expect(values[4] == String(statm.resident) && values[5] == String(stat.virtualBytes))
+        #expect(values[6] == String(stat.state) && values[7] == "/bin/sleep 303")
+        // ps agrees on the size, in KiB.
+        let ps = try SwtopRun.run("/bin/ps", argv: ["ps", "-o", "rss=", "-p", "\(idle)"], recording: ["ps"])
+        #expect(Int(ps.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first ?? "") == Int(statm.resident / 1024))
+    }
+
+    @Test func topAndJSONFields() throws {
+        let run = try SwtopRun.run(["--json", "-n", "1", "-d", "0.2", "--top", "3", "-s", "pid", "-o", "pid,comm"])
+        run.expectSuccess()
+        let frame = try #require(Frames.parse(run).first)
+        let processes = Frames.processes(frame)
+        #expect(processes.count == 3)
+        #expect(processes.first?["pid"]?.integer == 1) // sorted by PID: init first
+        for process in processes { #expect(Set(process.object?.keys.map { $0 } ?? []) == ["pid", "comm"]) }
+        #expect(run.output.contains("\"processes\":[{\"pid\":1,\"comm\":"), "keys in the order of -o")
+    }
+}

@@ -37,7 +37,7 @@ import Testing
 
     @Test func everyHelpLineParsesAndDoesWhatItNames() throws {
         // A valid value for each value name the help uses.
-        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x", "EXPR": "cpu>1"]
+        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x", "EXPR": "cpu>1", "FIELD,...": "pid,comm", "N": "5"]
         let entries = helpEntries
         #expect(!entries.isEmpty)
         for entry in entries {
@@ -52,6 +52,8 @@ import Testing
                     let value = try #require(examples[valueName], "no example value for \(valueName)")
                     arguments.append(value)
                 }
+                // --fields picks the columns of an output, so it needs one.
+                if spelling == "-o" || spelling == "--fields" { arguments.insert("--csv", at: 0) }
                 let request = try OptionParser.parse(arguments)
                 #expect(request != .run(LaunchOptions()), "\(arguments) changed nothing")
             }

@@ -80,7 +80,18 @@ import Testing
         (["--watch-output", "--pid", "99999999999"], "--pid needs process ids separated by commas (got '99999999999')"),
         (["-F", "cpu>"], "filter: at position 5: expected a value after 'cpu>'"),
         (["--filter=user=root and ("], "filter: at position 16: expected a filter after '('"),
-        (["--watch-output", "--json"], "--watch-output cannot be combined with --batch or --json"),
+        (["--watch-output", "--json"], "--watch-output cannot be combined with --batch, --csv or --json"),
+        (["--csv", "--json"], "--csv and --json cannot be combined: choose one format"),
+        (["--batch", "--top", "0"], "--top must be a whole number, 1 or more (got '0')"),
+        (["--batch", "--top=x"], "--top must be a whole number, 1 or more (got 'x')"),
+        (["-o", "pid"], "--fields is for --batch, --csv and --json"),
+        (["--csv", "-o", "pid,bogus"], "unknown field 'bogus' in --fields; use: "
+            + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
+            + "pgrp,session,comm,exe,cgroup,container,unit,command"),
+        (["--csv", "-o", "pid,PID"], "field 'PID' is named twice in --fields"),
+        (["--csv", "-o", ""], "unknown field '' in --fields; use: "
+            + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
+            + "pgrp,session,comm,exe,cgroup,container,unit,command"),
         (["--watch-output=yes"], "--watch-output takes no value"),
     ])
     func mistakesAreNamed(arguments: [String], message: String) {

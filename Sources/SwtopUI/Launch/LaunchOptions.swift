@@ -3,6 +3,12 @@
 public struct LaunchOptions: Equatable, Sendable {
     public var batch = false
     public var json = false
+    /// `--csv`: RFC 4180 records (implies batch).
+    public var csv = false
+    /// `-o/--fields`: the columns of --batch, --csv and --json, in this order.
+    public var fields: [OutputField]?
+    /// `--top N`: only the first N rows after sorting.
+    public var top: Int?
     /// Frames to print in batch mode; nil until interrupted.
     public var iterations: Int?
     /// Seconds between samples.
@@ -38,8 +44,8 @@ public struct LaunchOptions: Equatable, Sendable {
 
     public init() {}
 
-    /// What `-F` and `-p` keep, for every output.
-    public var selection: RowSelection { RowSelection(filter: filter, pids: pids.map(Set.init)) }
+    /// What `-F`, `-p` and `--top` keep, for every output.
+    public var selection: RowSelection { RowSelection(filter: filter, pids: pids.map(Set.init), top: top) }
 }
 
 /// The three things a command line can ask for.

@@ -4,7 +4,7 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, filter, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
+        case batch, json, csv, fields, top, iterations, delay, sort, reverse, user, filter, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
              config, noConfig, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
@@ -13,6 +13,11 @@ public enum OptionParser {
             switch self {
             case .batch: CommandLineOption("batch", short: "b", help: "Print plain-text frames, not the interactive view.")
             case .json: CommandLineOption("json", help: "One JSON object per frame and line (implies -b).")
+            case .csv: CommandLineOption("csv", help: "RFC 4180 CSV with a header: raw numbers, bytes as bytes (implies -b).")
+            case .fields:
+                CommandLineOption("fields", short: "o", value: "FIELD,...",
+                                  help: "The columns of --batch, --csv and --json, in order (names as for --sort).")
+            case .top: CommandLineOption("top", value: "N", help: "Only the first N processes after sorting.")
             case .iterations:
                 CommandLineOption("iterations", short: "n", value: "COUNT",
                                   help: "Print this many frames, then exit (default: until interrupted).")
@@ -107,8 +112,12 @@ public enum OptionParser {
         }
         if wantsHelp { return .help }
         if wantsVersion { return .version }
-        if options.watchOutput, options.batch || options.json {
-            throw UsageError("--watch-output cannot be combined with --batch or --json")
+        if options.watchOutput, options.batch || options.json || options.csv {
+            throw UsageError("--watch-output cannot be combined with --batch, --csv or --json")
+        }
+        if options.csv, options.json { throw UsageError("--csv and --json cannot be combined: choose one format") }
+        if options.fields != nil, !(options.batch || options.json || options.csv) {
+            throw UsageError("--fields is for --batch, --csv and --json")
         }
         return .run(options)
     }
@@ -119,6 +128,13 @@ public enum OptionParser {
         switch option {
         case .batch: options.batch = true
         case .json: options.json = true
+        case .csv: options.csv = true
+        case .fields: options.fields = try OutputField.list(value)
+        case .top:
+            guard let count = Int(value), count >= 1 else {
+                throw UsageError("--top must be a whole number, 1 or more (got '\(value)')")
+            }
+            options.top = count
         case .reverse: options.reverse = true; options.given.insert(.reverse)
         case .tree: options.tree = true; options.given.insert(.tree)
         case .noColor: options.noColor = true

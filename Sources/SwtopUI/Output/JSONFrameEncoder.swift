@@ -6,10 +6,13 @@ public struct JSONFrameEncoder: Sendable {
     public var ordering: ProcessOrdering
 
     public var selection: RowSelection
+    /// `-o/--fields`: only these keys in each process object (and `depth` in a tree); nil for all.
+    public var fields: [OutputField]?
 
-    public init(ordering: ProcessOrdering, selection: RowSelection = RowSelection()) {
+    public init(ordering: ProcessOrdering, selection: RowSelection = RowSelection(), fields: [OutputField]? = nil) {
         self.ordering = ordering
         self.selection = selection
+        self.fields = fields
     }
 
     public func encode(_ snapshot: Snapshot) -> String {
@@ -116,6 +119,13 @@ public struct JSONFrameEncoder: Sendable {
     }
 
     private func writeProcess(_ process: ProcessEntry, depth: Int?, system: SystemState, to json: inout JSONWriter) {
+        if let fields {
+            json.beginObject()
+            for field in fields { field.writeJSON(process, system, to: &json) }
+            if let depth { json.field("depth", depth) }
+            json.endObject()
+            return
+        }
         let details = process.details
         let ticksPerSecond = Double(max(1, system.clockTicksPerSecond))
         json.beginObject()
