@@ -4,7 +4,7 @@ import SwtopUI
 /// `--batch` and `--json`: frames on stdout for scripts, each from a real delta, so
 /// the first one comes after one delay.
 struct BatchMode {
-    enum Format { case text, json, csv }
+    enum Format { case text, json, csv, openMetrics }
 
     let procFS: ProcFS
     let delay: Double
@@ -14,6 +14,8 @@ struct BatchMode {
     let selection: RowSelection
     /// `-o/--fields`; nil for each format's own columns.
     let fields: [OutputField]?
+    /// `--textfile`: each frame replaces this file instead of going to stdout.
+    let textfile: TextfileWriter?
 
     /// Returns the exit status.
     func run() -> Int32 {
@@ -26,6 +28,7 @@ struct BatchMode {
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
         let text = BatchTextRenderer(ordering: ordering, selection: selection, fields: fields)
         let json = JSONFrameEncoder(ordering: ordering, selection: selection, fields: fields)
+        let metrics = OpenMetricsEncoder(ordering: ordering, selection: selection)
         let csv = CSVFrameEncoder(ordering: ordering, selection: selection, fields: fields ?? OutputField.batchDefault)
         // Generation 1 has nothing to compare against: wait for the second.
         var generation: UInt64 = 1
@@ -37,6 +40,17 @@ struct BatchMode {
             case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
             case .json: json.encode(snapshot) + "\n"
             case .csv: (printed == 0 ? csv.header : "") + csv.encode(snapshot)
+            case .openMetrics: metrics.encode(snapshot)
+            }
+            if let textfile {
+                do {
+                    try textfile.write(frame)
+                } catch {
+                    StandardStream.error("swtop: \(TerminalText.escape(error.description))\n")
+                    return 1
+                }
+                printed += 1
+                continue
             }
             // The reader went away (`| head`) or the output failed: nothing left to do.
             if let status = StandardStream.output(frame) { return status }

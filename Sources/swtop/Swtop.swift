@@ -12,6 +12,7 @@ struct Swtop {
 
     /// Checks what only the running system can answer: the user and the proc root.
     func validate() throws(UsageError) {
+        _ = try textfileWriter()
         if let user = options.user, UserDirectory.resolve(user) == nil {
             throw UsageError("unknown user '\(user)'")
         }
@@ -20,6 +21,17 @@ struct Swtop {
         } catch {
             throw UsageError("--proc-root: \(error)")
         }
+    }
+
+    /// `--textfile`, its relative path taken from the working directory.
+    private func textfileWriter() throws(UsageError) -> TextfileWriter? {
+        guard let path = options.textfile else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard path.hasPrefix("/") || getcwd(&buffer, buffer.count) != nil else {
+            throw UsageError("--textfile: cannot tell the working directory for '\(path)'")
+        }
+        let workingDirectory = path.hasPrefix("/") ? "/" : String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return try TextfileWriter(path: path, workingDirectory: workingDirectory)
     }
 
     /// Returns the exit status.
@@ -39,7 +51,7 @@ struct Swtop {
         if options.watchOutput {
             return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids).run()
         }
-        guard options.batch || options.json || options.csv else {
+        guard options.printsFrames else {
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.
             let readonly = options.readonly || options.procRoot != "/proc"
@@ -53,7 +65,7 @@ struct Swtop {
                                        settings: settings, selection: options.selection).run()
         }
         return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
-                  format: options.json ? .json : options.csv ? .csv : .text, selection: options.selection,
-                  fields: options.fields).run()
+                  format: options.json ? .json : options.csv ? .csv : options.openMetrics || options.textfile != nil ? .openMetrics : .text,
+                  selection: options.selection, fields: options.fields, textfile: (try? textfileWriter()) ?? nil).run()
     }
 }

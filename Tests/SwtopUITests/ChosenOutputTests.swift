@@ -50,3 +50,25 @@ import Testing
         ])
     }
 }
+
+@Suite struct OpenMetricsTests {
+    typealias B = SnapshotBuilder
+
+    @Test func labelsAreEscapedAndOnlyKeptRowsHaveSeries() throws {
+        let snapshot = B.snapshot([
+            B.process(7, comm: "say\"hi\\\n", user: "root", res: 3 << 20, ticks: 250),
+            B.process(8, comm: "other", user: "alice", uid: 1000),
+        ])
+        #expect(OpenMetricsEncoder.escapeLabel("a\"b\\c\nd") == "a\\\"b\\\\c\\nd")
+        let filter = try FilterExpression(parsing: "pid=7")
+        let text = OpenMetricsEncoder(ordering: ProcessOrdering(key: .pid), selection: RowSelection(filter: filter)).encode(snapshot)
+        let lines = text.split(separator: "\n").map(String.init)
+        // The newline is escaped by swtop's text escaping first, then the backslashes by the format.
+        #expect(lines.contains("swtop_process_resident_bytes{pid=\"7\",comm=\"say\\\"hi\\\\\\\\n\",user=\"root\"} 3145728"))
+        #expect(lines.contains("swtop_process_cpu_seconds_total{pid=\"7\",comm=\"say\\\"hi\\\\\\\\n\",user=\"root\"} 2.500"))
+        #expect(!text.contains("pid=\"8\""))
+        #expect(lines.contains("swtop_memory_total_bytes 1073741824"))
+        #expect(lines.contains("swtop_load1 0.500"))
+        #expect(lines.contains("# TYPE swtop_cpu_seconds_total counter"))
+    }
+}

@@ -5,6 +5,10 @@ public struct LaunchOptions: Equatable, Sendable {
     public var json = false
     /// `--csv`: RFC 4180 records (implies batch).
     public var csv = false
+    /// `--openmetrics`: Prometheus' text exposition format (implies batch).
+    public var openMetrics = false
+    /// `--textfile PATH`: the exposition written to PATH, replaced whole every delay.
+    public var textfile: String?
     /// `-o/--fields`: the columns of --batch, --csv and --json, in this order.
     public var fields: [OutputField]?
     /// `--top N`: only the first N rows after sorting.
@@ -43,6 +47,9 @@ public struct LaunchOptions: Equatable, Sendable {
     public enum ConfigurableFlag: Sendable, Hashable { case sort, reverse, tree, delay }
 
     public init() {}
+
+    /// Frames go to stdout or a file instead of the interactive view.
+    public var printsFrames: Bool { batch || json || csv || openMetrics || textfile != nil }
 
     /// What `-F`, `-p` and `--top` keep, for every output.
     public var selection: RowSelection { RowSelection(filter: filter, pids: pids.map(Set.init), top: top) }

@@ -4,7 +4,7 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, csv, fields, top, iterations, delay, sort, reverse, user, filter, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
+        case batch, json, csv, openMetrics, textfile, fields, top, iterations, delay, sort, reverse, user, filter, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
              config, noConfig, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
@@ -14,6 +14,12 @@ public enum OptionParser {
             case .batch: CommandLineOption("batch", short: "b", help: "Print plain-text frames, not the interactive view.")
             case .json: CommandLineOption("json", help: "One JSON object per frame and line (implies -b).")
             case .csv: CommandLineOption("csv", help: "RFC 4180 CSV with a header: raw numbers, bytes as bytes (implies -b).")
+            case .openMetrics:
+                CommandLineOption("openmetrics", help: "Prometheus text exposition format: system series, and process series "
+                                  + "for the rows -F, -p and --top keep (implies -b).")
+            case .textfile:
+                CommandLineOption("textfile", value: "PATH", help: "Write that exposition to PATH (a .prom file), replaced "
+                                  + "atomically every delay, for node_exporter's textfile collector.")
             case .fields:
                 CommandLineOption("fields", short: "o", value: "FIELD,...",
                                   help: "The columns of --batch, --csv and --json, in order (names as for --sort).")
@@ -112,11 +118,17 @@ public enum OptionParser {
         }
         if wantsHelp { return .help }
         if wantsVersion { return .version }
-        if options.watchOutput, options.batch || options.json || options.csv {
-            throw UsageError("--watch-output cannot be combined with --batch, --csv or --json")
+        if options.watchOutput, options.printsFrames {
+            throw UsageError("--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile")
         }
-        if options.csv, options.json { throw UsageError("--csv and --json cannot be combined: choose one format") }
-        if options.fields != nil, !(options.batch || options.json || options.csv) {
+        let formats = [("--csv", options.csv), ("--json", options.json), ("--openmetrics", options.openMetrics)].filter(\.1)
+        if formats.count > 1 {
+            throw UsageError("\(formats[0].0) and \(formats[1].0) cannot be combined: choose one format")
+        }
+        if options.textfile != nil, options.csv || options.json {
+            throw UsageError("--textfile writes the OpenMetrics format; it cannot be combined with --csv or --json")
+        }
+        if options.fields != nil, !(options.batch || options.json || options.csv) || options.openMetrics || options.textfile != nil {
             throw UsageError("--fields is for --batch, --csv and --json")
         }
         return .run(options)
@@ -129,6 +141,10 @@ public enum OptionParser {
         case .batch: options.batch = true
         case .json: options.json = true
         case .csv: options.csv = true
+        case .openMetrics: options.openMetrics = true
+        case .textfile:
+            guard !value.isEmpty else { throw UsageError("--textfile needs a file name") }
+            options.textfile = value
         case .fields: options.fields = try OutputField.list(value)
         case .top:
             guard let count = Int(value), count >= 1 else {
