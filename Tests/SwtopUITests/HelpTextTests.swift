@@ -37,7 +37,7 @@ import Testing
 
     @Test func everyHelpLineParsesAndDoesWhatItNames() throws {
         // A valid value for each value name the help uses.
-        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x", "EXPR": "cpu>1", "FIELD,...": "pid,comm", "N": "5"]
+        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x", "EXPR": "cpu>1", "FIELD,...": "pid,comm", "N": "5", "SHELL": "bash", "PATH": "/x.prom"]
         let entries = helpEntries
         #expect(!entries.isEmpty)
         for entry in entries {

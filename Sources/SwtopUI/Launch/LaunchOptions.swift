@@ -60,6 +60,8 @@ public enum LaunchRequest: Equatable, Sendable {
     case run(LaunchOptions)
     case help
     case version
+    /// `--completions SHELL`: print that shell's completion script.
+    case completions(CompletionScript.Shell)
 }
 
 /// A command line that cannot be followed, with the one line that says why.

@@ -5,7 +5,7 @@
 public enum OptionParser {
     private enum Option: CaseIterable {
         case batch, json, csv, openMetrics, textfile, fields, top, iterations, delay, sort, reverse, user, filter, tree, noColor, noMouse, readonly, grace, watchOutput, pid, procRoot,
-             config, noConfig, help, version
+             config, noConfig, completions, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
         /// `--help` read.
@@ -58,6 +58,8 @@ public enum OptionParser {
                 CommandLineOption("config", value: "FILE",
                                   help: "Read and save settings in FILE (default: $XDG_CONFIG_HOME/swtop/config).")
             case .noConfig: CommandLineOption("no-config", help: "Neither read nor save a config file.")
+            case .completions:
+                CommandLineOption("completions", value: "SHELL", help: "Print a completion script for bash, zsh or fish, and exit.")
             case .help: CommandLineOption("help", short: "h", help: "Show this help.")
             case .version: CommandLineOption("version", help: "Show the versions of swtop and of its curses library.")
             }
@@ -71,6 +73,7 @@ public enum OptionParser {
         var options = LaunchOptions()
         var wantsHelp = false
         var wantsVersion = false
+        var completions: CompletionScript.Shell?
         var index = arguments.startIndex
         func nextValue(for name: String) throws(UsageError) -> String {
             index += 1
@@ -96,6 +99,12 @@ public enum OptionParser {
                 } else if option.spec.takesValue {
                     value = try nextValue(for: "--\(name)")
                 }
+                if option == .completions {
+                    guard let shell = CompletionScript.Shell(rawValue: value ?? "") else {
+                        throw UsageError("--completions takes bash, zsh or fish (got '\(value ?? "")')")
+                    }
+                    completions = shell
+                }
                 try apply(option, value: value, to: &options, help: &wantsHelp, version: &wantsVersion)
             } else if argument.hasPrefix("-"), argument.count > 1 {
                 var letters = argument.dropFirst()
@@ -118,6 +127,7 @@ public enum OptionParser {
         }
         if wantsHelp { return .help }
         if wantsVersion { return .version }
+        if let completions { return .completions(completions) }
         if options.watchOutput, options.printsFrames {
             throw UsageError("--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile")
         }
@@ -159,6 +169,7 @@ public enum OptionParser {
         case .watchOutput: options.watchOutput = true
         case .pid: options.pids = (options.pids ?? []) + (try processIDs(value))
         case .help: help = true
+        case .completions: break // read by parse, which returns it
         case .version: version = true
         case .user: options.user = value
         case .filter:
