@@ -22,7 +22,8 @@ struct BatchMode {
         // RES and SHR are printed for every row, so statm is read for all; JSON gives
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
-        options.readsCgroups = fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json)
+        options.readsCgroups = (fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json))
+            || selection.filter.readsCgroups
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting

@@ -114,6 +114,15 @@ import Testing
         #expect(error(String(repeating: "! ", count: 100) + "a") != nil)
     }
 
+    @Test func theSamplerReadsWhatAFilterComparesOnlyThen() throws {
+        var state = ViewState()
+        #expect(!state.scanOptions.readsCgroups && !state.scanOptions.readsStatm)
+        state.activeFilter = try FilterExpression(parsing: "cpu>5 or python")
+        #expect(!state.scanOptions.readsCgroups && !state.scanOptions.readsStatm)
+        state.activeFilter = try FilterExpression(parsing: "not (unit~^ssh or shr>1M)")
+        #expect(state.scanOptions.readsCgroups && state.scanOptions.readsStatm)
+    }
+
     @Test func selectionKeepsNamedPIDsAndTheirThreads() {
         var thread = B.process(101, comm: "bash", args: ["-bash"], user: "alice", uid: 1000)
         thread.threadGroupID = 100

@@ -22,6 +22,15 @@ public struct FilterExpression: Sendable, Equatable {
 
     public var isEverything: Bool { root == nil }
 
+    /// The columns the filter compares, so that the sampler reads what they need
+    /// (statm for `shr`, cgroups for `cgroup`, `container`, `unit`) only then.
+    public var comparedKeys: Set<SortKey> { root?.comparedKeys ?? [] }
+
+    /// True when the filter needs every process's cgroup.
+    public var readsCgroups: Bool { !comparedKeys.isDisjoint(with: [.cgroup, .container, .unit]) }
+    /// True when the filter needs every process's statm.
+    public var readsStatm: Bool { comparedKeys.contains(.shr) }
+
     public func matches(_ process: ProcessEntry, system: SystemState) -> Bool {
         root?.matches(process, system) ?? true
     }
@@ -44,6 +53,15 @@ indirect enum FilterNode: Sendable {
     case not(FilterNode)
     case and(FilterNode, FilterNode)
     case or(FilterNode, FilterNode)
+
+    var comparedKeys: Set<SortKey> {
+        switch self {
+        case .text: []
+        case let .comparison(comparison): [comparison.field.key]
+        case let .not(node): node.comparedKeys
+        case let .and(a, b), let .or(a, b): a.comparedKeys.union(b.comparedKeys)
+        }
+    }
 
     func matches(_ process: ProcessEntry, _ system: SystemState) -> Bool {
         switch self {

@@ -5,17 +5,17 @@ extension ViewState {
     /// the table is ordered by memory or folds a tree node (whose MEM% sums what it
     /// hides), else only for the rows on screen (`OnScreenReader`); threads, and
     /// kernel threads, only while they are shown; the CPU clock and disk usage only
-    /// for the meters shown.
+    /// for the meters shown; what a filter compares, for every process.
     public var scanOptions: ScanOptions {
         let ordersByMemory = [.res, .mem, .shr].contains(ordering.key)
         let foldsByMemory = ordering.tree && !collapsed.isEmpty
-        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory, readsThreads: showsThreads,
+        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory || activeFilter.readsStatm, readsThreads: showsThreads,
                                   readsKernelThreads: showsKernelThreads)
         options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
-            || [.cgroup, .container, .unit].contains(ordering.key)
+            || [.cgroup, .container, .unit].contains(ordering.key) || activeFilter.readsCgroups
         return options
     }
 }
