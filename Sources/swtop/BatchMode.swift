@@ -4,15 +4,18 @@ import SwtopUI
 /// `--batch` and `--json`: frames on stdout for scripts, each from a real delta, so
 /// the first one comes after one delay.
 struct BatchMode {
-    enum Format { case text, json }
-
     let procFS: ProcFS
     let delay: Double
     let iterations: Int?
     let ordering: ProcessOrdering
     /// `--group`: the group table, or a `groups` array in JSON.
     let grouping: GroupKind?
-    let format: Format
+    let format: FramePrinter.Format
+    let selection: RowSelection
+    /// `-o/--fields`; nil for each format's own columns.
+    let fields: [OutputField]?
+    /// `--textfile`: each frame replaces this file instead of going to stdout.
+    let textfile: TextfileWriter?
     /// `--record`: every printed sample is also appended there; with `--batch` (text)
     /// nothing is printed, which makes swtop a headless recorder.
     var recording: RecordingFile? = nil
@@ -22,12 +25,13 @@ struct BatchMode {
         // RES and SHR are printed for every row, so statm is read for all; JSON gives
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
-        options.readsCgroups = format == .json || grouping?.readsCgroups == true
+        options.readsCgroups = (fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json))
+            || selection.filter.readsCgroups || grouping?.readsCgroups == true
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
-        let text = BatchTextRenderer(ordering: ordering, grouping: grouping)
-        let json = JSONFrameEncoder(ordering: ordering, grouping: grouping)
+        let printer = FramePrinter(format: format, ordering: ordering, grouping: grouping, selection: selection,
+                                   fields: fields)
         // Generation 1 has nothing to compare against: wait for the second.
         var generation: UInt64 = 1
         var printed = 0
@@ -44,9 +48,16 @@ struct BatchMode {
                     continue
                 }
             }
-            let frame = switch format {
-            case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
-            case .json: json.encode(snapshot) + "\n"
+            let frame = printer.frame(snapshot, index: printed)
+            if let textfile {
+                do {
+                    try textfile.write(frame)
+                } catch {
+                    StandardStream.error("swtop: \(TerminalText.escape(error.description))\n")
+                    return 1
+                }
+                printed += 1
+                continue
             }
             // The reader went away (`| head`) or the output failed: nothing left to do.
             if let status = StandardStream.output(frame) { return status }

@@ -19,6 +19,8 @@ enum EntryPoint {
         switch request {
         case .help:
             exit(StandardStream.output(HelpText.text) ?? 0)
+        case .completions(let shell):
+            exit(StandardStream.output(CompletionScript.text(for: shell)) ?? 0)
         case .version:
             exit(StandardStream.output("swtop \(Swtop.version) (\(CursesLibrary.version))\n") ?? 0)
         case .run(let options):

@@ -19,6 +19,8 @@ struct InteractiveMode {
     let grace: Double
     /// The config file: read before, written at a clean exit.
     let settings: SettingsSession
+    /// `-F` and `-p`: the filter starts as the command line's (and can be edited with `\`).
+    let selection: RowSelection
     /// `--record`, with the view.
     var recording: RecordingFile? = nil
 
@@ -28,6 +30,9 @@ struct InteractiveMode {
         var state = ViewState(ordering: ordering, width: 0, height: 0)
         settings.start.apply(to: &state)
         state.grouping = grouping
+        state.activeFilter = selection.filter
+        state.filter = selection.filter.source
+        state.onlyPIDs = selection.pids
         // The first problem in the config file, until the first key; all of them are on stderr.
         state.message = settings.warnings.first.map { first in
             settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first

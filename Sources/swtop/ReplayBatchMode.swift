@@ -2,7 +2,7 @@ import Glibc
 import SwtopCore
 import SwtopUI
 
-/// `--replay FILE --batch|--json`: the recorded frames, printed as the live modes
+/// `--replay FILE --batch|--json|--csv|--openmetrics`: the recorded frames, printed as the live modes
 /// print theirs, between `--begin` and `--end`. Damage is reported on stderr as it is
 /// met, and the samples around it are printed.
 struct ReplayBatchMode {
@@ -10,12 +10,9 @@ struct ReplayBatchMode {
     let begin: Double?
     let end: Double?
     let iterations: Int?
-    let ordering: ProcessOrdering
-    let format: BatchMode.Format
+    let printer: FramePrinter
 
     func run() -> Int32 {
-        let text = BatchTextRenderer(ordering: ordering)
-        let json = JSONFrameEncoder(ordering: ordering)
         var printed = 0
         var status: Int32?
         var reported = 0
@@ -28,11 +25,7 @@ struct ReplayBatchMode {
             reportWarnings()
             if let begin, snapshot.timestamp < begin { return true }
             if let end, snapshot.timestamp > end { return false }
-            let frame = switch format {
-            case .text: (printed > 0 ? "\n" : "") + text.render(snapshot)
-            case .json: json.encode(snapshot) + "\n"
-            }
-            if let failure = StandardStream.output(frame) {
+            if let failure = StandardStream.output(printer.frame(snapshot, index: printed)) {
                 status = failure
                 return false
             }

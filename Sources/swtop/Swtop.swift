@@ -12,6 +12,7 @@ struct Swtop {
 
     /// Checks what only the running system can answer: the user and the proc root.
     func validate() throws(UsageError) {
+        _ = try textfileWriter()
         if let user = options.user, UserDirectory.resolve(user) == nil {
             throw UsageError("unknown user '\(user)'")
         }
@@ -20,6 +21,17 @@ struct Swtop {
         } catch {
             throw UsageError("--proc-root: \(error)")
         }
+    }
+
+    /// `--textfile`, its relative path taken from the working directory.
+    private func textfileWriter() throws(UsageError) -> TextfileWriter? {
+        guard let path = options.textfile else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard path.hasPrefix("/") || getcwd(&buffer, buffer.count) != nil else {
+            throw UsageError("--textfile: cannot tell the working directory for '\(path)'")
+        }
+        let workingDirectory = path.hasPrefix("/") ? "/" : String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return try TextfileWriter(path: path, workingDirectory: workingDirectory)
     }
 
     /// Returns the exit status.
@@ -50,7 +62,7 @@ struct Swtop {
         if options.watchOutput {
             return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids).run()
         }
-        guard options.batch || options.json else {
+        guard options.printsFrames else {
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.
             let readonly = options.readonly || options.procRoot != "/proc"
@@ -61,10 +73,11 @@ struct Swtop {
             return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering, grouping: options.group,
                                        wantsColor: !options.noColor && !noColorVariable,
                                        wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
-                                       settings: settings, recording: recording).run()
+                                       settings: settings, selection: options.selection, recording: recording).run()
         }
         return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
-                         grouping: options.group, format: options.json ? .json : .text, recording: recording).run()
+                         grouping: options.group, format: frameFormat, selection: options.selection, fields: options.fields,
+                         textfile: (try? textfileWriter()) ?? nil, recording: recording).run()
     }
 
     private func replay(_ path: String, ordering: ProcessOrdering) throws(CommandFailure) -> Int32 {
@@ -79,10 +92,19 @@ struct Swtop {
         let now = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
         let begin = options.begin.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
         let end = options.end.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
-        guard options.batch || options.json else {
-            throw CommandFailure(message: "--replay: the interactive replay is not built yet; use --batch or --json", status: 64)
+        guard options.printsFrames, options.textfile == nil else {
+            throw CommandFailure(message: "--replay: the interactive replay is not built yet; use --batch, --json, --csv or --openmetrics",
+                                 status: 64)
         }
-        return ReplayBatchMode(reader: reader, begin: begin, end: end, iterations: options.iterations,
-                               ordering: ordering, format: options.json ? .json : .text).run()
+        let printer = FramePrinter(format: frameFormat, ordering: ordering, grouping: options.group,
+                                   selection: options.selection, fields: options.fields)
+        return ReplayBatchMode(reader: reader, begin: begin, end: end, iterations: options.iterations, printer: printer).run()
+    }
+
+    private var frameFormat: FramePrinter.Format {
+        if options.json { return .json }
+        if options.csv { return .csv }
+        if options.openMetrics || options.textfile != nil { return .openMetrics }
+        return .text
     }
 }

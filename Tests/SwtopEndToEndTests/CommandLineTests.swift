@@ -13,7 +13,6 @@ import Testing
         ["--batch", "--proc-root", "/nonexistent"],
         ["--batch", "--sort", "nosuchkey"],
         ["--watch-output", "--pid", "12,abc"],
-        ["--pid", "12"],
     ]
 
     @Test(arguments: usageErrors)

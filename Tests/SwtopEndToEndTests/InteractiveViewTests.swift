@@ -125,6 +125,22 @@ import Testing
         #expect(cleared)
     }
 
+    @Test func expressionFilterFromTheCommandLineAndItsMistakes() throws {
+        let marker = "3004.\(Int.random(in: 100...999))"
+        let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker])
+        defer { Spawn.kill(sleeper) }
+        let filter = "comm=sleep and command~\(marker)$"
+        let session = try TmuxSession("\(swtop) -d 0.5 -F '\(filter)'")
+        let (narrowed, screen) = session.waitForScreen { self.pids($0) == [Int(sleeper)] && $0.contains { $0.contains("Filter: " + filter) } }
+        #expect(narrowed, "\(screen.joined(separator: "\n"))")
+        // A malformed edit: the bottom bar says where, the old filter still narrows.
+        session.press("\\")
+        session.type(" (")
+        let (named, bad) = session.waitForScreen { $0.contains { $0.contains("filter: at position \(filter.count + 3): expected a filter after '('") } }
+        #expect(named, "\(bad.joined(separator: "\n"))")
+        #expect(pids(bad) == [Int(sleeper)])
+    }
+
     @Test func resizeToTheSmallestSizeAndBack() throws {
         let session = try TmuxSession("\(swtop) -d 0.5")
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }

@@ -38,7 +38,8 @@ import Testing
     @Test func everyHelpLineParsesAndDoesWhatItNames() throws {
         // A valid value for each value name the help uses.
         let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x",
-                        "KIND": "user", "SIZE": "8K", "TIME": "10:30"]
+                        "KIND": "user", "SIZE": "8K", "TIME": "10:30", "EXPR": "cpu>1", "FIELD,...": "pid,comm", "N": "5",
+                        "SHELL": "bash", "PATH": "/x.prom"]
         let entries = helpEntries
         #expect(!entries.isEmpty)
         for entry in entries {
@@ -53,8 +54,8 @@ import Testing
                     let value = try #require(examples[valueName], "no example value for \(valueName)")
                     arguments.append(value)
                 }
-                // --pid is taken only with --watch-output.
-                if spelling == "--pid" { arguments.insert("--watch-output", at: 0) }
+                // --fields picks the columns of an output, so it needs one.
+                if spelling == "-o" || spelling == "--fields" { arguments.insert("--csv", at: 0) }
                 // --record-max only with --record, --begin and --end only with --replay.
                 if spelling == "--record-max" { arguments.insert(contentsOf: ["--record", "/x"], at: 0) }
                 if spelling == "--begin" || spelling == "--end" { arguments.insert(contentsOf: ["--replay", "/x"], at: 0) }

@@ -78,12 +78,35 @@ import Testing
         (["--watch-output", "--pid", "-5"], "--pid needs process ids separated by commas (got '-5')"),
         (["--watch-output", "--pid="], "--pid needs process ids separated by commas (got '')"),
         (["--watch-output", "--pid", "99999999999"], "--pid needs process ids separated by commas (got '99999999999')"),
-        (["--pid", "12"], "--pid is used only with --watch-output"),
-        (["--watch-output", "--json"], "--watch-output cannot be combined with --batch or --json"),
+        (["-F", "cpu>"], "filter: at position 5: expected a value after 'cpu>'"),
+        (["--filter=user=root and ("], "filter: at position 16: expected a filter after '('"),
+        (["--watch-output", "--json"], "--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile"),
+        (["--openmetrics", "--csv"], "--csv and --openmetrics cannot be combined: choose one format"),
+        (["--textfile", "/x.prom", "--json"], "--textfile writes the OpenMetrics format; it cannot be combined with --csv or --json"),
+        (["--textfile="], "--textfile needs a file name"),
+        (["--openmetrics", "-o", "pid"], "--fields is for --batch, --csv and --json"),
+        (["--csv", "--json"], "--csv and --json cannot be combined: choose one format"),
+        (["--batch", "--top", "0"], "--top must be a whole number, 1 or more (got '0')"),
+        (["--batch", "--top=x"], "--top must be a whole number, 1 or more (got 'x')"),
+        (["-o", "pid"], "--fields is for --batch, --csv and --json"),
+        (["--csv", "-o", "pid,bogus"], "unknown field 'bogus' in --fields; use: "
+            + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
+            + "pgrp,session,comm,exe,cgroup,container,unit,command"),
+        (["--csv", "-o", "pid,PID"], "field 'PID' is named twice in --fields"),
+        (["--csv", "-o", ""], "unknown field '' in --fields; use: "
+            + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
+            + "pgrp,session,comm,exe,cgroup,container,unit,command"),
         (["--watch-output=yes"], "--watch-output takes no value"),
     ])
     func mistakesAreNamed(arguments: [String], message: String) {
         #expect(throws: UsageError(message)) { try OptionParser.parse(arguments) }
+    }
+
+    @Test func filterAndPIDsForEveryOutput() throws {
+        let parsed = try options("--batch", "-F", "cpu>5 or comm~^py", "-p", "3,4", "--pid=5")
+        #expect(parsed.filter.source == "cpu>5 or comm~^py")
+        #expect(parsed.selection.pids == [3, 4, 5])
+        #expect(try options("-Fbash").filter.source == "bash")
     }
 
     @Test func anUnknownSortKeyListsTheKnownOnes() {

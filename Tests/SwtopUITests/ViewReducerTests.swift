@@ -105,6 +105,27 @@ import Testing
         #expect(state.filter.isEmpty)
     }
 
+    @Test func malformedFilterKeepsTheOldOneAndSaysWhere() throws {
+        var state = fresh()
+        state.width = 100
+        state.height = 24
+        _ = press([.character("\\")] + "mak".map { .character($0) }, &state)
+        // "mak(" does not parse: "mak" stays in force and the error names the position.
+        _ = press([.character("(")], &state)
+        #expect(state.activeFilter.source == "mak")
+        #expect(DisplayTable.rows(of: snapshot, state: state).map(\.pid) == [42])
+        let error = try #require(state.filterError)
+        #expect(error == "filter: at position 5: expected a filter after '('")
+        let typing = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
+        #expect(typing.text(row: 23).contains("Filter: mak(_ " + error))
+        _ = press([.enter], &state)
+        #expect(state.filter == "mak" && state.filterError == nil)
+        let message = try #require(state.message)
+        #expect(message.hasPrefix(error))
+        let browsing = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
+        #expect(browsing.text(row: 23).contains("Filter: mak "))
+    }
+
     @Test func userMenuAndKernelThreads() {
         var state = fresh()
         _ = press([.character("u"), .down, .enter], &state) // "All users", then alice
@@ -153,7 +174,7 @@ import Testing
         other.scrollTop = 3
         other.mode = .help
         #expect(state.hasSameTable(as: other))
-        for change in [{ (s: inout ViewState) in s.filter = "x" }, { $0.ordering.tree = true }, { $0.collapsed = [1] },
+        for change in [{ (s: inout ViewState) in s.activeFilter = (try? FilterExpression(parsing: "x")) ?? .everything }, { $0.onlyPIDs = [1] }, { $0.ordering.tree = true }, { $0.collapsed = [1] },
                        { $0.showsKernelThreads = true }, { $0.showsThreads = true }] {
             var changed = state
             change(&changed)

@@ -86,6 +86,7 @@ import Testing
     @Test func filterNarrowsAndIsShown() {
         var state = ViewState(ordering: ProcessOrdering(key: .pid), width: 80, height: 24)
         state.filter = "VIM|make"
+        ViewReducer.applyFilter(&state)
         let (frame, rows) = render(state)
         #expect(rows.map(\.pid) == [42, 43])
         #expect(frame.lines[23].hasSuffix("Filter: VIM|make"))

@@ -3,6 +3,16 @@
 public struct LaunchOptions: Equatable, Sendable {
     public var batch = false
     public var json = false
+    /// `--csv`: RFC 4180 records (implies batch).
+    public var csv = false
+    /// `--openmetrics`: Prometheus' text exposition format (implies batch).
+    public var openMetrics = false
+    /// `--textfile PATH`: the exposition written to PATH, replaced whole every delay.
+    public var textfile: String?
+    /// `-o/--fields`: the columns of --batch, --csv and --json, in this order.
+    public var fields: [OutputField]?
+    /// `--top N`: only the first N rows after sorting.
+    public var top: Int?
     /// Frames to print in batch mode; nil until interrupted.
     public var iterations: Int?
     /// Seconds between samples.
@@ -22,8 +32,10 @@ public struct LaunchOptions: Equatable, Sendable {
     public var grace = 5.0
     /// Print what processes write to regular-file stdout and stderr, line by line.
     public var watchOutput = false
-    /// `--pid`: only these processes (with `--watch-output`).
+    /// `-p/--pid`: only these processes (and their threads).
     public var pids: [Int32]?
+    /// `-F/--filter EXPR`, parsed.
+    public var filter = FilterExpression.everything
     /// For tests: a directory laid out like /proc. Not in the help.
     public var procRoot = "/proc"
     /// `--config FILE`: read and save the settings there instead of the usual place.
@@ -46,6 +58,12 @@ public struct LaunchOptions: Equatable, Sendable {
     public enum ConfigurableFlag: Sendable, Hashable { case sort, reverse, tree, delay }
 
     public init() {}
+
+    /// Frames go to stdout or a file instead of the interactive view.
+    public var printsFrames: Bool { batch || json || csv || openMetrics || textfile != nil }
+
+    /// What `-F`, `-p` and `--top` keep, for every output.
+    public var selection: RowSelection { RowSelection(filter: filter, pids: pids.map(Set.init), top: top) }
 }
 
 /// The three things a command line can ask for.
@@ -53,6 +71,8 @@ public enum LaunchRequest: Equatable, Sendable {
     case run(LaunchOptions)
     case help
     case version
+    /// `--completions SHELL`: print that shell's completion script.
+    case completions(CompletionScript.Shell)
 }
 
 /// A command line that cannot be followed, with the one line that says why.

@@ -4,8 +4,9 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, iterations, delay, sort, reverse, user, tree, group, noColor, noMouse, readonly, grace, watchOutput,
-             pid, procRoot, config, noConfig, record, recordMax, replay, begin, end, help, version
+        case batch, json, csv, openMetrics, textfile, fields, top, iterations, delay, sort, reverse, user, filter, tree, group,
+             noColor, noMouse, readonly, grace, watchOutput, pid, procRoot, config, noConfig, record, recordMax, replay,
+             begin, end, completions, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
         /// `--help` read.
@@ -13,6 +14,17 @@ public enum OptionParser {
             switch self {
             case .batch: CommandLineOption("batch", short: "b", help: "Print plain-text frames, not the interactive view.")
             case .json: CommandLineOption("json", help: "One JSON object per frame and line (implies -b).")
+            case .csv: CommandLineOption("csv", help: "RFC 4180 CSV with a header: raw numbers, bytes as bytes (implies -b).")
+            case .openMetrics:
+                CommandLineOption("openmetrics", help: "Prometheus text exposition format: system series, and process series "
+                                  + "for the rows -F, -p and --top keep (implies -b).")
+            case .textfile:
+                CommandLineOption("textfile", value: "PATH", help: "Write that exposition to PATH (a .prom file), replaced "
+                                  + "atomically every delay, for node_exporter's textfile collector.")
+            case .fields:
+                CommandLineOption("fields", short: "o", value: "FIELD,...",
+                                  help: "The columns of --batch, --csv and --json, in order (names as for --sort).")
+            case .top: CommandLineOption("top", value: "N", help: "Only the first N processes after sorting.")
             case .iterations:
                 CommandLineOption("iterations", short: "n", value: "COUNT",
                                   help: "Print this many frames, then exit (default: until interrupted).")
@@ -26,6 +38,10 @@ public enum OptionParser {
             case .user:
                 CommandLineOption("user", short: "u", value: "USER",
                                   help: "Show only the processes of this user (name or uid).")
+            case .filter:
+                CommandLineOption("filter", short: "F", value: "EXPR",
+                                  help: "Show only the processes the filter keeps: words, cpu>50, res>=100M, user=root, "
+                                  + "comm~^python, not, and, or, ( ).")
             case .tree: CommandLineOption("tree", short: "t", help: "Show processes as a tree.")
             case .group:
                 CommandLineOption("group", value: "KIND", help: "Group processes: "
@@ -40,7 +56,7 @@ public enum OptionParser {
             case .watchOutput:
                 CommandLineOption("watch-output", help: "Print each new line that processes write to a regular-file "
                                   + "stdout or stderr, as [PID command] line; pipes, sockets and terminals are never read.")
-            case .pid: CommandLineOption("pid", value: "PID,...", help: "With --watch-output: only these processes.")
+            case .pid: CommandLineOption("pid", short: "p", value: "PID,...", help: "Show only these processes (and their threads).")
             // For tests: a directory laid out like /proc. Not in the help.
             case .procRoot: CommandLineOption("proc-root", value: "DIR", help: nil)
             case .config:
@@ -55,6 +71,8 @@ public enum OptionParser {
             case .replay: CommandLineOption("replay", value: "FILE", help: "Show the recording FILE instead of this machine.")
             case .begin: CommandLineOption("begin", value: "TIME", help: "With --replay: start at TIME (10:30, -15m, yesterday 23:00).")
             case .end: CommandLineOption("end", value: "TIME", help: "With --replay: stop at TIME.")
+            case .completions:
+                CommandLineOption("completions", value: "SHELL", help: "Print a completion script for bash, zsh or fish, and exit.")
             case .help: CommandLineOption("help", short: "h", help: "Show this help.")
             case .version: CommandLineOption("version", help: "Show the versions of swtop and of its curses library.")
             }
@@ -68,6 +86,7 @@ public enum OptionParser {
         var options = LaunchOptions()
         var wantsHelp = false
         var wantsVersion = false
+        var completions: CompletionScript.Shell?
         var index = arguments.startIndex
         func nextValue(for name: String) throws(UsageError) -> String {
             index += 1
@@ -93,6 +112,12 @@ public enum OptionParser {
                 } else if option.spec.takesValue {
                     value = try nextValue(for: "--\(name)")
                 }
+                if option == .completions {
+                    guard let shell = CompletionScript.Shell(rawValue: value ?? "") else {
+                        throw UsageError("--completions takes bash, zsh or fish (got '\(value ?? "")')")
+                    }
+                    completions = shell
+                }
                 try apply(option, value: value, to: &options, help: &wantsHelp, version: &wantsVersion)
             } else if argument.hasPrefix("-"), argument.count > 1 {
                 var letters = argument.dropFirst()
@@ -115,9 +140,19 @@ public enum OptionParser {
         }
         if wantsHelp { return .help }
         if wantsVersion { return .version }
-        if options.pids != nil, !options.watchOutput { throw UsageError("--pid is used only with --watch-output") }
-        if options.watchOutput, options.batch || options.json {
-            throw UsageError("--watch-output cannot be combined with --batch or --json")
+        if let completions { return .completions(completions) }
+        if options.watchOutput, options.printsFrames {
+            throw UsageError("--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile")
+        }
+        let formats = [("--csv", options.csv), ("--json", options.json), ("--openmetrics", options.openMetrics)].filter(\.1)
+        if formats.count > 1 {
+            throw UsageError("\(formats[0].0) and \(formats[1].0) cannot be combined: choose one format")
+        }
+        if options.textfile != nil, options.csv || options.json {
+            throw UsageError("--textfile writes the OpenMetrics format; it cannot be combined with --csv or --json")
+        }
+        if options.fields != nil, !(options.batch || options.json || options.csv) || options.openMetrics || options.textfile != nil {
+            throw UsageError("--fields is for --batch, --csv and --json")
         }
         try checkHistory(options)
         return .run(options)
@@ -138,6 +173,17 @@ public enum OptionParser {
         switch option {
         case .batch: options.batch = true
         case .json: options.json = true
+        case .csv: options.csv = true
+        case .openMetrics: options.openMetrics = true
+        case .textfile:
+            guard !value.isEmpty else { throw UsageError("--textfile needs a file name") }
+            options.textfile = value
+        case .fields: options.fields = try OutputField.list(value)
+        case .top:
+            guard let count = Int(value), count >= 1 else {
+                throw UsageError("--top must be a whole number, 1 or more (got '\(value)')")
+            }
+            options.top = count
         case .reverse: options.reverse = true; options.given.insert(.reverse)
         case .tree: options.tree = true; options.given.insert(.tree)
         case .noColor: options.noColor = true
@@ -146,8 +192,15 @@ public enum OptionParser {
         case .watchOutput: options.watchOutput = true
         case .pid: options.pids = (options.pids ?? []) + (try processIDs(value))
         case .help: help = true
+        case .completions: break // read by parse, which returns it
         case .version: version = true
         case .user: options.user = value
+        case .filter:
+            do {
+                options.filter = try FilterExpression(parsing: value)
+            } catch {
+                throw UsageError(error.description)
+            }
         case .procRoot: options.procRoot = value
         case .noConfig: options.noConfig = true
         case .config:

@@ -8,9 +8,15 @@ public struct BatchTextRenderer: Sendable {
     public var showsPerCPU: Bool
     /// `--group`: the group table (largest RES first) instead of the process table.
     public var grouping: GroupKind?
+    public var selection: RowSelection
+    /// `-o/--fields`: these columns instead of the default ones.
+    public var fields: [OutputField]?
 
-    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true, grouping: GroupKind? = nil) {
+    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true, grouping: GroupKind? = nil,
+                selection: RowSelection = RowSelection(), fields: [OutputField]? = nil) {
         self.ordering = ordering
+        self.selection = selection
+        self.fields = fields
         self.showsPerCPU = showsPerCPU
         self.grouping = grouping
     }
@@ -20,10 +26,21 @@ public struct BatchTextRenderer: Sendable {
     public func render(_ snapshot: Snapshot, clock: WallClock = .local) -> String {
         var output = headerLines(snapshot, clock: clock).joined(separator: "\n")
         if let grouping { return output + "\n\n" + groupTable(snapshot, by: grouping) }
-        output += "\n\n" + Self.columnTitles + "\n"
         let processes = snapshot.processes
+        if let fields {
+            output += "\n\n" + fields.map { pad($0.batchTitle.title, $0) }.joined(separator: " ") + "\n"
+            for row in selection.rows(of: snapshot, ordering: ordering) {
+                let process = processes[row.index]
+                output += fields.map { field in
+                    field == .command ? TreeGuides.ascii(row) + field.batchText(process, snapshot.system)
+                        : pad(field.batchText(process, snapshot.system), field)
+                }.joined(separator: " ") + "\n"
+            }
+            return output
+        }
+        output += "\n\n" + Self.columnTitles + "\n"
         let ticksPerSecond = snapshot.system.clockTicksPerSecond
-        for row in ProcessTable.rows(of: processes, ordering: ordering) {
+        for row in selection.rows(of: snapshot, ordering: ordering) {
             output += line(for: processes[row.index], row: row, ticksPerSecond: ticksPerSecond)
             output += "\n"
         }
@@ -102,6 +119,16 @@ public struct BatchTextRenderer: Sendable {
         text += pad(Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: ticksPerSecond), 9) + "  "
         text += TreeGuides.ascii(row) + TerminalText.escape(CommandText.display(process))
         return text
+    }
+
+    /// Numbers right-aligned, names left-aligned, the command line as it is.
+    private func pad(_ text: String, _ field: OutputField) -> String {
+        let width = field.batchTitle.width
+        switch field {
+        case .command: return text
+        case .user, .tty, .comm, .exe, .cgroup, .container, .unit: return text.padding(toWidth: width)
+        default: return pad(text, width)
+        }
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

@@ -7,9 +7,16 @@ public struct JSONFrameEncoder: Sendable {
     /// `--group`: a `groups` array after `processes`.
     public var grouping: GroupKind?
 
-    public init(ordering: ProcessOrdering, grouping: GroupKind? = nil) {
+    public var selection: RowSelection
+    /// `-o/--fields`: only these keys in each process object (and `depth` in a tree); nil for all.
+    public var fields: [OutputField]?
+
+    public init(ordering: ProcessOrdering, grouping: GroupKind? = nil, selection: RowSelection = RowSelection(),
+                fields: [OutputField]? = nil) {
         self.ordering = ordering
         self.grouping = grouping
+        self.selection = selection
+        self.fields = fields
     }
 
     public func encode(_ snapshot: Snapshot) -> String {
@@ -35,7 +42,7 @@ public struct JSONFrameEncoder: Sendable {
         writeTasks(snapshot.tasks, to: &json)
         json.key("processes")
         json.beginArray()
-        for row in ProcessTable.rows(of: snapshot.processes, ordering: ordering) {
+        for row in selection.rows(of: snapshot, ordering: ordering) {
             writeProcess(snapshot.processes[row.index], depth: ordering.tree ? row.depth : nil,
                          system: system, to: &json)
         }
@@ -147,6 +154,13 @@ public struct JSONFrameEncoder: Sendable {
     }
 
     private func writeProcess(_ process: ProcessEntry, depth: Int?, system: SystemState, to json: inout JSONWriter) {
+        if let fields {
+            json.beginObject()
+            for field in fields { field.writeJSON(process, system, to: &json) }
+            if let depth { json.field("depth", depth) }
+            json.endObject()
+            return
+        }
         let details = process.details
         let ticksPerSecond = Double(max(1, system.clockTicksPerSecond))
         json.beginObject()

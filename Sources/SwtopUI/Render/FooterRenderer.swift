@@ -36,7 +36,7 @@ struct FooterRenderer {
         case .searching:
             prompt("Search: ", state.search, into: &frame, hint: "Enter: done  Esc: cancel  F3: next")
         case .filtering:
-            prompt("Filter: ", state.filter, into: &frame, hint: "Enter: done  Esc: clear")
+            prompt("Filter: ", state.filter, into: &frame, hint: "Enter: done  Esc: clear", error: state.filterError)
         case let .confirming(action):
             frame.put(action.question, row: row, column: 0, style: .promptActive)
         case let .gracefulStop(progress):
@@ -52,7 +52,8 @@ struct FooterRenderer {
         default:
             var notes: [String] = []
             if !state.tagged.isEmpty { notes.append("Tagged: \(state.tagged.count)") }
-            if !state.filter.isEmpty { notes.append("Filter: " + TerminalText.escape(state.filter)) }
+            if !state.activeFilter.isEverything { notes.append("Filter: " + TerminalText.escape(state.activeFilter.source)) }
+            if let pids = state.onlyPIDs { notes.append("PIDs: " + pids.sorted().map(String.init).joined(separator: ",")) }
             let note = notes.isEmpty ? "" : " " + notes.joined(separator: "  ") + " "
             let noteWidth = DisplayWidth.of(note)
             if let message = state.message {
@@ -74,11 +75,16 @@ struct FooterRenderer {
         }
     }
 
-    private func prompt(_ label: String, _ text: String, into frame: inout Frame, hint: String) {
+    private func prompt(_ label: String, _ text: String, into frame: inout Frame, hint: String, error: String? = nil) {
         let row = layout.footerRow
         var column = frame.put(label, row: row, column: 0, style: .prompt)
         column = frame.put(TerminalText.escape(text), row: row, column: column, style: .promptActive)
         column = frame.put("_", row: row, column: column, style: .promptActive)
+        // A malformed filter says why right after the text, cut by the screen's edge if need be.
+        if let error {
+            frame.put(TerminalText.escape(error), row: row, column: column + 1, style: .status)
+            return
+        }
         let hintStart = layout.width - DisplayWidth.of(hint)
         if hintStart > column + 2 { frame.put(hint, row: row, column: hintStart, style: .functionLabel) }
     }

@@ -8,7 +8,7 @@ enum HelpScreen {
         "CPU bars: user nice system+irq iowait steal.  Mem: used shared buffers cache;",
         "Mem's number is MemTotal - MemAvailable, the \"used\" of free(1).",
         "  Arrows PgUp PgDn Home End  move       Left Right  scroll the command line",
-        "  F3 /   search (F3: next match)        F4 \\   filter: command, user or PID; a|b",
+        "  F3 /   search (F3: next match)        F4 \\   filter: words, a|b, cpu>50 and …",
         "  F5 t   tree view                      -  +  *   collapse, expand, expand all",
         "  F6     choose the sort column         <  >      previous / next sort column",
         "  P M T N  sort by CPU% MEM% TIME+ PID  I         invert the order",

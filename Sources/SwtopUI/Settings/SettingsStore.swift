@@ -186,8 +186,8 @@ public struct SettingsStore: Sendable {
     }
 
     /// Sets the mode, writes `bytes` and syncs them: the data must be on disk before
-    /// the rename makes it the config. Returns the errno of what failed, or nil.
-    private static func writeSynced(_ bytes: [UInt8], to descriptor: Int32, mode: mode_t) -> Int32? {
+    /// the rename makes it the config (or the textfile). Returns the errno of what failed, or nil.
+    static func writeSynced(_ bytes: [UInt8], to descriptor: Int32, mode: mode_t) -> Int32? {
         guard fchmod(descriptor, mode) == 0 else { return errno }
         var written = 0
         while written < bytes.count {

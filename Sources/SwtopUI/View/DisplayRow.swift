@@ -22,12 +22,12 @@ public struct DisplayRow: Sendable, Equatable {
 public enum DisplayTable {
     public static func rows(of snapshot: Snapshot, state: ViewState) -> [DisplayRow] {
         let processes = snapshot.processes
-        let filter = ProcessFilter(state.filter)
+        let selection = RowSelection(filter: state.activeFilter, pids: state.onlyPIDs)
         let kept = processes.indices.filter { index in
             let process = processes[index]
             return (state.showsKernelThreads || !process.isKernelThread)
                 && (state.showsThreads || !process.isThread)
-                && filter.matches(process)
+                && selection.keeps(process, system: snapshot.system)
         }
         if let kind = state.grouping {
             return GroupedTable.rows(of: snapshot, candidates: kept, by: kind, state: state)
@@ -59,7 +59,7 @@ public enum DisplayTable {
     }
 }
 
-/// The `\` filter: case-insensitive substring of the command line, user name or
+/// A plain word of the filter (and the `/` search): case-insensitive substring of the command line, user name or
 /// PID; `|` separates alternatives. An empty filter keeps everything.
 public struct ProcessFilter: Sendable {
     let alternatives: [String]

@@ -218,16 +218,33 @@ public enum ViewReducer {
         state.message = "No process matches \"\(state.search)\""
     }
 
+    /// Puts the typed filter in force when it parses; otherwise keeps the old one and says why.
+    public static func applyFilter(_ state: inout ViewState) {
+        do {
+            state.activeFilter = try FilterExpression(parsing: state.filter)
+            state.filterError = nil
+        } catch {
+            state.filterError = error.description
+        }
+    }
+
     private static func filter(_ key: Key, _ state: inout ViewState) -> ViewEffect {
         switch key {
         case let .character(character): state.filter.append(character)
         case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
-        case .enter: state.mode = .browsing
+        case .enter:
+            state.mode = .browsing
+            // A malformed filter is not kept: the one in force stays, and says why once more.
+            if let error = state.filterError { state.message = error + "; kept: " + state.activeFilter.source }
+            state.filter = state.activeFilter.source
+            state.filterError = nil
+            return .none
         case .escape:
             state.filter = ""
             state.mode = .browsing
-        default: break
+        default: return .none
         }
+        applyFilter(&state)
         return .none
     }
 

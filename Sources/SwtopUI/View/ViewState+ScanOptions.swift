@@ -5,18 +5,20 @@ extension ViewState {
     /// the table is ordered by memory, folds a tree node (whose MEM% sums what it
     /// hides) or is grouped, else only for the rows on screen (`OnScreenReader`); threads, and
     /// kernel threads, only while they are shown; the CPU clock and disk usage only
-    /// for the meters shown.
+    /// for the meters shown; what a filter compares, for every process.
     public var scanOptions: ScanOptions {
         let ordersByMemory = [.res, .mem, .shr].contains(ordering.key)
         let foldsByMemory = ordering.tree && !collapsed.isEmpty
         // A group's RES statistics are over every member: all exact, or none.
-        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory || grouping != nil, readsThreads: showsThreads,
+        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory || grouping != nil || activeFilter.readsStatm,
+                                  readsThreads: showsThreads,
                                   readsKernelThreads: showsKernelThreads)
         options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
             || [.cgroup, .container, .unit].contains(ordering.key) || grouping?.readsCgroups == true
+            || activeFilter.readsCgroups
         return options
     }
 }

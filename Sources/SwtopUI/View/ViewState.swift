@@ -49,7 +49,14 @@ public struct ViewState: Sendable, Equatable {
     public var scrollTop = 0
     /// Cells the Command column is scrolled right.
     public var commandScroll = 0
+    /// The `\` filter as typed; it takes effect whenever it parses.
     public var filter = ""
+    /// The filter in force: the last text that parsed (a malformed edit keeps the old one).
+    public var activeFilter = FilterExpression.everything
+    /// Why the typed filter does not parse, shown in the bottom bar while typing.
+    public var filterError: String?
+    /// `-p/--pid`: only these processes and their threads.
+    public var onlyPIDs: Set<Int32>?
     public var search = ""
     /// A one-line message shown above the function bar until the next key.
     public var message: String?
@@ -77,7 +84,7 @@ public struct ViewState: Sendable, Equatable {
     /// True when both states show the same rows in the same order (they may differ
     /// in selection, scrolling, mode or size).
     public func hasSameTable(as other: ViewState) -> Bool {
-        ordering == other.ordering && filter == other.filter && collapsed == other.collapsed
+        ordering == other.ordering && activeFilter == other.activeFilter && onlyPIDs == other.onlyPIDs && collapsed == other.collapsed
             && showsKernelThreads == other.showsKernelThreads && showsThreads == other.showsThreads
             && grouping == other.grouping && groupOrdering == other.groupOrdering && expandedGroups == other.expandedGroups
     }
