@@ -18,6 +18,11 @@ struct BatchMode {
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
         options.readsCgroups = format == .json
+        // The machine-wide meters: a few files per refresh, not per process.
+        options.readsDiskActivity = true
+        options.readsNetworkActivity = true
+        options.readsPressure = true
+        options.readsTemperatures = true
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting

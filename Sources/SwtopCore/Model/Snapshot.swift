@@ -40,6 +40,11 @@ public struct SystemState: Sendable {
     /// Only when a meter asks for them (`ScanOptions`).
     public var cpuFrequency: CPUFrequency?
     public var disks: [DiskUsage] = []
+    /// nil when not read (`ScanOptions.readsDiskActivity` and the rest).
+    public var diskActivity: [DiskActivity]?
+    public var networkActivity: [InterfaceActivity]?
+    public var pressure: MachinePressure?
+    public var temperatures: [TemperatureReading]?
 
     public var onlineCPUs: Int { max(1, cpus.count) }
 

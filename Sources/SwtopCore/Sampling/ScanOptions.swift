@@ -17,6 +17,14 @@ public struct ScanOptions: Sendable, Equatable {
     public var readsCPUFrequency = false
     /// File systems whose usage the disk meters show (one statvfs each per refresh).
     public var diskMounts: [String] = []
+    /// `/proc/diskstats` (whole disks, see `MachineActivityReader.disks`) for the disk I/O meter.
+    public var readsDiskActivity = false
+    /// `/proc/net/dev` for the network meter.
+    public var readsNetworkActivity = false
+    /// `/proc/pressure/{cpu,io,memory}` for the pressure meter.
+    public var readsPressure = false
+    /// hwmon sensors and thermal zones for the temperature meter.
+    public var readsTemperatures = false
     /// Read every process's command line again each refresh, for programs that
     /// rewrite their argv (off: once per identity).
     public var rereadsCommandLines = false

@@ -62,6 +62,10 @@ public struct SnapshotAssembler: Sendable {
         system.interruptsPerSecond = rate(\.interrupts)
         system.cpuFrequency = sample.cpuFrequency
         system.disks = sample.disks
+        system.diskActivity = sample.diskActivity
+        system.networkActivity = sample.networkActivity
+        system.pressure = sample.pressure
+        system.temperatures = sample.temperatures
 
         var tasks = TaskCounts(counting: processes)
         tasks.runningThreads = Int(clamping: sample.stat.runningThreads)

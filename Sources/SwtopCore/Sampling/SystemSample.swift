@@ -7,6 +7,11 @@ public struct SystemSample: Sendable {
     /// Only when a meter asks for it (`ScanOptions`).
     public var cpuFrequency: CPUFrequency?
     public var disks: [DiskUsage] = []
+    /// nil when not read (`ScanOptions.readsDiskActivity` and the rest).
+    public var diskActivity: [DiskActivity]?
+    public var networkActivity: [InterfaceActivity]?
+    public var pressure: MachinePressure?
+    public var temperatures: [TemperatureReading]?
 
     /// When the sample was taken, in seconds on the monotonic clock: the interval
     /// between two samples that CPU% divides by.

@@ -30,6 +30,7 @@ public struct JSONFrameEncoder: Sendable {
         json.endArray()
         writeMemory(system.memory, to: &json)
         writeTasks(snapshot.tasks, to: &json)
+        writeActivity(system, to: &json)
         json.key("processes")
         json.beginArray()
         for row in ProcessTable.rows(of: snapshot.processes, ordering: ordering) {

@@ -12,6 +12,10 @@ extension ViewState {
         var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory, readsThreads: showsThreads,
                                   readsKernelThreads: showsKernelThreads)
         options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
+        options.readsDiskActivity = preferences.meters.contains { $0.kind == .diskIO }
+        options.readsNetworkActivity = preferences.meters.contains { $0.kind == .networkIO }
+        options.readsPressure = preferences.meters.contains { $0.kind == .pressure }
+        options.readsTemperatures = preferences.meters.contains { $0.kind == .temperature }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
