@@ -33,6 +33,8 @@ enum FrameSchema {
         ("timestamp", .number), ("generation", .integer), ("uptime_seconds", .number), ("boot_time", .integer),
         ("load", .array), ("online_cpus", .integer), ("cpu", .object), ("cpus", .array),
         ("memory", .object), ("swap", .object), ("tasks", .object), ("processes", .array),
+        ("disks", .nullable(.object)), ("network", .nullable(.object)), ("pressure", .nullable(.object)),
+        ("temperatures", .nullable(.array)),
     ]
 
     static let processFields: [(String, Kind)] = [
