@@ -5,6 +5,9 @@ public struct ScanOptions: Sendable, Equatable {
     /// for output that shows every process, and for an order or sums by memory.
     /// Off, the view reads `statm` only for the rows on screen (`OnScreenReader`).
     public var readsStatm: Bool
+    /// Read `io` for every process: the I/O columns sorted on, or output that gives
+    /// every process's I/O (`--json`). Off, the view reads it for the rows on screen.
+    public var readsIO = false
     /// List /proc/PID/task and read each thread's stat (the view's `H`).
     public var readsThreads: Bool
     /// Read every kernel thread's stat each refresh. Off while the view hides them
