@@ -18,6 +18,8 @@ struct BatchMode {
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
         options.readsCgroups = format == .json
+        // JSON gives every process's I/O; text reads it only to order by it.
+        options.readsIO = format == .json || [.io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal].contains(ordering.key)
         // The machine-wide meters: a few files per refresh, not per process.
         options.readsDiskActivity = true
         options.readsNetworkActivity = true

@@ -15,6 +15,7 @@ enum HelpScreen {
         "  u      show one user's processes      K  H      kernel / user threads on/off",
         "  F1 h ? this help   Ctrl-L redraw      mouse     click: select, header: sort",
         "  F2 S   setup: columns, meters, colors, display options (saved at quit)",
+        "  i      I/O view: IO/s READ/s WRITE/s READ WRITE, by IO/s; i again: back",
         "  Enter  inspect one process: details   e  l  o   its environment, files, output",
         "Acting on the selected process, or on all tagged ones (Space, c: with children):",
         "  z      suspend (SIGSTOP)              r         resume (SIGCONT)",

@@ -17,6 +17,7 @@ extension ViewState {
         options.readsPressure = preferences.meters.contains { $0.kind == .pressure }
         options.readsTemperatures = preferences.meters.contains { $0.kind == .temperature }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
+        options.readsIO = [.io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal].contains(ordering.key)
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
             || [.cgroup, .container, .unit].contains(ordering.key)
