@@ -72,7 +72,7 @@ public struct Meter: Sendable, Equatable {
 
     /// Every kind the setup screen offers (disks: the root file system; more in the config file).
     public static let offered: [Kind] = [.memory, .swap, .tasks, .load, .uptime, .cpuFrequency, .contextSwitches,
-                                         .interrupts, .disk("/"), .diskIO, .networkIO, .pressure, .temperature]
+                                         .interrupts, .diskIO, .networkIO, .pressure, .temperature, .disk("/")]
 }
 
 extension Meter.Kind {
