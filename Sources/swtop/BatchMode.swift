@@ -27,6 +27,13 @@ struct BatchMode {
         var options = ScanOptions(readsStatm: true)
         options.readsCgroups = (fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json))
             || selection.filter.readsCgroups || grouping?.readsCgroups == true
+        // JSON gives every process's I/O; text reads it only to order by it.
+        options.readsIO = format == .json || ordering.key.isIO || selection.filter.readsIO
+        // The machine-wide meters: a few files per refresh, not per process.
+        options.readsDiskActivity = true
+        options.readsNetworkActivity = true
+        options.readsPressure = true
+        options.readsTemperatures = true
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting

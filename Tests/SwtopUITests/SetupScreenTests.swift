@@ -104,7 +104,9 @@ import Testing
         #expect(lines[7].hasPrefix(" [x] Memory            bar   left"))
         #expect(lines[9].hasPrefix(" [x] Tasks             text  right"))
         #expect(lines[12].hasPrefix(" [ ] Frequency"))
-        #expect(lines[15].hasPrefix(" [ ] Disk /"))
+        #expect(lines[15].hasPrefix(" [ ] DiskIO"))
+        #expect(lines[18].hasPrefix(" [ ] Temperature"))
+        #expect(lines[19].hasPrefix(" [ ] Disk /"))
         state.mode = .setup(SetupState(page: .colors))
         state.usesColor = false
         lines = render(state).lines

@@ -28,6 +28,11 @@ public struct ProcessEntry: Sendable {
     public var approximateResidentBytes: UInt64
     /// RES and SHR from `statm`, when this sample read it (see `ScanOptions.readsStatm`).
     public var exactMemory: ResidentMemory?
+    /// `/proc/PID/io`, when this sample read it (`ScanOptions.readsIO`) and it was readable.
+    public var ioCounters: IOCounters?
+    /// Storage bytes per second since the previous sample of the same process; nil
+    /// on its first sample or where `io` was not read.
+    public var ioRates: IORates?
     public var processor: Int32
     /// Owner of `/proc/PID`: cheap to read every refresh, and a change means the
     /// process switched users, so its details are read again.

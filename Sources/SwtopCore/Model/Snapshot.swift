@@ -42,6 +42,11 @@ public struct SystemState: Sendable {
     public var disks: [DiskUsage] = []
     /// The limits of swtop's own cgroup (inside a container: the container's), nil when none.
     public var cgroupLimits: CgroupLimits?
+    /// nil when not read (`ScanOptions.readsDiskActivity` and the rest).
+    public var diskActivity: [DiskActivity]?
+    public var networkActivity: [InterfaceActivity]?
+    public var pressure: MachinePressure?
+    public var temperatures: [TemperatureReading]?
 
     public var onlineCPUs: Int { max(1, cpus.count) }
 

@@ -89,6 +89,14 @@ struct ByteCursor {
         return false
     }
 
+    /// A cursor over the rest of the current line only, so that a line cut short
+    /// cannot take its missing numbers from the next one.
+    func restOfLine() -> ByteCursor {
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        return ByteCursor(UnsafeBufferPointer(rebasing: bytes[min(index, end)..<end]))
+    }
+
     /// True when the bytes at the cursor start with `prefix`; moves past it if so.
     mutating func consume(_ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount

@@ -9,6 +9,10 @@ public struct ProcFS: Sendable {
     public let root: String
     public let clockTicksPerSecond: UInt64
     public let pageSize: UInt64
+    /// Where the sysfs files the meters read live (`block/`, `class/hwmon/`,
+    /// `class/thermal/`): `/sys` beside the real /proc; for any other root, its
+    /// `sysfs` subdirectory, so a fixture tree carries its own.
+    public var sysRoot: String { root == "/proc" ? "/sys" : root + "/sysfs" }
 
     public init(root: String = "/proc", clockTicksPerSecond: UInt64? = nil, pageSize: UInt64? = nil) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root

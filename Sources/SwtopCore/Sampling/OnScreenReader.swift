@@ -15,11 +15,14 @@ public struct OnScreenFiles: OptionSet, Sendable {
 public struct OnScreenValue: Equatable, Sendable {
     public var memory: ResidentMemory?
     public var ioRates: IORates?
+    /// The `io` counters the rates came from (READ, WRITE totals).
+    public var ioCounters: IOCounters?
     public var swapBytes: UInt64?
 
-    public init(memory: ResidentMemory? = nil, ioRates: IORates? = nil, swapBytes: UInt64? = nil) {
+    public init(memory: ResidentMemory? = nil, ioRates: IORates? = nil, ioCounters: IOCounters? = nil, swapBytes: UInt64? = nil) {
         self.memory = memory
         self.ioRates = ioRates
+        self.ioCounters = ioCounters
         self.swapBytes = swapBytes
     }
 }
@@ -32,6 +35,15 @@ public struct IORates: Equatable, Sendable {
     public init(readPerSecond: Double, writePerSecond: Double) {
         self.readPerSecond = readPerSecond
         self.writePerSecond = writePerSecond
+    }
+
+    /// Between two reads of one process's `io`; nil without both, or when a
+    /// counter stepped back.
+    init?(from before: IOCounters?, to now: IOCounters?, seconds: Double) {
+        guard let before, let now, seconds > 0,
+              now.readBytes >= before.readBytes, now.writtenBytes >= before.writtenBytes else { return nil }
+        self.init(readPerSecond: Double(now.readBytes - before.readBytes) / seconds,
+                  writePerSecond: Double(now.writtenBytes - before.writtenBytes) / seconds)
     }
 }
 
@@ -99,15 +111,18 @@ public final class OnScreenReader {
                 StatmParser.parse($0, pageSize: procFS.pageSize)
             }
         }
-        if missing.contains(.io) {
+        if missing.contains(.io), let counters = process.ioCounters {
+            // The sampler read io for every process in this very snapshot.
+            entry.counters = counters
+            entry.value.ioCounters = counters
+            entry.value.ioRates = process.ioRates
+        } else if missing.contains(.io) {
             entry.counters = read("io", of: process) { ProcessIOParser.parse($0) }
+            entry.value.ioCounters = entry.counters
             // Only from the refresh just before: a row off screen for a while has no fair rate.
-            if let old, old.generation + 1 == generation, let before = old.counters, let counters = entry.counters,
-               monotonicSeconds > old.monotonicSeconds,
-               counters.readBytes >= before.readBytes, counters.writtenBytes >= before.writtenBytes {
-                let seconds = monotonicSeconds - old.monotonicSeconds
-                entry.value.ioRates = IORates(readPerSecond: Double(counters.readBytes - before.readBytes) / seconds,
-                                              writePerSecond: Double(counters.writtenBytes - before.writtenBytes) / seconds)
+            if let old, old.generation + 1 == generation {
+                entry.value.ioRates = IORates(from: old.counters, to: entry.counters,
+                                              seconds: monotonicSeconds - old.monotonicSeconds)
             }
         }
         if missing.contains(.status) {

@@ -176,6 +176,9 @@ final class ProcessScanner {
             // the start time no longer matches at the next refresh, which reads it anew.
             process.exactMemory = path(of: "statm", under: name).flatMap { readStatm(in: rootFD, path: $0) }
         }
+        if options.readsIO {
+            process.ioCounters = path(of: "io", under: name).flatMap { readIO(in: rootFD, path: $0) }
+        }
         return process
     }
 
@@ -210,6 +213,12 @@ final class ProcessScanner {
         reader.withContents(of: path, in: directory) { bytes in
             CgroupParser.parse(bytes).flatMap { CgroupPlacement(memberships: $0) }
         }
+    }
+
+    /// nil where the kernel does not let this user read it (another user's process
+    /// when not root) or does not account task I/O: never a 0 that means unknown.
+    private func readIO(in directory: Int32, path: UnsafePointer<CChar>) -> IOCounters? {
+        reader.withContents(of: path, in: directory) { ProcessIOParser.parse($0) }
     }
 
     private func readStatm(in directory: Int32, path: UnsafePointer<CChar>) -> ResidentMemory? {
@@ -270,7 +279,10 @@ final class ProcessScanner {
         } else if options.readsStatm {
             memory = readStatm(in: directoryFD, path: "statm")
         }
-        return entry(id: id, stat: stat, owner: owner, details: details, exactMemory: memory, threadOf: process)
+        var entry = entry(id: id, stat: stat, owner: owner, details: details, exactMemory: memory, threadOf: process)
+        // A thread's own io, in its task directory.
+        if options.readsIO { entry.ioCounters = readIO(in: directoryFD, path: "io") }
+        return entry
     }
 
     private func entry(id: Int32, stat: ProcessStat, owner: UInt32, details: ProcessDetails, exactMemory: ResidentMemory?,

@@ -5,6 +5,9 @@ public struct ScanOptions: Sendable, Equatable {
     /// for output that shows every process, and for an order or sums by memory.
     /// Off, the view reads `statm` only for the rows on screen (`OnScreenReader`).
     public var readsStatm: Bool
+    /// Read `io` for every process: the I/O columns sorted on, or output that gives
+    /// every process's I/O (`--json`). Off, the view reads it for the rows on screen.
+    public var readsIO = false
     /// List /proc/PID/task and read each thread's stat (the view's `H`).
     public var readsThreads: Bool
     /// Read every kernel thread's stat each refresh. Off while the view hides them
@@ -17,6 +20,14 @@ public struct ScanOptions: Sendable, Equatable {
     public var readsCPUFrequency = false
     /// File systems whose usage the disk meters show (one statvfs each per refresh).
     public var diskMounts: [String] = []
+    /// `/proc/diskstats` (whole disks, see `MachineActivityReader.disks`) for the disk I/O meter.
+    public var readsDiskActivity = false
+    /// `/proc/net/dev` for the network meter.
+    public var readsNetworkActivity = false
+    /// `/proc/pressure/{cpu,io,memory}` for the pressure meter.
+    public var readsPressure = false
+    /// hwmon sensors and thermal zones for the temperature meter.
+    public var readsTemperatures = false
     /// Read every process's command line again each refresh, for programs that
     /// rewrite their argv (off: once per identity).
     public var rereadsCommandLines = false

@@ -29,6 +29,7 @@ public struct SnapshotAssembler: Sendable {
             CPUAccounting.ticksPerCore(elapsedSeconds: sample.monotonicSeconds - $0, ticksPerSecond: clockTicksPerSecond)
         }
 
+        let elapsedSeconds = previousMonotonicSeconds.map { sample.monotonicSeconds - $0 }
         var processes = processes
         let previousProcesses = previous?.processes ?? []
         let memoryTotal = Double(sample.memory.total)
@@ -44,6 +45,14 @@ public struct SnapshotAssembler: Sendable {
                     ticksPerCore: ticksPerCore, onlineCPUs: onlineCPUs)
             } else {
                 processes[index].cpuPercent = nil
+            }
+            if let elapsedSeconds, elapsedSeconds > 0, earlier < previousProcesses.count,
+               previousProcesses[earlier].identity == processes[index].identity,
+               !processes[index].isCarriedOver, !previousProcesses[earlier].isCarriedOver {
+                processes[index].ioRates = IORates(from: previousProcesses[earlier].ioCounters,
+                                                   to: processes[index].ioCounters, seconds: elapsedSeconds)
+            } else {
+                processes[index].ioRates = nil
             }
             processes[index].memoryPercent = memoryTotal > 0
                 ? min(100, Double(processes[index].residentBytes) / memoryTotal * 100) : 0
@@ -63,6 +72,10 @@ public struct SnapshotAssembler: Sendable {
         system.cpuFrequency = sample.cpuFrequency
         system.disks = sample.disks
         system.cgroupLimits = sample.cgroupLimits
+        system.diskActivity = sample.diskActivity
+        system.networkActivity = sample.networkActivity
+        system.pressure = sample.pressure
+        system.temperatures = sample.temperatures
 
         var tasks = TaskCounts(counting: processes)
         tasks.runningThreads = Int(clamping: sample.stat.runningThreads)

@@ -10,6 +10,7 @@ public final class SnapshotReader {
     private var assembler: SnapshotAssembler
     private var lastSystem: SystemSample?
     private lazy var meters = MeterReader(procFS: procFS)
+    private lazy var activity = MachineActivityReader(procFS: procFS)
     /// Whether `/proc/loadavg`'s last PID speaks for the tasks under the proc root
     /// (see `isOwnNamespace`).
     private let lastPIDCoversRoot: Bool
@@ -83,6 +84,11 @@ public final class SnapshotReader {
         sample.cgroupLimits = cgroupLimits
         if scanner.options.readsCPUFrequency { sample.cpuFrequency = meters.cpuFrequency() }
         if !scanner.options.diskMounts.isEmpty { sample.disks = meters.diskUsage(of: scanner.options.diskMounts) }
+        let options = scanner.options
+        if options.readsDiskActivity { sample.diskActivity = activity.disks(at: sample.monotonicSeconds) }
+        if options.readsNetworkActivity { sample.networkActivity = activity.interfaces(at: sample.monotonicSeconds) }
+        if options.readsPressure { sample.pressure = activity.pressure() }
+        if options.readsTemperatures { sample.temperatures = activity.temperatures() }
         return (sample, load?.lastPID)
     }
 

@@ -9,6 +9,11 @@ public struct SystemSample: Sendable {
     public var disks: [DiskUsage] = []
     /// swtop's own cgroup limits (v2), nil when there are none.
     public var cgroupLimits: CgroupLimits?
+    /// nil when not read (`ScanOptions.readsDiskActivity` and the rest).
+    public var diskActivity: [DiskActivity]?
+    public var networkActivity: [InterfaceActivity]?
+    public var pressure: MachinePressure?
+    public var temperatures: [TemperatureReading]?
 
     /// When the sample was taken, in seconds on the monotonic clock: the interval
     /// between two samples that CPU% divides by.

@@ -30,6 +30,8 @@ public struct FilterExpression: Sendable, Equatable {
     public var readsCgroups: Bool { !comparedKeys.isDisjoint(with: [.cgroup, .container, .unit]) }
     /// True when the filter needs every process's statm.
     public var readsStatm: Bool { comparedKeys.contains(.shr) }
+    /// An I/O comparison needs every process's `io`.
+    public var readsIO: Bool { comparedKeys.contains(where: \.isIO) }
 
     public func matches(_ process: ProcessEntry, system: SystemState) -> Bool {
         root?.matches(process, system) ?? true

@@ -21,7 +21,7 @@ struct FilterField: Sendable {
     var unit: Unit {
         switch key {
         case .pid, .ppid, .uid, .priority, .nice, .threads, .tty, .processor, .pgrp, .session: .plain
-        case .virt, .res, .shr: .bytes
+        case .virt, .res, .shr, .io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal: .bytes
         case .time, .start: .seconds
         case .cpu, .mem: .percent
         case .user, .state, .command, .comm, .exe, .cgroup, .container, .unit: .text
@@ -52,6 +52,11 @@ struct FilterField: Sendable {
         case .mem:
             guard system.memory.total > 0 else { return 0 }
             return Double(process.residentBytes) / Double(system.memory.total) * 100
+        case .io: return process.ioRates.map { $0.readPerSecond + $0.writePerSecond }
+        case .ioRead: return process.ioRates.map(\.readPerSecond)
+        case .ioWrite: return process.ioRates.map(\.writePerSecond)
+        case .ioReadTotal: return process.ioCounters.map { Double($0.readBytes) }
+        case .ioWriteTotal: return process.ioCounters.map { Double($0.writtenBytes) }
         case .user, .state, .command, .comm, .exe, .cgroup, .container, .unit: return nil
         }
     }

@@ -95,6 +95,10 @@ public struct BatchTextRenderer: Sendable {
             + " \(size(memory.free)) free, \(size(memory.availableOrEstimate)) available")
         lines.append("Swap: \(size(memory.swapTotal)) total, \(size(memory.swapUsed)) used,"
             + " \(size(memory.swapFree)) free, \(size(memory.swapCached)) cached")
+        if let disks = system.diskActivity { lines.append("Disk: " + ActivityText.disks(disks)) }
+        if let interfaces = system.networkActivity { lines.append("Net:  " + ActivityText.network(interfaces)) }
+        if let pressure = system.pressure { lines.append("PSI:  some/full avg10% " + ActivityText.pressure(pressure)) }
+        if let readings = system.temperatures, !readings.isEmpty { lines.append("Temp: " + ActivityText.temperatures(readings)) }
         return lines
     }
 

@@ -40,6 +40,7 @@ public struct JSONFrameEncoder: Sendable {
         json.endArray()
         writeMemory(system.memory, to: &json)
         writeTasks(snapshot.tasks, to: &json)
+        writeActivity(system, to: &json)
         json.key("processes")
         json.beginArray()
         for row in selection.rows(of: snapshot, ordering: ordering) {
@@ -201,6 +202,13 @@ public struct JSONFrameEncoder: Sendable {
         json.field("cgroup", details.cgroup?.path)
         json.field("container", details.cgroup?.container?.shortName)
         json.field("unit", details.cgroup?.unit)
+        // /proc/PID/io: null when unreadable (another user's process when not root) or on the first sample.
+        json.field("read_bytes_per_s", process.ioRates?.readPerSecond)
+        json.field("write_bytes_per_s", process.ioRates?.writePerSecond)
+        json.key("read_bytes")
+        if let counters = process.ioCounters { json.integer(counters.readBytes) } else { json.null() }
+        json.key("write_bytes")
+        if let counters = process.ioCounters { json.integer(counters.writtenBytes) } else { json.null() }
         if let depth { json.field("depth", depth) }
         json.endObject()
     }

@@ -34,8 +34,11 @@ struct ColumnText {
         case .processor: process.processor < 0 ? "-" : String(process.processor)
         case .comm: TerminalText.escape(process.details.comm)
         case .exe: TerminalText.escape(process.details.executable ?? "")
-        case .ioRead: onScreen[process]?.ioRates.map { Units.size(UInt64(saturating: $0.readPerSecond)) } ?? ""
-        case .ioWrite: onScreen[process]?.ioRates.map { Units.size(UInt64(saturating: $0.writePerSecond)) } ?? ""
+        case .ioRead: ioRates(process).map { Units.size(UInt64(saturating: $0.readPerSecond)) } ?? ""
+        case .ioWrite: ioRates(process).map { Units.size(UInt64(saturating: $0.writePerSecond)) } ?? ""
+        case .ioTotal: ioRates(process).map { Units.size(UInt64(saturating: $0.readPerSecond + $0.writePerSecond)) } ?? ""
+        case .ioReadTotal: ioCounters(process).map { Units.size($0.readBytes) } ?? "-"
+        case .ioWriteTotal: ioCounters(process).map { Units.size($0.writtenBytes) } ?? "-"
         case .swap: onScreen[process]?.swapBytes.map(Units.size) ?? "-"
         case .cgroup: DisplayWidth.middleCut(TerminalText.escape(process.details.cgroup?.path ?? "-"), cells: column.width - 1)
         case .container: process.details.cgroup?.container?.shortName ?? "-"
@@ -43,6 +46,10 @@ struct ColumnText {
         case .command: ""
         }
     }
+
+    /// io's numbers: read by the sampler for all (sorted on), or for this row on screen.
+    private func ioRates(_ process: ProcessEntry) -> IORates? { process.ioRates ?? onScreen[process]?.ioRates }
+    private func ioCounters(_ process: ProcessEntry) -> IOCounters? { process.ioCounters ?? onScreen[process]?.ioCounters }
 
     /// statm's exact numbers: read for this row on screen, or by the sampler for all.
     private func memory(_ process: ProcessEntry) -> ResidentMemory? {

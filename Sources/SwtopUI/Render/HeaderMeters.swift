@@ -58,6 +58,14 @@ extension HeaderRenderer {
                  "", row: row, column: column, width: width, into: &frame)
         case (.uptime, _):
             text("Uptime: ", Units.duration(seconds: system.uptimeSeconds), "", row: row, column: column, width: width, into: &frame)
+        case (.diskIO, _):
+            text("Disk IO: ", system.diskActivity.map(ActivityText.disks) ?? "-", "", row: row, column: column, width: width, into: &frame)
+        case (.networkIO, _):
+            text("Network: ", system.networkActivity.map(ActivityText.network) ?? "-", "", row: row, column: column, width: width, into: &frame)
+        case (.pressure, _):
+            text("PSI: ", system.pressure.map(ActivityText.pressure) ?? "n/a", "", row: row, column: column, width: width, into: &frame)
+        case (.temperature, _):
+            text("Temp: ", system.temperatures.map(ActivityText.temperatures) ?? "-", "", row: row, column: column, width: width, into: &frame)
         case (.contextSwitches, _):
             text("Context switches: ", system.contextSwitchesPerSecond.map(Self.rate) ?? "-", "/s",
                  row: row, column: column, width: width, into: &frame)

@@ -11,7 +11,7 @@ enum HelpScreen {
         "  F3 /   search (F3: next match)        F4 \\   filter: words, a|b, cpu>50 and …",
         "  F5 t   tree view                      -  +  *   collapse, expand, expand all",
         "  F6     choose the sort column         <  >      previous / next sort column",
-        "  P M T N  sort by CPU% MEM% TIME+ PID  I         invert the order",
+        "  P M T N  sort by CPU% MEM% TIME+ PID  I  invert order  i  I/O view on/off",
         "  u      show one user's processes      K  H      kernel / user threads on/off",
         "  F1 h ? this help   Ctrl-L redraw      mouse     click: select, header: sort",
         "  F2 S   setup: columns, meters, colors, display options (saved at quit)",

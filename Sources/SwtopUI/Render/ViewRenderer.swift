@@ -61,7 +61,7 @@ public struct ViewRenderer: Sendable {
         for column in table.columns {
             switch column {
             case .res, .shr, .mem: files.insert(.statm)
-            case .ioRead, .ioWrite: files.insert(.io)
+            case .ioRead, .ioWrite, .ioTotal, .ioReadTotal, .ioWriteTotal: files.insert(.io)
             case .swap: files.insert(.status)
             default: break
             }

@@ -41,6 +41,14 @@ public enum ColorScheme: String, CaseIterable, Sendable {
 public struct Meter: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case memory, swap, tasks, load, uptime, cpuFrequency, contextSwitches, interrupts
+        /// Read/write rates over whole disks, and the busiest one (`/proc/diskstats`).
+        case diskIO
+        /// Receive/transmit rates over every interface but `lo` (`/proc/net/dev`).
+        case networkIO
+        /// PSI some/full avg10 of cpu, io and memory (`/proc/pressure/*`).
+        case pressure
+        /// hwmon sensors and thermal zones.
+        case temperature
         /// Used space of the file system mounted here.
         case disk(String)
     }
@@ -64,7 +72,7 @@ public struct Meter: Sendable, Equatable {
 
     /// Every kind the setup screen offers (disks: the root file system; more in the config file).
     public static let offered: [Kind] = [.memory, .swap, .tasks, .load, .uptime, .cpuFrequency, .contextSwitches,
-                                         .interrupts, .disk("/")]
+                                         .interrupts, .diskIO, .networkIO, .pressure, .temperature, .disk("/")]
 }
 
 extension Meter.Kind {
@@ -80,6 +88,10 @@ extension Meter.Kind {
         case .contextSwitches: "ContextSwitches"
         case .interrupts: "Interrupts"
         case .disk: "Disk"
+        case .diskIO: "DiskIO"
+        case .networkIO: "NetworkIO"
+        case .pressure: "Pressure"
+        case .temperature: "Temperature"
         }
     }
 
@@ -87,7 +99,7 @@ extension Meter.Kind {
     public var hasFraction: Bool {
         switch self {
         case .memory, .swap, .cpuFrequency, .disk: true
-        case .tasks, .load, .uptime, .contextSwitches, .interrupts: false
+        case .tasks, .load, .uptime, .contextSwitches, .interrupts, .diskIO, .networkIO, .pressure, .temperature: false
         }
     }
 

@@ -143,7 +143,8 @@ public enum SettingsFormat {
         # Seconds between refreshes.
         delay = \(settings.delay)
         # Header meters, each NAME:bar or NAME:text: Memory Swap Tasks Load Uptime
-        # Frequency ContextSwitches Interrupts Disk(/mount/point).
+        # Frequency ContextSwitches Interrupts Disk(/mount/point) DiskIO NetworkIO
+        # Pressure Temperature.
         meters_left = \(meters(.left))
         meters_right = \(meters(.right))
 

@@ -4,6 +4,8 @@ import SwtopCore
 public enum SortKey: String, CaseIterable, Sendable {
     case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor, command, comm, pgrp, session, exe
     case cgroup, container, unit
+    /// Storage I/O from `/proc/PID/io`: read+write per second, each per second, each total.
+    case io, ioRead = "io_read", ioWrite = "io_write", ioReadTotal = "io_read_total", ioWriteTotal = "io_write_total"
 
     /// Accepts the column's name as printed in the header and the usual aliases
     /// from ps, top and htop (`%cpu`, `rss`, `vsz`, `ni`, `cmd` …), in any case.
@@ -32,14 +34,23 @@ public enum SortKey: String, CaseIterable, Sendable {
         case "cg", "control_group": self = .cgroup
         case "ctr", "container_id": self = .container
         case "systemd_unit", "service": self = .unit
+        case "io/s", "disk": self = .io
+        case "read/s", "rbytes": self = .ioRead
+        case "write/s", "wbytes": self = .ioWrite
+        case "read": self = .ioReadTotal
+        case "write": self = .ioWriteTotal
         default: return nil
         }
     }
+
+    /// A rate or total from `/proc/PID/io`.
+    public var isIO: Bool { [.io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal].contains(self) }
 
     /// Amounts sort largest first, as in htop; names and ids smallest first.
     public var descendingByDefault: Bool {
         switch self {
         case .virt, .res, .shr, .cpu, .mem, .time, .threads: return true
+        case .io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal: return true
         default: return false
         }
     }
@@ -72,6 +83,15 @@ public enum SortKey: String, CaseIterable, Sendable {
         case .cgroup: return order(a.details.cgroup?.path ?? "", b.details.cgroup?.path ?? "")
         case .container: return order(a.details.cgroup?.container?.shortName ?? "", b.details.cgroup?.container?.shortName ?? "")
         case .unit: return order(a.details.cgroup?.unit ?? "", b.details.cgroup?.unit ?? "")
+        // Unknown (unreadable, or no previous sample) sorts below any known amount, 0 included.
+        case .io: return order(a.ioRates.map { $0.readPerSecond + $0.writePerSecond } ?? -1,
+                               b.ioRates.map { $0.readPerSecond + $0.writePerSecond } ?? -1)
+        case .ioRead: return order(a.ioRates?.readPerSecond ?? -1, b.ioRates?.readPerSecond ?? -1)
+        case .ioWrite: return order(a.ioRates?.writePerSecond ?? -1, b.ioRates?.writePerSecond ?? -1)
+        case .ioReadTotal: return order(a.ioCounters.map { Int64(clamping: $0.readBytes) } ?? -1,
+                                        b.ioCounters.map { Int64(clamping: $0.readBytes) } ?? -1)
+        case .ioWriteTotal: return order(a.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1,
+                                         b.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1)
         }
     }
 

@@ -7,6 +7,7 @@ public enum TableColumn: CaseIterable, Sendable {
     case pid, ppid, processGroup, session, tty, user, uid, priority, nice, virt, res, shr, state
     case cpu, normalizedCPU, mem, time, threads, start, elapsed, processor, command, comm, exe
     case ioRead, ioWrite, swap
+    case ioTotal, ioReadTotal, ioWriteTotal
     case cgroup, container, unit
 
     /// htop's default table.
@@ -42,6 +43,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .ioRead: "READ/s"
         case .ioWrite: "WRITE/s"
         case .swap: "SWAP"
+        case .ioTotal: "IO/s"
+        case .ioReadTotal: "READ"
+        case .ioWriteTotal: "WRITE"
         case .cgroup: "CGROUP"
         case .container: "CONTAINER"
         case .unit: "UNIT"
@@ -78,6 +82,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .ioRead: "storage read per second (io)"
         case .ioWrite: "storage written per second (io)"
         case .swap: "memory swapped out (status)"
+        case .ioTotal: "storage read+written per second (io)"
+        case .ioReadTotal: "storage read since start (io)"
+        case .ioWriteTotal: "storage written since start (io)"
         case .cgroup: "cgroup path (reads cgroup)"
         case .container: "docker, podman, containerd, CRI-O id"
         case .unit: "systemd unit or slice"
@@ -109,7 +116,8 @@ public enum TableColumn: CaseIterable, Sendable {
         case .elapsed: 12
         case .comm: 16
         case .command, .exe: 25
-        case .ioRead, .ioWrite: 9
+        case .ioRead, .ioWrite, .ioTotal: 9
+        case .ioReadTotal, .ioWriteTotal: 8
         case .swap: 7
         case .cgroup: 31
         case .container: 24
@@ -127,10 +135,16 @@ public enum TableColumn: CaseIterable, Sendable {
         }
     }
 
-    /// nil for columns read only for the rows on screen: sorting would need them for every process.
+    /// nil for columns read only for the rows on screen: sorting would need them for
+    /// every process. The I/O columns sort: the sampler then reads io for all.
     public var sortKey: SortKey? {
         switch self {
-        case .ioRead, .ioWrite, .swap: nil
+        case .swap: nil
+        case .ioRead: .ioRead
+        case .ioWrite: .ioWrite
+        case .ioTotal: .io
+        case .ioReadTotal: .ioReadTotal
+        case .ioWriteTotal: .ioWriteTotal
         case .pid: .pid
         case .ppid: .ppid
         case .processGroup: .pgrp
@@ -158,6 +172,10 @@ public enum TableColumn: CaseIterable, Sendable {
         case .unit: .unit
         }
     }
+
+    /// The table like htop's I/O tab (a preset in setup).
+    public static let ioArrangement: [TableColumn] = [.pid, .user, .ioTotal, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal,
+                                                      .cpu, .command]
 
     /// Needs `/proc/PID/cgroup` (`ScanOptions.readsCgroups`).
     public var readsCgroups: Bool { self == .cgroup || self == .container || self == .unit }

@@ -65,6 +65,7 @@ public enum ViewReducer {
         case .character("M"): sort(by: .mem, &state)
         case .character("T"): sort(by: .time, &state)
         case .character("N"): sort(by: .pid, &state)
+        case .character("i"): toggleIOView(&state)
         case .character("t"), .function(5): state.ordering.tree.toggle()
         case .character("-"): setCollapsed(true, &state)
         case .character("+"), .character("="): setCollapsed(false, &state)
@@ -104,6 +105,20 @@ public enum ViewReducer {
         default: break
         }
         return .none
+    }
+
+    /// htop's I/O tab: the I/O columns ordered by IO/s; pressed again, the table as it was.
+    static func toggleIOView(_ state: inout ViewState) {
+        if let before = state.beforeIOView {
+            state.preferences.columns = before.columns
+            state.ordering.key = before.key
+            state.beforeIOView = nil
+        } else {
+            state.beforeIOView = ViewState.TableBeforeIOView(columns: state.preferences.columns, key: state.ordering.key)
+            state.preferences.columns = TableColumn.ioArrangement
+            state.ordering.key = .io
+            state.ordering.inverted = false
+        }
     }
 
     static func sort(by key: SortKey, _ state: inout ViewState) {

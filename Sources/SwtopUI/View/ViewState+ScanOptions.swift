@@ -14,7 +14,12 @@ extension ViewState {
                                   readsThreads: showsThreads,
                                   readsKernelThreads: showsKernelThreads)
         options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
+        options.readsDiskActivity = preferences.meters.contains { $0.kind == .diskIO }
+        options.readsNetworkActivity = preferences.meters.contains { $0.kind == .networkIO }
+        options.readsPressure = preferences.meters.contains { $0.kind == .pressure }
+        options.readsTemperatures = preferences.meters.contains { $0.kind == .temperature }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
+        options.readsIO = ordering.key.isIO || activeFilter.readsIO
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
             || [.cgroup, .container, .unit].contains(ordering.key) || grouping?.readsCgroups == true

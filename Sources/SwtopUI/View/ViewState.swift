@@ -72,8 +72,15 @@ public struct ViewState: Sendable, Equatable {
     public var lastMenuSignal: Int32 = 15
     /// Columns, meters, colors and display options (setup screen, config file).
     public var preferences = Preferences()
+    /// While the `i` I/O arrangement is on: the columns and sort key to go back to.
+    public var beforeIOView: TableBeforeIOView?
     /// File systems the setup screen offers disk meters for.
     public var mountPoints = ["/"]
+
+    public struct TableBeforeIOView: Equatable, Sendable {
+        public var columns: [TableColumn]
+        public var key: SortKey
+    }
 
     public init(ordering: ProcessOrdering = ProcessOrdering(), width: Int = 80, height: Int = 24) {
         self.ordering = ordering

@@ -33,6 +33,8 @@ enum FrameSchema {
         ("timestamp", .number), ("generation", .integer), ("uptime_seconds", .number), ("boot_time", .integer),
         ("load", .array), ("online_cpus", .integer), ("cpu", .object), ("cpus", .array),
         ("memory", .object), ("swap", .object), ("tasks", .object), ("processes", .array),
+        ("disks", .nullable(.object)), ("network", .nullable(.object)), ("pressure", .nullable(.object)),
+        ("temperatures", .nullable(.array)),
     ]
 
     static let processFields: [(String, Kind)] = [
@@ -42,6 +44,8 @@ enum FrameSchema {
         ("mem_percent", .number), ("cpu_time_seconds", .number), ("start_time", .number),
         ("comm", .string), ("cmdline", .array), ("cmdline_truncated", .bool), ("exe", .nullable(.string)),
         ("cgroup", .nullable(.string)), ("container", .nullable(.string)), ("unit", .nullable(.string)),
+        ("read_bytes_per_s", .nullable(.number)), ("write_bytes_per_s", .nullable(.number)),
+        ("read_bytes", .nullable(.integer)), ("write_bytes", .nullable(.integer)),
     ]
 
     static let memoryFields = ["total_bytes", "free_bytes", "available_bytes", "used_bytes", "buffers_bytes",
