@@ -8,6 +8,11 @@ import Testing
     static func liveSamples() -> [Snapshot] {
         var options = ScanOptions(readsStatm: true)
         options.readsCgroups = true
+        options.readsIO = true
+        options.readsDiskActivity = true
+        options.readsNetworkActivity = true
+        options.readsPressure = true
+        options.readsTemperatures = true
         let reader = SnapshotReader(procFS: ProcFS(root: "/proc"), options: options)
         return [reader.read(), reader.read(), reader.read()]
     }
@@ -26,6 +31,12 @@ import Testing
         let sameRate = decoded.system.contextSwitchesPerSecond?.bitPattern == original.system.contextSwitchesPerSecond?.bitPattern
         #expect(sameRate)
         #expect(decoded.system.disks == original.system.disks)
+        let sameActivity = decoded.system.diskActivity == original.system.diskActivity
+            && decoded.system.networkActivity == original.system.networkActivity
+            && decoded.system.pressure == original.system.pressure
+            && decoded.system.temperatures == original.system.temperatures
+            && decoded.system.cgroupLimits == original.system.cgroupLimits
+        #expect(sameActivity)
         #expect(decoded.tasks == original.tasks)
         #expect(decoded.processes.count == original.processes.count)
         for (mine, theirs) in zip(decoded.processes, original.processes) {
@@ -47,6 +58,8 @@ import Testing
             #expect(mine.details.recordsEqual(theirs.details))
             let sameCgroup = mine.details.cgroup == theirs.details.cgroup
             #expect(sameCgroup)
+            let sameIO = mine.ioCounters == theirs.ioCounters && mine.ioRates == theirs.ioRates
+            #expect(sameIO)
         }
     }
 

@@ -4,7 +4,7 @@
 enum ProcessField: Int, CaseIterable {
     case ppid, threadGroupID, processGroup, session, ttyNumber, state, flags, priority, nice, threadCount
     case userTicks, systemTicks, virtualBytes, approximateResidentBytes, exactMemory, processor, directoryOwner
-    case cpuPercent, memoryPercent, details
+    case cpuPercent, memoryPercent, details, io
 
     var bit: UInt64 { 1 << UInt64(rawValue) }
     static let all: UInt64 = (1 << UInt64(allCases.count)) - 1
@@ -42,6 +42,20 @@ extension RecordByteWriter {
         if has(.cpuPercent) { optionalDouble(entry.cpuPercent) }
         if has(.memoryPercent) { double(entry.memoryPercent) }
         if has(.details) { details(entry.details) }
+        if has(.io) {
+            bool(entry.ioCounters != nil)
+            if let counters = entry.ioCounters {
+                for value in [counters.readCharacters, counters.writtenCharacters, counters.readBytes,
+                              counters.writtenBytes, counters.cancelledWriteBytes] {
+                    unsigned(value)
+                }
+            }
+            bool(entry.ioRates != nil)
+            if let rates = entry.ioRates {
+                double(rates.readPerSecond)
+                double(rates.writePerSecond)
+            }
+        }
     }
 
     private static func changes(_ entry: ProcessEntry, from old: ProcessEntry) -> UInt64 {
@@ -68,6 +82,7 @@ extension RecordByteWriter {
         mark(.memoryPercent, entry.memoryPercent.bitPattern != old.memoryPercent.bitPattern)
         // The sampler shares one details object per identity: a new object is new details.
         mark(.details, entry.details !== old.details && !entry.details.recordsEqual(old.details))
+        mark(.io, entry.ioCounters != old.ioCounters || entry.ioRates != old.ioRates)
         return mask
     }
 
@@ -132,7 +147,16 @@ extension RecordByteReader {
         if has(.cpuPercent) { entry.cpuPercent = try optionalDouble() }
         if has(.memoryPercent) { entry.memoryPercent = try double() }
         if has(.details) { entry.details = try details() }
+        if has(.io) {
+            entry.ioCounters = try bool() ? try ioCounters() : nil
+            entry.ioRates = try bool() ? IORates(readPerSecond: try double(), writePerSecond: try double()) : nil
+        }
         return entry
+    }
+
+    private mutating func ioCounters() throws(RecordDecodingError) -> IOCounters {
+        IOCounters(readCharacters: try unsigned(), writtenCharacters: try unsigned(), readBytes: try unsigned(),
+                   writtenBytes: try unsigned(), cancelledWriteBytes: try unsigned())
     }
 
     private static func blank(pid: Int32, startTicks: UInt64) -> ProcessEntry {

@@ -7,6 +7,7 @@ public enum SnapshotCoding {
         var writer = RecordByteWriter()
         writer.double(snapshot.monotonicSeconds)
         writer.system(snapshot.system)
+        writer.machineActivity(snapshot.system)
         writer.tasks(snapshot.tasks)
         writer.unsigned(UInt64(snapshot.processes.count))
         var known: [ProcessIdentity: ProcessEntry] = [:]
@@ -30,7 +31,8 @@ public enum SnapshotCoding {
                               previous: Snapshot?) throws(RecordDecodingError) -> Snapshot {
         var reader = RecordByteReader(bytes)
         let monotonic = try reader.double()
-        let system = try reader.system()
+        var system = try reader.system()
+        try reader.machineActivity(into: &system)
         let tasks = try reader.tasks()
         let count = try reader.count()
         var known: [ProcessIdentity: ProcessEntry] = [:]
