@@ -20,7 +20,7 @@ let swtopModule: [SwiftSetting] = [
 let package = Package(
     name: "swtop",
     products: [
-        .executable(name: "swtop", targets: ["swtop"]),
+        .executable(name: "swtop", targets: ["swtop"])
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +32,8 @@ let package = Package(
         .systemLibrary(name: "CNameService", path: "Modules/CNameService"),
         // Recordings: each record is one zstd frame.
         .systemLibrary(name: "CZstd", path: "Modules/CZstd", providers: [.apt(["libzstd-dev"])]),
-        .target(name: "SwtopCore", dependencies: ["CProcessControl", "CNameService", "CZstd"], swiftSettings: swtopModule),
+        .target(
+            name: "SwtopCore", dependencies: ["CProcessControl", "CNameService", "CZstd"], swiftSettings: swtopModule),
         .target(name: "SwtopUI", dependencies: ["SwtopCore"], swiftSettings: swtopModule),
         .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"], swiftSettings: swtopModule),
         .executableTarget(
@@ -43,10 +44,13 @@ let package = Package(
             // which saves about 2.5 MiB of resident memory (see NameService for what
             // that asks of user lookups). lld, which comes with Swift, links it, with
             // the code a session runs side by side: another 1.5 MiB less.
-            linkerSettings: [.unsafeFlags([
-                "-static-executable", "-use-ld=lld",
-                "-Xlinker", "--symbol-ordering-file=\(linkOrder)", "-Xlinker", "--no-warn-symbol-ordering",
-            ], .when(configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-executable", "-use-ld=lld",
+                        "-Xlinker", "--symbol-ordering-file=\(linkOrder)", "-Xlinker", "--no-warn-symbol-ordering",
+                    ], .when(configuration: .release))
+            ]
         ),
         // What the end-to-end tests and the bench both need to drive processes and
         // terminals from outside (spawning, tmux, their own reading of /proc). It uses

@@ -14,8 +14,8 @@ public enum ExitStatus: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .exited(code): return "exit status \(code)"
-        case let .signaled(signal): return "killed by signal \(signal)"
+        case .exited(let code): return "exit status \(code)"
+        case .signaled(let signal): return "killed by signal \(signal)"
         }
     }
 }

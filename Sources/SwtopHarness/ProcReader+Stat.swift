@@ -39,11 +39,12 @@ extension ProcReader {
             Value(String(decoding: fields[index].filter { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
         }
         guard let ppid: Int64 = number(1), let utime: UInt64 = number(11), let stime: UInt64 = number(12),
-              let priority: Int64 = number(15), let nice: Int64 = number(16), let threads: Int64 = number(17),
-              let start: UInt64 = number(19), let virt: UInt64 = number(20), let rss: UInt64 = number(21)
+            let priority: Int64 = number(15), let nice: Int64 = number(16), let threads: Int64 = number(17),
+            let start: UInt64 = number(19), let virt: UInt64 = number(20), let rss: UInt64 = number(21)
         else { return nil }
-        return Stat(state: Character(Unicode.Scalar(letter)), ppid: ppid, utime: utime, stime: stime,
-                    priority: priority, nice: nice, threads: threads, startTicks: start, virtualBytes: virt,
-                    residentPages: rss)
+        return Stat(
+            state: Character(Unicode.Scalar(letter)), ppid: ppid, utime: utime, stime: stime,
+            priority: priority, nice: nice, threads: threads, startTicks: start, virtualBytes: virt,
+            residentPages: rss)
     }
 }

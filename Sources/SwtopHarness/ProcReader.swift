@@ -46,7 +46,7 @@ public enum ProcReader {
     /// Real and effective uid from the `Uid:` line of /proc/PID/status.
     public static func uids(_ pid: pid_t) -> (real: UInt32, effective: UInt32)? {
         guard let text = text("/proc/\(pid)/status"),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Uid:") })
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Uid:") })
         else { return nil }
         let numbers = line.dropFirst(4).split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { UInt32($0) }
         guard numbers.count >= 2 else { return nil }

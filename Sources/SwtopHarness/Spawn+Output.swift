@@ -35,7 +35,8 @@ extension Spawn {
         let output = readToEnd(ends[0], until: deadline)
         guard let status = reap(pid, within: max(0, deadline - MonotonicClock.seconds())) else {
             kill(pid)
-            throw SpawnError("\(path.split(separator: "/").last ?? "") did not finish within \(Int(timeout.rounded(.up))) s")
+            throw SpawnError(
+                "\(path.split(separator: "/").last ?? "") did not finish within \(Int(timeout.rounded(.up))) s")
         }
         return Finished(output: String(decoding: output, as: UTF8.self), status: status)
     }

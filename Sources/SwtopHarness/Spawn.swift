@@ -14,8 +14,10 @@ public enum Spawn {
     ///   - newProcessGroup: a process group of its own, so that a Ctrl-C meant for
     ///     the caller does not reach it (it cannot cut a cleanup command short).
     ///   - standardOutput, standardError: descriptors to install as 1 and 2.
-    public static func start(_ path: String, arguments: [[UInt8]], newProcessGroup: Bool = false,
-                             standardOutput: Int32? = nil, standardError: Int32? = nil) throws(SpawnError) -> pid_t {
+    public static func start(
+        _ path: String, arguments: [[UInt8]], newProcessGroup: Bool = false,
+        standardOutput: Int32? = nil, standardError: Int32? = nil
+    ) throws(SpawnError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,12 +53,13 @@ public enum Spawn {
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { bytes in
-            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-            for (offset, byte) in bytes.enumerated() { copy[offset] = CChar(bitPattern: byte) }
-            copy[bytes.count] = 0
-            return copy
-        } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] =
+            arguments.map { bytes in
+                let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+                for (offset, byte) in bytes.enumerated() { copy[offset] = CChar(bitPattern: byte) }
+                copy[bytes.count] = 0
+                return copy
+            } + [nil]
         defer { for pointer in argv { pointer?.deallocate() } }
 
         var pid: pid_t = 0
@@ -70,16 +73,20 @@ public enum Spawn {
     }
 
     /// The same with argv as strings.
-    public static func start(_ path: String, _ arguments: [String], newProcessGroup: Bool = false,
-                             standardOutput: Int32? = nil, standardError: Int32? = nil) throws(SpawnError) -> pid_t {
-        try start(path, arguments: arguments.map { Array($0.utf8) }, newProcessGroup: newProcessGroup,
-                  standardOutput: standardOutput, standardError: standardError)
+    public static func start(
+        _ path: String, _ arguments: [String], newProcessGroup: Bool = false,
+        standardOutput: Int32? = nil, standardError: Int32? = nil
+    ) throws(SpawnError) -> pid_t {
+        try start(
+            path, arguments: arguments.map { Array($0.utf8) }, newProcessGroup: newProcessGroup,
+            standardOutput: standardOutput, standardError: standardError)
     }
 
     /// The first executable file `name` in PATH, or in the usual system directories.
     public static func executable(_ name: String) -> String? {
         let path = getenv("PATH").map { String(cString: $0) } ?? ""
-        let directories = path.split(separator: ":").map(String.init)
+        let directories =
+            path.split(separator: ":").map(String.init)
             + ["/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"]
         return directories.lazy.map { $0 + "/" + name }.first(where: isExecutableFile)
     }

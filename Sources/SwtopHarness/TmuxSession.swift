@@ -45,8 +45,10 @@ public final class TmuxSession {
     ///   - statusLine: tmux's status line, which takes the bottom row.
     ///   - keepsPaneAfterExit: keep the pane after the command ends (`remain-on-exit`),
     ///     so that its last words can be read.
-    public func start(_ command: [String], width: Int, height: Int, environment: [String: String] = [:],
-                      statusLine: Bool = true, keepsPaneAfterExit: Bool = false) throws(SpawnError) {
+    public func start(
+        _ command: [String], width: Int, height: Int, environment: [String: String] = [:],
+        statusLine: Bool = true, keepsPaneAfterExit: Bool = false
+    ) throws(SpawnError) {
         // The options are set before the session exists, so that its first frame
         // already has all rows and a command that ends at once still leaves its pane.
         var arguments = ["-f", "/dev/null"]
@@ -64,7 +66,8 @@ public final class TmuxSession {
     /// sequences when `styled`; nil when the session is gone.
     public func capture(styled: Bool = false) -> String? {
         guard let finished = try? run(["capture-pane", "-p"] + (styled ? ["-e"] : []) + ["-t", Self.session]),
-              finished.succeeded else { return nil }
+            finished.succeeded
+        else { return nil }
         return finished.output
     }
 
@@ -113,7 +116,8 @@ public final class TmuxSession {
     /// A tmux format (`#{pane_title}`) expanded for the session; empty when it is gone.
     public func display(_ format: String) -> String {
         guard let finished = try? run(["display-message", "-p", "-t", Self.session, format]),
-              finished.succeeded else { return "" }
+            finished.succeeded
+        else { return "" }
         let text = finished.output
         return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }

@@ -47,8 +47,9 @@ struct FrameEncoder {
                 let first = start > 0 && frame.isContinuation(row: row, column: start) ? start - 1 : start
                 // A run that reaches the row's trailing blanks clears them in one go.
                 if row < frame.height - 1, !capabilities.clearToEndOfLine.isEmpty,
-                   let blanks = trailingBlanks(in: frame, row: row, from: first), blanks < stop,
-                   frame.width - blanks >= Self.bridgedGap {
+                    let blanks = trailingBlanks(in: frame, row: row, from: first), blanks < stop,
+                    frame.width - blanks >= Self.bridgedGap
+                {
                     write(frame, row: row, from: first, to: blanks, into: &output)
                     use(.normal, into: &output)
                     output += capabilities.clearToEndOfLine
@@ -115,7 +116,9 @@ struct FrameEncoder {
     private func append(_ character: Character, wide: Bool, into output: inout [UInt8]) {
         if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
             output.append(ascii)
-        } else if usesUnicode, character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }) {
+        } else if usesUnicode,
+            character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) })
+        {
             output += character.utf8
         } else {
             // The view escapes control characters before they reach a frame; this

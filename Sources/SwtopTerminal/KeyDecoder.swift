@@ -56,7 +56,7 @@ struct KeyDecoder {
         guard pending.count >= length else { return (.incomplete, 0) }
         var decoder = UTF8()
         var bytes = pending.prefix(length).makeIterator()
-        guard case let .scalarValue(scalar) = decoder.decode(&bytes) else { return (.ignored, 1) }
+        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return (.ignored, 1) }
         return (.key(.character(Character(scalar))), length)
     }
 
@@ -94,14 +94,19 @@ struct KeyDecoder {
             // X10 mouse report: three bytes follow, each value + 32.
             guard pending.count >= length + 3 else { return (.incomplete, 0) }
             let report = pending[length..<(length + 3)].map { Int($0) - 32 }
-            return (Self.mouse(button: report[0], column: report[1] - 1, row: report[2] - 1, released: false), length + 3)
+            return (
+                Self.mouse(button: report[0], column: report[1] - 1, row: report[2] - 1, released: false), length + 3
+            )
         }
         if parameters.first == UInt8(ascii: "<"), finalByte == UInt8(ascii: "M") || finalByte == UInt8(ascii: "m") {
             // SGR mouse report: Esc [ < button ; column ; row, M pressed, m released.
             let numbers = Self.numbers(parameters.dropFirst())
             guard numbers.count == 3 else { return (.ignored, length) }
-            return (Self.mouse(button: numbers[0], column: numbers[1] - 1, row: numbers[2] - 1,
-                               released: finalByte == UInt8(ascii: "m")), length)
+            return (
+                Self.mouse(
+                    button: numbers[0], column: numbers[1] - 1, row: numbers[2] - 1,
+                    released: finalByte == UInt8(ascii: "m")), length
+            )
         }
         guard parameters.allSatisfy({ (0x30...0x3B).contains($0) }) else { return (.ignored, length) }
         return (Self.key(final: finalByte, parameter: Self.numbers(parameters[...]).first) ?? .ignored, length)

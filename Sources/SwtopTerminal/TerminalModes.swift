@@ -1,5 +1,5 @@
-import Glibc
 import CNCurses
+import Glibc
 
 /// The terminal's line discipline: how it was, and the mode the view needs.
 struct TerminalModes {

@@ -20,9 +20,10 @@ public final class TerminalScreen {
             switch self {
             case .notATerminal:
                 return "standard input and output must be a terminal for the interactive view; use --batch or --json"
-            case let .dumbTerminal(term):
-                return "the terminal type '\(TerminalText.escape(term))' cannot show the interactive view; use --batch or --json"
-            case let .cannotInitialize(term):
+            case .dumbTerminal(let term):
+                return
+                    "the terminal type '\(TerminalText.escape(term))' cannot show the interactive view; use --batch or --json"
+            case .cannotInitialize(let term):
                 return "cannot start the terminal (TERM=\(TerminalText.escape(term))); use --batch or --json"
             }
         }
@@ -51,7 +52,9 @@ public final class TerminalScreen {
     ///   - wantsColor: false for `--no-color` or `NO_COLOR`.
     ///   - wantsMouse: false for `--no-mouse`.
     public init(wantsColor: Bool, wantsMouse: Bool) throws(OpenError) {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, let modes = TerminalModes() else { throw .notATerminal }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, let modes = TerminalModes() else {
+            throw .notATerminal
+        }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else { throw .dumbTerminal(term.isEmpty ? "(unset)" : term) }
         guard let capabilities = Terminfo.load(term: term) else { throw .cannotInitialize(term) }
@@ -65,9 +68,10 @@ public final class TerminalScreen {
         // ESCDELAY in the environment still wins, for slow links.
         escapeDelayMilliseconds = getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) }.map { max(0, $0) } ?? 25
         (width, height) = TerminalModes.windowSize() ?? (80, 24)
-        encoder = FrameEncoder(capabilities: capabilities,
-                               palette: StylePalette(scheme: .default, colors: colors, capabilities: capabilities),
-                               usesUnicode: usesUnicode)
+        encoder = FrameEncoder(
+            capabilities: capabilities,
+            palette: StylePalette(scheme: .default, colors: colors, capabilities: capabilities),
+            usesUnicode: usesUnicode)
         enter()
     }
 
@@ -129,7 +133,7 @@ public final class TerminalScreen {
         var delayPassed = false
         while true {
             switch decoder.next(delayPassed: delayPassed) {
-            case let .key(key):
+            case .key(let key):
                 return key
             case .ignored:
                 delayPassed = false

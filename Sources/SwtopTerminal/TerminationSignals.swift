@@ -30,23 +30,35 @@ public enum TerminationSignals {
             (readEnd, writeEnd) = ends
         }
         _ = terminationRequests.load(ordering: .relaxed)
-        for signal in polite { handle(signal, with: { number in
-            if TerminationSignals.terminationRequests.wrappingAdd(1, ordering: .relaxed).oldValue > 0 {
-                TerminalRestore.restoreFromSignalHandler()
-                _exit(128 + number)
-            }
-            var byte = UInt8(truncatingIfNeeded: number)
-            _ = write(TerminationSignals.writeEnd, &byte, 1)
-        }) }
-        for signal in forTerminalView ? [SIGTSTP, SIGWINCH] : [] { handle(signal, with: { number in
-            var byte = UInt8(truncatingIfNeeded: number)
-            _ = write(TerminationSignals.writeEnd, &byte, 1)
-        }) }
-        for signal in fatal { handle(signal, with: { number in
-            TerminalRestore.restoreFromSignalHandler()
-            Glibc.signal(number, SIG_DFL)
-            raise(number)
-        }) }
+        for signal in polite {
+            handle(
+                signal,
+                with: { number in
+                    if TerminationSignals.terminationRequests.wrappingAdd(1, ordering: .relaxed).oldValue > 0 {
+                        TerminalRestore.restoreFromSignalHandler()
+                        _exit(128 + number)
+                    }
+                    var byte = UInt8(truncatingIfNeeded: number)
+                    _ = write(TerminationSignals.writeEnd, &byte, 1)
+                })
+        }
+        for signal in forTerminalView ? [SIGTSTP, SIGWINCH] : [] {
+            handle(
+                signal,
+                with: { number in
+                    var byte = UInt8(truncatingIfNeeded: number)
+                    _ = write(TerminationSignals.writeEnd, &byte, 1)
+                })
+        }
+        for signal in fatal {
+            handle(
+                signal,
+                with: { number in
+                    TerminalRestore.restoreFromSignalHandler()
+                    Glibc.signal(number, SIG_DFL)
+                    raise(number)
+                })
+        }
         return readEnd
     }
 
@@ -55,10 +67,12 @@ public enum TerminationSignals {
     public static func suspendUntilContinued() {
         signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
-        handle(SIGTSTP, with: { number in
-            var byte = UInt8(truncatingIfNeeded: number)
-            _ = write(TerminationSignals.writeEnd, &byte, 1)
-        })
+        handle(
+            SIGTSTP,
+            with: { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(TerminationSignals.writeEnd, &byte, 1)
+            })
     }
 
     /// The signal that arrived, if any.

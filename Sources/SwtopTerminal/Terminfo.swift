@@ -1,5 +1,5 @@
-import Glibc
 import CNCurses
+import Glibc
 
 /// The terminfo database: the one place that asks it what the terminal understands.
 enum Terminfo {
@@ -8,7 +8,8 @@ enum Terminfo {
     static func load(term: String) -> TerminalCapabilities? {
         var status: Int32 = 0
         guard setupterm(term, STDOUT_FILENO, &status) == OK,
-              let cursorAddress = string("cup"), let clear = string("clear") else { return nil }
+            let cursorAddress = string("cup"), let clear = string("clear")
+        else { return nil }
         let setForeground = string("setaf")
         let setBackground = string("setab")
         let colors = Int(tigetnum("colors"))
@@ -29,7 +30,9 @@ enum Terminfo {
     /// A string capability's bytes; nil when the terminal does not have it.
     private static func string(_ name: String) -> [UInt8]? {
         guard let value = swtop_tigetstr(name) else { return nil }
-        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value)))
+        return Array(
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value)))
     }
 
     /// A parameterized capability with its parameters filled in (tiparm).
@@ -37,10 +40,14 @@ enum Terminfo {
         let template = capability + [0]
         return template.withUnsafeBufferPointer { bytes in
             let format = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-            let result = parameters.count == 1 ? swtop_tiparm1(format, parameters[0])
-                                               : swtop_tiparm2(format, parameters[0], parameters[1])
+            let result =
+                parameters.count == 1
+                ? swtop_tiparm1(format, parameters[0])
+                : swtop_tiparm2(format, parameters[0], parameters[1])
             guard let result else { return [] }
-            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(result).assumingMemoryBound(to: UInt8.self), count: strlen(result)))
+            return Array(
+                UnsafeBufferPointer(
+                    start: UnsafeRawPointer(result).assumingMemoryBound(to: UInt8.self), count: strlen(result)))
         }
     }
 }

@@ -87,7 +87,10 @@ struct Arguments: Equatable {
                 flag = String(argument[..<equals])
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
-            guard let option = BenchOption.table.first(where: { "--" + $0.long == flag || $0.short.map { "-\($0)" } == flag })
+            guard
+                let option = BenchOption.table.first(where: {
+                    "--" + $0.long == flag || $0.short.map { "-\($0)" } == flag
+                })
             else { throw UsageError("unknown argument '\(argument)' (try --help)") }
             if !option.modes.contains(mode) {
                 let names = option.modes.map { $0 == .sample ? "plain `swtop-bench`" : "`swtop-bench \($0)`" }
@@ -140,7 +143,8 @@ struct Arguments: Equatable {
         var levels: [Int] = []
         for part in parts {
             guard let level = Int(part), (1...maximumLevel).contains(level) else {
-                throw UsageError("--levels wants comma-separated process counts from 1 to \(maximumLevel), not '\(text)'")
+                throw UsageError(
+                    "--levels wants comma-separated process counts from 1 to \(maximumLevel), not '\(text)'")
             }
             levels.append(level)
         }
@@ -149,7 +153,8 @@ struct Arguments: Equatable {
 
     private static func parseCount(_ text: String, flag: String, range: ClosedRange<Int>) throws(UsageError) -> Int {
         guard let count = Int(text), range.contains(count) else {
-            throw UsageError("\(flag) wants a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            throw UsageError(
+                "\(flag) wants a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
         }
         return count
     }
@@ -157,19 +162,23 @@ struct Arguments: Equatable {
     /// The options of this run spelled out, defaults included, so the line under a
     /// table reproduces it even if a default changes. Words are quoted for a shell.
     func monitorsCommandLine(program: String) -> String {
-        var words = [program, "monitors",
-                     "--levels", levels.map(String.init).joined(separator: ","),
-                     "--seconds", String(seconds),
-                     "--rounds", String(rounds)]
+        var words = [
+            program, "monitors",
+            "--levels", levels.map(String.init).joined(separator: ","),
+            "--seconds", String(seconds),
+            "--rounds", String(rounds),
+        ]
         // The default swtop is found relative to the bench, so it needs no path here.
         if let swtopPath { words += ["--swtop", swtopPath] }
         return words.map(Self.shellQuoted).joined(separator: " ")
     }
 
     private static func shellQuoted(_ word: String) -> String {
-        let plain = !word.isEmpty && word.allSatisfy { character in
-            character.isASCII && (character.isLetter || character.isNumber || "-_./,=:+@%".contains(character))
-        }
+        let plain =
+            !word.isEmpty
+            && word.allSatisfy { character in
+                character.isASCII && (character.isLetter || character.isNumber || "-_./,=:+@%".contains(character))
+            }
         if plain { return word }
         return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }

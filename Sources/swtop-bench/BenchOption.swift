@@ -56,39 +56,49 @@ extension BenchOption.Name {
         let all: [Arguments.Mode] = [.sample, .monitors, .huge]
         switch self {
         case .levels:
-            return BenchOption(name: self, long: "levels", short: nil, valueName: "LIST",
-                               help: "comma-separated process totals (default 100,1000,5000)",
-                               modes: [.sample, .monitors])
+            return BenchOption(
+                name: self, long: "levels", short: nil, valueName: "LIST",
+                help: "comma-separated process totals (default 100,1000,5000)",
+                modes: [.sample, .monitors])
         case .samples:
-            return BenchOption(name: self, long: "samples", short: nil, valueName: "K",
-                               help: "timed repetitions per cell (default 20)", modes: [.sample])
+            return BenchOption(
+                name: self, long: "samples", short: nil, valueName: "K",
+                help: "timed repetitions per cell (default 20)", modes: [.sample])
         case .procRoot:
-            return BenchOption(name: self, long: "proc-root", short: nil, valueName: "DIR",
-                               help: "proc filesystem to read (default /proc); it must show\n"
-                                   + "this PID namespace, since the bench counts its children there",
-                               modes: [.sample])
+            return BenchOption(
+                name: self, long: "proc-root", short: nil, valueName: "DIR",
+                help: "proc filesystem to read (default /proc); it must show\n"
+                    + "this PID namespace, since the bench counts its children there",
+                modes: [.sample])
         case .seconds:
-            return BenchOption(name: self, long: "seconds", short: nil, valueName: "S",
-                               help: "CPU window per run in seconds (default 20)", modes: [.monitors, .huge])
+            return BenchOption(
+                name: self, long: "seconds", short: nil, valueName: "S",
+                help: "CPU window per run in seconds (default 20)", modes: [.monitors, .huge])
         case .rounds:
-            return BenchOption(name: self, long: "rounds", short: nil, valueName: "R",
-                               help: "runs per monitor and level; medians are shown\n(default 1)",
-                               modes: [.monitors])
+            return BenchOption(
+                name: self, long: "rounds", short: nil, valueName: "R",
+                help: "runs per monitor and level; medians are shown\n(default 1)",
+                modes: [.monitors])
         case .swtop:
-            return BenchOption(name: self, long: "swtop", short: nil, valueName: "PATH",
-                               help: "the swtop to measure (default: the swtop next\nto this swtop-bench)",
-                               modes: [.monitors, .huge])
+            return BenchOption(
+                name: self, long: "swtop", short: nil, valueName: "PATH",
+                help: "the swtop to measure (default: the swtop next\nto this swtop-bench)",
+                modes: [.monitors, .huge])
         case .processes:
-            return BenchOption(name: self, long: "processes", short: nil, valueName: "N",
-                               help: "processes on the system (default 10000)", modes: [.huge])
+            return BenchOption(
+                name: self, long: "processes", short: nil, valueName: "N",
+                help: "processes on the system (default 10000)", modes: [.huge])
         case .threads:
-            return BenchOption(name: self, long: "threads", short: nil, valueName: "N",
-                               help: "threads of the one many-threaded process (default 5000)", modes: [.huge])
+            return BenchOption(
+                name: self, long: "threads", short: nil, valueName: "N",
+                help: "threads of the one many-threaded process (default 5000)", modes: [.huge])
         case .presses:
-            return BenchOption(name: self, long: "presses", short: nil, valueName: "N",
-                               help: "timed key presses (default 20)", modes: [.huge])
+            return BenchOption(
+                name: self, long: "presses", short: nil, valueName: "N",
+                help: "timed key presses (default 20)", modes: [.huge])
         case .help:
-            return BenchOption(name: self, long: "help", short: "h", valueName: nil, help: "print this help", modes: all)
+            return BenchOption(
+                name: self, long: "help", short: "h", valueName: nil, help: "print this help", modes: all)
         }
     }
 }

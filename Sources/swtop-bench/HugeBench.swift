@@ -49,14 +49,16 @@ func runHuge(_ arguments: Arguments) -> Int32 {
     }
     let threads = threadCount(of: threaded) ?? 0
     let processes = ProcEntries.count(root: "/proc") ?? 0
-    progress("\(processes) processes; PID \(threaded) has \(threads) threads; swtop -d 1 in tmux, "
-        + "\(arguments.presses) key presses, then a \(arguments.seconds) s refresh window")
+    progress(
+        "\(processes) processes; PID \(threaded) has \(threads) threads; swtop -d 1 in tmux, "
+            + "\(arguments.presses) key presses, then a \(arguments.seconds) s refresh window")
     if threads < arguments.threads {
         progress("only \(threads) of \(arguments.threads) threads started")
     }
 
-    let run = HugeRun(tmux: tmux, swtop: swtop, threadedPID: threaded, presses: arguments.presses,
-                      windowSeconds: Double(arguments.seconds))
+    let run = HugeRun(
+        tmux: tmux, swtop: swtop, threadedPID: threaded, presses: arguments.presses,
+        windowSeconds: Double(arguments.seconds))
     let measurement: HugeMeasurement
     do {
         measurement = try SignalCleanup.holdingBack { () throws(Interrupted) -> HugeMeasurement in
@@ -76,24 +78,31 @@ func runHuge(_ arguments: Arguments) -> Int32 {
 /// The `Threads:` line of /proc/PID/status.
 private func threadCount(of pid: pid_t) -> Int? {
     guard let text = ProcReader.text("/proc/\(pid)/status"),
-          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Threads:") }) else { return nil }
+        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Threads:") })
+    else { return nil }
     return Int(line.dropFirst("Threads:".count).drop { $0 == " " || $0 == "\t" })
 }
 
 private func hugeReport(_ measurement: HugeMeasurement, processes: Int, threads: Int, arguments: Arguments) -> String {
     func milliseconds(_ timings: Timings) -> String {
-        timings.values.isEmpty ? "-" : "\(Report.fixed(timings.median, digits: 0)) (\(Report.fixed(timings.values.max() ?? .nan, digits: 0)))"
+        timings.values.isEmpty
+            ? "-"
+            : "\(Report.fixed(timings.median, digits: 0)) (\(Report.fixed(timings.values.max() ?? .nan, digits: 0)))"
     }
     func seconds(_ timings: Timings) -> String {
-        timings.values.isEmpty ? "-" : "\(Report.fixed(timings.median, digits: 2)) (\(Report.fixed(timings.values.max() ?? .nan, digits: 2)))"
+        timings.values.isEmpty
+            ? "-"
+            : "\(Report.fixed(timings.median, digits: 2)) (\(Report.fixed(timings.values.max() ?? .nan, digits: 2)))"
     }
     let cpu = measurement.cpuMillisecondsPerSecond.map { Report.fixed($0, digits: 1) } ?? "-"
     let peak = measurement.peakResidentBytes.map { Report.fixed(Double($0) / 1_048_576, digits: 1) } ?? "-"
     let first = measurement.firstFrameMilliseconds.map { Report.fixed($0, digits: 0) } ?? "-"
     let missed = measurement.missedKeys > 0 ? " (\(measurement.missedKeys) never showed)" : ""
-    var words = [CommandLine.arguments.first ?? "swtop-bench", "huge", "--processes", String(arguments.processes),
-                 "--threads", String(arguments.threads), "--presses", String(arguments.presses),
-                 "--seconds", String(arguments.seconds)]
+    var words = [
+        CommandLine.arguments.first ?? "swtop-bench", "huge", "--processes", String(arguments.processes),
+        "--threads", String(arguments.threads), "--presses", String(arguments.presses),
+        "--seconds", String(arguments.seconds),
+    ]
     if let path = arguments.swtopPath { words += ["--swtop", path] }
     return """
         | processes | threads of one process | threads shown | first frame ms | key to screen ms, median (max) | refresh interval s, median (max) | swtop CPU ms per s | swtop peak RSS MiB |

@@ -65,7 +65,11 @@ struct HugeRun {
             progress(error.description)
             return measurement
         }
-        guard try waitUntil(Self.firstFrameTimeoutSeconds, in: session, { ProcessRows.count(in: $0) >= ProcessRows.minimumForFrame }) != nil else {
+        guard
+            try waitUntil(
+                Self.firstFrameTimeoutSeconds, in: session, { ProcessRows.count(in: $0) >= ProcessRows.minimumForFrame }
+            ) != nil
+        else {
             progress("no screen with process rows within \(Int(Self.firstFrameTimeoutSeconds)) s")
             return measurement
         }
@@ -109,8 +113,10 @@ struct HugeRun {
             let wanted = !ascending
             let sent = MonotonicClock.seconds()
             session.press("N")
-            if try waitUntil(Self.keyTimeoutSeconds, in: session, { Self.order(of: $0) == wanted },
-                             captures: &measurement.captureMilliseconds) != nil {
+            if try waitUntil(
+                Self.keyTimeoutSeconds, in: session, { Self.order(of: $0) == wanted },
+                captures: &measurement.captureMilliseconds) != nil
+            {
                 measurement.keyMilliseconds.append((MonotonicClock.seconds() - sent) * 1000)
             } else {
                 measurement.missedKeys += 1
@@ -126,8 +132,10 @@ struct HugeRun {
 
     /// Over the window: when the header changes (swtop redraws it once per sample),
     /// and swtop's CPU time.
-    private func watchRefreshes(of pid: pid_t, in session: TmuxSession,
-                                into measurement: inout HugeMeasurement) throws(Interrupted) {
+    private func watchRefreshes(
+        of pid: pid_t, in session: TmuxSession,
+        into measurement: inout HugeMeasurement
+    ) throws(Interrupted) {
         guard let before = ProcReader.stat(pid) else {
             progress("swtop exited before the refresh window")
             return
@@ -138,7 +146,8 @@ struct HugeRun {
         while MonotonicClock.seconds() - start < windowSeconds {
             guard let screen = session.capture() else { break }
             let now = MonotonicClock.seconds()
-            let header = String(screen.split(separator: "\n").prefix { !$0.contains("PID USER") }.joined(separator: "\n"))
+            let header = String(
+                screen.split(separator: "\n").prefix { !$0.contains("PID USER") }.joined(separator: "\n"))
             if let lastHeader, header != lastHeader {
                 if let lastChange { measurement.refreshSeconds.append(now - lastChange) }
                 lastChange = now
@@ -153,18 +162,23 @@ struct HugeRun {
             return
         }
         // CPU per second of the window: per refresh while swtop keeps its 1 s delay.
-        measurement.cpuMillisecondsPerSecond = Double(after.cpuTicks - before.cpuTicks) / Double(ProcReader.clockTicksPerSecond) * 1000 / elapsed
+        measurement.cpuMillisecondsPerSecond =
+            Double(after.cpuTicks - before.cpuTicks) / Double(ProcReader.clockTicksPerSecond) * 1000 / elapsed
     }
 
     /// Polls the screen until `condition` holds; returns that screen, or nil at the timeout.
-    private func waitUntil(_ seconds: Double, in session: TmuxSession,
-                           _ condition: (String) -> Bool) throws(Interrupted) -> String? {
+    private func waitUntil(
+        _ seconds: Double, in session: TmuxSession,
+        _ condition: (String) -> Bool
+    ) throws(Interrupted) -> String? {
         var ignored = Timings()
         return try waitUntil(seconds, in: session, condition, captures: &ignored)
     }
 
-    private func waitUntil(_ seconds: Double, in session: TmuxSession, _ condition: (String) -> Bool,
-                           captures: inout Timings) throws(Interrupted) -> String? {
+    private func waitUntil(
+        _ seconds: Double, in session: TmuxSession, _ condition: (String) -> Bool,
+        captures: inout Timings
+    ) throws(Interrupted) -> String? {
         let deadline = MonotonicClock.seconds() + seconds
         while MonotonicClock.seconds() < deadline {
             let before = MonotonicClock.seconds()
@@ -183,7 +197,9 @@ struct HugeRun {
         defer { closedir(directory) }
         var last: pid_t?
         while let entry = readdir(directory) {
-            guard let name = ProcEntries.pidName(entry), let id = pid_t(String(cString: name)), id != pid else { continue }
+            guard let name = ProcEntries.pidName(entry), let id = pid_t(String(cString: name)), id != pid else {
+                continue
+            }
             last = max(last ?? id, id)
         }
         return last

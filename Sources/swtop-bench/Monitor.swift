@@ -20,35 +20,47 @@ struct Monitor {
     static func installed(swtopPath: String?) throws(UsageError) -> [Monitor] {
         var monitors: [Monitor] = []
         if let swtop = try locateSwtop(explicitPath: swtopPath) {
-            monitors.append(Monitor(name: "swtop", executable: swtop, arguments: ["-d", "1"],
-                                    versionArguments: [["--version"]]))
+            monitors.append(
+                Monitor(
+                    name: "swtop", executable: swtop, arguments: ["-d", "1"],
+                    versionArguments: [["--version"]]))
             // Sorted by memory, every process's statm is read each refresh (exact RES for
             // all): the table says what that costs beside the default view.
-            monitors.append(Monitor(name: "swtop-mem", executable: swtop, arguments: ["-d", "1", "-s", "mem"],
-                                    versionArguments: [["--version"]], variant: "sorted by MEM%"))
+            monitors.append(
+                Monitor(
+                    name: "swtop-mem", executable: swtop, arguments: ["-d", "1", "-s", "mem"],
+                    versionArguments: [["--version"]], variant: "sorted by MEM%"))
         }
         if let htop = located("htop") {
             // htop's delay is in tenths of a second.
-            monitors.append(Monitor(name: "htop", executable: htop, arguments: ["-d", "10"],
-                                    versionArguments: [["--version"]]))
+            monitors.append(
+                Monitor(
+                    name: "htop", executable: htop, arguments: ["-d", "10"],
+                    versionArguments: [["--version"]]))
         }
         if let top = located("top") {
             // procps-ng 4 prints its version for -V; 3.3 took -v, which 4 rejects.
-            monitors.append(Monitor(name: "top", executable: top, arguments: ["-d", "1"],
-                                    versionArguments: [["-V"], ["-v"]]))
+            monitors.append(
+                Monitor(
+                    name: "top", executable: top, arguments: ["-d", "1"],
+                    versionArguments: [["-V"], ["-v"]]))
         }
         if let btop = located("btop") {
             // btop has no command-line option for its refresh, and its default is 2 s.
-            monitors.append(Monitor(name: "btop", executable: btop, arguments: [],
-                                    versionArguments: [["--version"]],
-                                    configuration: [(".config/btop/btop.conf", "update_ms = 1000\n")]))
+            monitors.append(
+                Monitor(
+                    name: "btop", executable: btop, arguments: [],
+                    versionArguments: [["--version"]],
+                    configuration: [(".config/btop/btop.conf", "update_ms = 1000\n")]))
         }
         return monitors
     }
 
     /// - Parameter variant: how this run differs from the monitor's default view, for the table.
-    private init(name: String, executable: String, arguments: [String], versionArguments: [[String]],
-                 configuration: [(path: String, contents: String)] = [], variant: String? = nil) {
+    private init(
+        name: String, executable: String, arguments: [String], versionArguments: [[String]],
+        configuration: [(path: String, contents: String)] = [], variant: String? = nil
+    ) {
         self.name = name
         self.executable = executable
         self.arguments = arguments
@@ -82,7 +94,8 @@ struct Monitor {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let swtop = directory + "/swtop"
         guard Spawn.isExecutableFile(swtop) else {
-            progress("no swtop next to swtop-bench: skipped (build it with the same scratch path, or give --swtop PATH)")
+            progress(
+                "no swtop next to swtop-bench: skipped (build it with the same scratch path, or give --swtop PATH)")
             return nil
         }
         return swtop
@@ -100,7 +113,10 @@ struct Monitor {
         var text = ""
         var inEscape = false
         for scalar in line.unicodeScalars {
-            if scalar == "\u{1B}" { inEscape = true; continue }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
             if inEscape {
                 // An SGR sequence such as ESC [ 1 m ends with its first letter.
                 if scalar.properties.isAlphabetic { inEscape = false }
@@ -112,8 +128,8 @@ struct Monitor {
     }
 }
 
-private extension String {
-    var trimmingSpaces: String {
+extension String {
+    fileprivate var trimmingSpaces: String {
         String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

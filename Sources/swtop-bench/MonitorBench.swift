@@ -46,8 +46,9 @@ func runMonitors(_ arguments: Arguments) -> Int32 {
         do {
             let present = try farm.adjust(toTotal: level)
             processCounts.append(present)
-            progress("level \(level): \(present) processes (\(farm.children.count) ours), measuring "
-                + "\(monitors.map(\.name).joined(separator: ", ")), about \(Int(secondsPerRun)) s each")
+            progress(
+                "level \(level): \(present) processes (\(farm.children.count) ours), measuring "
+                    + "\(monitors.map(\.name).joined(separator: ", ")), about \(Int(secondsPerRun)) s each")
         } catch {
             progress("level \(level): \(error.description)")
             status = 1
@@ -76,8 +77,10 @@ func runMonitors(_ arguments: Arguments) -> Int32 {
     Orphans.reapExited(excluding: [])
     if !processCounts.isEmpty {
         let program = CommandLine.arguments.first ?? "swtop-bench"
-        print(MonitorReport.markdown(results, processCounts: processCounts,
-                                     commandLine: arguments.monitorsCommandLine(program: program)))
+        print(
+            MonitorReport.markdown(
+                results, processCounts: processCounts,
+                commandLine: arguments.monitorsCommandLine(program: program)))
     }
     return status
 }

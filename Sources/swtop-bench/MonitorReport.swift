@@ -42,8 +42,9 @@ enum MonitorReport {
             lines.append(row(cells))
         }
         lines.append("")
-        lines.append("\(MachineInfo.nowUTC), \(MachineInfo.onlineCPUs) online CPUs, Linux \(MachineInfo.kernelRelease); "
-            + "reproduce with: `\(commandLine)`")
+        lines.append(
+            "\(MachineInfo.nowUTC), \(MachineInfo.onlineCPUs) online CPUs, Linux \(MachineInfo.kernelRelease); "
+                + "reproduce with: `\(commandLine)`")
         return lines.joined(separator: "\n")
     }
 

@@ -61,8 +61,10 @@ struct MonitorRun {
         return try measure(monitor, in: session, home: home, monitorPID: &monitorPID)
     }
 
-    private func measure(_ monitor: Monitor, in session: TmuxSession, home: TemporaryHome,
-                         monitorPID: inout pid_t?) throws(Interrupted) -> MonitorMeasurement {
+    private func measure(
+        _ monitor: Monitor, in session: TmuxSession, home: TemporaryHome,
+        monitorPID: inout pid_t?
+    ) throws(Interrupted) -> MonitorMeasurement {
         var measurement = MonitorMeasurement()
         let start: Double
         do {
@@ -111,8 +113,10 @@ struct MonitorRun {
 
     /// Polls the screen until it shows enough process rows; returns the milliseconds
     /// since `start`, or nil (with a note) when none came in time.
-    private func waitForFirstFrame(of monitor: Monitor, in session: TmuxSession,
-                                   since start: Double) throws(Interrupted) -> Double? {
+    private func waitForFirstFrame(
+        of monitor: Monitor, in session: TmuxSession,
+        since start: Double
+    ) throws(Interrupted) -> Double? {
         var lastScreen = ""
         while true {
             guard let screen = session.capture() else {
@@ -128,8 +132,10 @@ struct MonitorRun {
             try SignalCleanup.sleep(Self.pollSeconds)
         }
         let firstLine = lastScreen.split(separator: "\n").first { !$0.allSatisfy { $0 == " " } } ?? ""
-        progress("\(monitor.name): no screen with \(ProcessRows.minimumForFrame) process rows within "
-            + "\(Int(Self.firstFrameTimeoutSeconds)) s (first line: '\(firstLine.prefix(80))'); measuring it anyway")
+        progress(
+            "\(monitor.name): no screen with \(ProcessRows.minimumForFrame) process rows within "
+                + "\(Int(Self.firstFrameTimeoutSeconds)) s (first line: '\(firstLine.prefix(80))'); measuring it anyway"
+        )
         return nil
     }
 

@@ -146,8 +146,10 @@ final class ProcessFarm {
     /// must not allocate or take locks the parent's runtime might have held. The
     /// exception, extra threads, is safe only because the bench forks while it has
     /// one thread: no lock of the C library can be held by a thread that is gone.
-    private static func idle(group: pid_t, lifeline: (read: Int32, write: Int32),
-                             ready: (read: Int32, write: Int32), threads: Int) -> Never {
+    private static func idle(
+        group: pid_t, lifeline: (read: Int32, write: Int32),
+        ready: (read: Int32, write: Int32), threads: Int
+    ) -> Never {
         SignalCleanup.uninstall()
         setpgid(0, group) // group 0: this child starts the group
         close(lifeline.write)
@@ -176,9 +178,13 @@ final class ProcessFarm {
         pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
         for _ in 0..<count {
             var thread = pthread_t()
-            guard pthread_create(&thread, &attributes, { _ in
-                while true { pause() }
-            }, nil) == 0 else { break }
+            guard
+                pthread_create(
+                    &thread, &attributes,
+                    { _ in
+                        while true { pause() }
+                    }, nil) == 0
+            else { break }
         }
         pthread_attr_destroy(&attributes)
     }
@@ -211,17 +217,17 @@ enum FarmError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .rootMissesThisNamespace(root):
+        case .rootMissesThisNamespace(let root):
             return "\(root) does not list this process: it must be the proc filesystem of this PID namespace"
-        case let .unreadable(path, code):
+        case .unreadable(let path, let code):
             return "cannot list \(path): \(String(cString: strerror(code)))"
-        case let .pipe(code):
+        case .pipe(let code):
             return "cannot create a pipe: \(String(cString: strerror(code)))"
-        case let .fork(code, spawned):
+        case .fork(let code, let spawned):
             return "fork failed after \(spawned) children: \(String(cString: strerror(code)))"
-        case let .childrenNotReady(missing):
+        case .childrenNotReady(let missing):
             return "\(missing) children did not start in time"
-        case let .countStuck(root, count, wanted):
+        case .countStuck(let root, let count, let wanted):
             return "\(root) lists \(count) processes after spawning, not \(wanted)"
         }
     }

@@ -23,8 +23,8 @@ enum ProcessRows {
     private static func startsWithLivePID(_ piece: Substring) -> Bool {
         let text = piece.drop { $0 == " " }
         guard let space = text.firstIndex(of: " "),
-              text[space...].contains(where: { $0 != " " }),
-              let pid = pid_t(text[..<space]), pid > 0
+            text[space...].contains(where: { $0 != " " }),
+            let pid = pid_t(text[..<space]), pid > 0
         else { return false }
         return access("/proc/\(pid)", F_OK) == 0
     }

@@ -20,7 +20,8 @@ enum Report {
         }
         lines.append("")
         lines.append("\(MachineInfo.onlineCPUs) online CPUs, Linux \(MachineInfo.kernelRelease), \(MachineInfo.now).")
-        lines.append("""
+        lines.append(
+            """
             CPU time of the bench per operation, median (min) of \(samples) runs after a warm-up; \
             first sample: \(firstSampleReaders) fresh readers. floor = fstat of each PID directory + \
             read of stat and statm; sample = SnapshotReader.read() (stat only); sample+SHR also reads statm. \

@@ -19,12 +19,13 @@ final class SystemLimits {
         try raise(Self.threadsMaxPath, to: needed, ceiling: Int(Int32.max))
         guard geteuid() != 0 else { return }
         var limit = rlimit()
-        guard getrlimit(RLIMIT_NPROC_VALUE, &limit) == 0 else { return }
+        guard getrlimit(processLimitResource, &limit) == 0 else { return }
         guard limit.rlim_cur != unlimited, limit.rlim_cur < rlim_t(needed) else { return }
         limit.rlim_cur = limit.rlim_max == unlimited ? rlim_t(needed) : min(limit.rlim_max, rlim_t(needed))
-        guard setrlimit(RLIMIT_NPROC_VALUE, &limit) == 0, limit.rlim_cur >= rlim_t(needed) else {
-            throw BenchError("the process limit (ulimit -u) is \(limit.rlim_max), below the \(needed) tasks needed: "
-                + "raise the hard limit or run as root")
+        guard setrlimit(processLimitResource, &limit) == 0, limit.rlim_cur >= rlim_t(needed) else {
+            throw BenchError(
+                "the process limit (ulimit -u) is \(limit.rlim_max), below the \(needed) tasks needed: "
+                    + "raise the hard limit or run as root")
         }
         progress("raised ulimit -u to \(limit.rlim_cur)")
     }
@@ -44,8 +45,9 @@ final class SystemLimits {
         // Twice what is needed: threads and PIDs are allocated and freed all the time.
         let wanted = min(ceiling, needed * 2)
         guard wanted >= needed, Self.store(wanted, in: path) else {
-            throw BenchError("\(path) is \(current), below the \(needed) tasks needed, and cannot be raised "
-                + "(as root: echo \(wanted) > \(path))")
+            throw BenchError(
+                "\(path) is \(current), below the \(needed) tasks needed, and cannot be raised "
+                    + "(as root: echo \(wanted) > \(path))")
         }
         restores.append((path, current))
         progress("raised \(path) from \(current) to \(wanted)")
@@ -76,4 +78,4 @@ final class SystemLimits {
 /// RLIM_INFINITY, which Swift imports as an overflowing -1 literal.
 private let unlimited = rlim_t.max
 
-private let RLIMIT_NPROC_VALUE = __rlimit_resource_t(__RLIMIT_NPROC.rawValue)
+private let processLimitResource = __rlimit_resource_t(__RLIMIT_NPROC.rawValue)

@@ -18,11 +18,13 @@ final class TemporaryHome {
     /// The XDG base directories inside this HOME: a monitor that honours one set
     /// in the user's environment must not read or write the user's files either.
     var environment: [String] {
-        ["HOME=\(path)",
-         "XDG_CONFIG_HOME=\(path)/.config",
-         "XDG_CACHE_HOME=\(path)/.cache",
-         "XDG_DATA_HOME=\(path)/.local/share",
-         "XDG_STATE_HOME=\(path)/.local/state"]
+        [
+            "HOME=\(path)",
+            "XDG_CONFIG_HOME=\(path)/.config",
+            "XDG_CACHE_HOME=\(path)/.cache",
+            "XDG_DATA_HOME=\(path)/.local/share",
+            "XDG_STATE_HOME=\(path)/.local/state",
+        ]
     }
 
     /// Writes `text` to `relativePath` under this HOME, creating its directories.

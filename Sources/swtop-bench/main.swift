@@ -57,8 +57,10 @@ func run(_ arguments: Arguments, procFS: ProcFS) -> Int32 {
     }
     farm.killAll()
     if !results.isEmpty {
-        print(Report.markdown(results, samples: arguments.samples,
-                              firstSampleReaders: benchmark.firstSampleReaders))
+        print(
+            Report.markdown(
+                results, samples: arguments.samples,
+                firstSampleReaders: benchmark.firstSampleReaders))
     }
     return status
 }

@@ -25,7 +25,8 @@ struct BatchMode {
         // RES and SHR are printed for every row, so statm is read for all; JSON gives
         // every process's cgroup, container and unit.
         var options = ScanOptions(readsStatm: true)
-        options.readsCgroups = (fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json))
+        options.readsCgroups =
+            (fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json))
             || selection.filter.readsCgroups || grouping?.readsCgroups == true
         // JSON gives every process's I/O; text reads it only to order by it.
         options.readsIO = format == .json || ordering.key.isIO || selection.filter.readsIO
@@ -37,8 +38,9 @@ struct BatchMode {
         let sampler = Sampler(procFS: procFS, interval: delay, options: options)
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
-        let printer = FramePrinter(format: format, ordering: ordering, grouping: grouping, selection: selection,
-                                   fields: fields)
+        let printer = FramePrinter(
+            format: format, ordering: ordering, grouping: grouping, selection: selection,
+            fields: fields)
         // Generation 1 has nothing to compare against: wait for the second.
         var generation: UInt64 = 1
         var printed = 0

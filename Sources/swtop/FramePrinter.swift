@@ -12,8 +12,10 @@ struct FramePrinter {
     private let metrics: OpenMetricsEncoder
     private let csv: CSVFrameEncoder
 
-    init(format: Format, ordering: ProcessOrdering, grouping: GroupKind?, selection: RowSelection,
-         fields: [OutputField]?) {
+    init(
+        format: Format, ordering: ProcessOrdering, grouping: GroupKind?, selection: RowSelection,
+        fields: [OutputField]?
+    ) {
         self.format = format
         text = BatchTextRenderer(ordering: ordering, grouping: grouping, selection: selection, fields: fields)
         json = JSONFrameEncoder(ordering: ordering, grouping: grouping, selection: selection, fields: fields)

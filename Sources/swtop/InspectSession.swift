@@ -31,7 +31,7 @@ final class InspectSession {
         switch page {
         case .detail:
             switch inspector.inspect(pid: target.pid, startTicks: target.startTicks, previous: data.inspection) {
-            case let .inspected(inspection): data.inspection = inspection
+            case .inspected(let inspection): data.inspection = inspection
             case .exited: data.hasExited = true
             }
         case .environment:

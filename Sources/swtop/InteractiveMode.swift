@@ -37,8 +37,9 @@ struct InteractiveMode {
         state.message = settings.warnings.first.map { first in
             settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first
         }
-        let sampler = Sampler(procFS: procFS, interval: delay,
-                              options: InteractiveSession.scanOptions(for: state, recording: recording != nil))
+        let sampler = Sampler(
+            procFS: procFS, interval: delay,
+            options: InteractiveSession.scanOptions(for: state, recording: recording != nil))
         sampler.start()
         defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
         let signals = TerminationSignals.install(forTerminalView: true)
@@ -55,8 +56,9 @@ struct InteractiveMode {
         state.usesUnicode = screen.usesUnicode
         state.readonly = readonly
         state.mountPoints = MountsParser.read(procFS: procFS)
-        let session = InteractiveSession(state: state, procFS: procFS, delay: delay, grace: grace, settings: settings,
-                                         sampler: sampler, screen: screen, signals: signals, recording: recording)
+        let session = InteractiveSession(
+            state: state, procFS: procFS, delay: delay, grace: grace, settings: settings,
+            sampler: sampler, screen: screen, signals: signals, recording: recording)
         let status = session.run()
         screen.close()
         // Printed once the terminal is back to normal.

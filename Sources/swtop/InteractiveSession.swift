@@ -32,8 +32,10 @@ final class InteractiveSession {
     /// `--record`: every sample the view takes is appended there.
     private let recording: RecordingFile?
 
-    init(state: ViewState, procFS: ProcFS, delay: Double, grace: Double, settings: SettingsSession,
-         sampler: Sampler, screen: TerminalScreen, signals: Int32, recording: RecordingFile?) {
+    init(
+        state: ViewState, procFS: ProcFS, delay: Double, grace: Double, settings: SettingsSession,
+        sampler: Sampler, screen: TerminalScreen, signals: Int32, recording: RecordingFile?
+    ) {
         self.state = state
         self.recording = recording
         self.procFS = procFS
@@ -92,12 +94,15 @@ final class InteractiveSession {
     private func drawIfNeeded() {
         guard needsDraw else { return }
         let reads = ViewRenderer.onScreenReads(snapshot: snapshot, state: state, rows: rows)
-        let values = onScreen.read(reads.files, for: reads.processes, generation: snapshot?.generation ?? 0,
-                                   monotonicSeconds: snapshot?.monotonicSeconds ?? 0)
+        let values = onScreen.read(
+            reads.files, for: reads.processes, generation: snapshot?.generation ?? 0,
+            monotonicSeconds: snapshot?.monotonicSeconds ?? 0)
         let page = state.mode.inspectView.flatMap { inspect?.data.page($0.page) }
         ViewReducer.keepInspectPageInRange(&state, page: page)
-        screen.draw(renderer.render(snapshot: snapshot, state: state, rows: rows, highlights: changes.highlights,
-                                    onScreen: values, page: page))
+        screen.draw(
+            renderer.render(
+                snapshot: snapshot, state: state, rows: rows, highlights: changes.highlights,
+                onScreen: values, page: page))
         needsDraw = false
     }
 
@@ -118,9 +123,10 @@ final class InteractiveSession {
         // output page looks for new lines four times a second.
         let followsOutput = state.mode.inspectView?.page == .output
         _ = poll(&descriptors, nfds_t(descriptors.count), actions.isStopping ? 100 : followsOutput ? 250 : -1)
-        return Events(snapshotReady: descriptors[1].revents != 0,
-                      terminalClosed: descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0,
-                      followsOutput: followsOutput)
+        return Events(
+            snapshotReady: descriptors[1].revents != 0,
+            terminalClosed: descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0,
+            followsOutput: followsOutput)
     }
 
     private func advanceGracefulStop() {
@@ -152,7 +158,7 @@ final class InteractiveSession {
             exitNote = settings.finish(with: Settings(state: state, delay: delay))
             return 0
         case .redrawAll: screen.invalidate()
-        case let .perform(action):
+        case .perform(let action):
             actions.perform(action, &state)
             sampler.sampleSoon() // what the action did shows at once
         case .cancelGracefulStop: actions.cancel(&state)
@@ -189,7 +195,7 @@ final class InteractiveSession {
 
     /// Opens, re-reads or closes what an inspect page shows; `reread` at a new snapshot.
     private func followInspectPage(reread: Bool) {
-        guard case let .inspecting(view) = state.mode else {
+        guard case .inspecting(let view) = state.mode else {
             inspect = nil
             return
         }

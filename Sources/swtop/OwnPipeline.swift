@@ -14,7 +14,8 @@ struct OwnPipeline {
     init() {
         var pipes: Set<FileIdentity> = []
         var info = stat()
-        for descriptor in [STDOUT_FILENO, STDERR_FILENO] where fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO {
+        for descriptor in [STDOUT_FILENO, STDERR_FILENO]
+        where fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO {
             pipes.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
         }
         self.pipes = pipes

@@ -30,7 +30,9 @@ struct Swtop {
         guard path.hasPrefix("/") || getcwd(&buffer, buffer.count) != nil else {
             throw UsageError("--textfile: cannot tell the working directory for '\(path)'")
         }
-        let workingDirectory = path.hasPrefix("/") ? "/" : String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let workingDirectory =
+            path.hasPrefix("/")
+            ? "/" : String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return try TextfileWriter(path: path, workingDirectory: workingDirectory)
     }
 
@@ -60,24 +62,30 @@ struct Swtop {
             throw CommandFailure(message: error.description)
         }
         if options.watchOutput {
-            return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids).run()
+            return WatchOutputMode(procFS: procFS, delay: options.delay, userID: ordering.userID, pids: options.pids)
+                .run()
         }
         guard options.printsFrames else {
             let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.
             let readonly = options.readonly || options.procRoot != "/proc"
             // Settings chosen while looking at another proc root are not the user's everyday ones.
-            let settings = SettingsSession(options: options, environment: { getenv($0).map { String(cString: $0) } },
-                                           readonly: readonly)
+            let settings = SettingsSession(
+                options: options, environment: { getenv($0).map { String(cString: $0) } },
+                readonly: readonly)
             for warning in settings.warnings { StandardStream.error("swtop: \(TerminalText.escape(warning))\n") }
-            return try InteractiveMode(procFS: procFS, delay: settings.start.delay, ordering: ordering, grouping: options.group,
-                                       wantsColor: !options.noColor && !noColorVariable,
-                                       wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
-                                       settings: settings, selection: options.selection, recording: recording).run()
+            return try InteractiveMode(
+                procFS: procFS, delay: settings.start.delay, ordering: ordering, grouping: options.group,
+                wantsColor: !options.noColor && !noColorVariable,
+                wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
+                settings: settings, selection: options.selection, recording: recording
+            ).run()
         }
-        return BatchMode(procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
-                         grouping: options.group, format: frameFormat, selection: options.selection, fields: options.fields,
-                         textfile: (try? textfileWriter()) ?? nil, recording: recording).run()
+        return BatchMode(
+            procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
+            grouping: options.group, format: frameFormat, selection: options.selection, fields: options.fields,
+            textfile: (try? textfileWriter()) ?? nil, recording: recording
+        ).run()
     }
 
     private func replay(_ path: String, ordering: ProcessOrdering) throws(CommandFailure) -> Int32 {
@@ -93,12 +101,16 @@ struct Swtop {
         let begin = options.begin.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
         let end = options.end.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
         guard options.printsFrames, options.textfile == nil else {
-            throw CommandFailure(message: "--replay: the interactive replay is not built yet; use --batch, --json, --csv or --openmetrics",
-                                 status: 64)
+            throw CommandFailure(
+                message:
+                    "--replay: the interactive replay is not built yet; use --batch, --json, --csv or --openmetrics",
+                status: 64)
         }
-        let printer = FramePrinter(format: frameFormat, ordering: ordering, grouping: options.group,
-                                   selection: options.selection, fields: options.fields)
-        return ReplayBatchMode(reader: reader, begin: begin, end: end, iterations: options.iterations, printer: printer).run()
+        let printer = FramePrinter(
+            format: frameFormat, ordering: ordering, grouping: options.group,
+            selection: options.selection, fields: options.fields)
+        return ReplayBatchMode(reader: reader, begin: begin, end: end, iterations: options.iterations, printer: printer)
+            .run()
     }
 
     private var frameFormat: FramePrinter.Format {

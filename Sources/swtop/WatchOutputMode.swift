@@ -80,16 +80,18 @@ struct WatchOutputMode {
                     }
                     continue
                 }
-                let follower = OutputFollower(procFS: procFS, pid: pid, startTicks: process.startTicks, start: .end,
-                                              doublesBackslashes: doublesBackslashes, registry: registry)
+                let follower = OutputFollower(
+                    procFS: procFS, pid: pid, startTicks: process.startTicks, start: .end,
+                    doublesBackslashes: doublesBackslashes, registry: registry)
                 // Another user's process, to a user who may not look at its descriptors:
                 // asking every round would never give another answer.
                 if named == nil, OutputStream.allCases.allSatisfy({ follower.targets[$0] == .notPermitted }) {
                     passedOver.insert(pid)
                     continue
                 }
-                let watch = Watch(follower: follower, label: "[\(pid) \(TerminalText.escape(process.comm))]",
-                                  isNamed: named != nil)
+                let watch = Watch(
+                    follower: follower, label: "[\(pid) \(TerminalText.escape(process.comm))]",
+                    isNamed: named != nil)
                 watches[pid] = watch
                 if watch.isNamed, let status = StandardStream.output(describeTargets(of: watch)) { return status }
             }
@@ -123,16 +125,16 @@ struct WatchOutputMode {
         var text = ""
         for event in events {
             switch event {
-            case let .line(stream, line, isCut):
+            case .line(let stream, let line, let isCut):
                 let prefix = stream == .standardError ? String(watch.label.dropLast()) + " stderr]" : watch.label
                 text += prefix + " " + OutputLineText.escape(line, isCut: isCut) + (isCut ? "…" : "") + "\n"
                 watch.hasSpoken = true
-            case let .skipped(stream, bytes):
+            case .skipped(let stream, let bytes):
                 let prefix = stream == .standardError ? String(watch.label.dropLast()) + " stderr]" : watch.label
                 text += "\(prefix) … \(bytes) bytes skipped\n"
             case .truncated(let stream):
                 text += "\(watch.label) (\(stream.name) was truncated: reading it from the start)\n"
-            case let .retargeted(stream, target):
+            case .retargeted(let stream, let target):
                 guard watch.isNamed || watch.hasSpoken || target.isFollowed else { continue }
                 text += "\(watch.label) (\(stream.name) is now \(TerminalText.escape(target.description)))\n"
             case .exited:

@@ -1,19 +1,24 @@
 import Testing
+
 @testable import SwtopCore
 
 @Suite struct CPUAccountingTests {
-    private func system(total: CPUTicks, perCPU: [CPUTicks], at seconds: Double, memTotal: UInt64 = 1 << 30) -> SystemSample {
+    private func system(total: CPUTicks, perCPU: [CPUTicks], at seconds: Double, memTotal: UInt64 = 1 << 30)
+        -> SystemSample
+    {
         var stat = SystemStat()
         stat.total = total
         stat.perCPU = perCPU.enumerated().map { NumberedCPUTicks(id: $0.offset, ticks: $0.element) }
         var memory = MemoryInfo()
         memory.total = memTotal
-        return SystemSample(stat: stat, memory: memory, load: LoadAverage(), uptimeSeconds: 1, monotonicSeconds: seconds)
+        return SystemSample(
+            stat: stat, memory: memory, load: LoadAverage(), uptimeSeconds: 1, monotonicSeconds: seconds)
     }
 
     private func process(pid: Int32, start: UInt64, ticks: UInt64, res: UInt64 = 0) -> ProcessEntry {
-        ProcessEntry(pid: pid, ppid: 1, startTicks: start, userTicks: ticks, approximateResidentBytes: res,
-                     details: ProcessDetails(comm: "p\(pid)", commandLine: []))
+        ProcessEntry(
+            pid: pid, ppid: 1, startTicks: start, userTicks: ticks, approximateResidentBytes: res,
+            details: ProcessDetails(comm: "p\(pid)", commandLine: []))
     }
 
     /// Two CPUs; between samples 2 s pass: 200 ticks per core at 100 Hz (and 400
@@ -21,22 +26,36 @@ import Testing
     private func twoSamples(before: [ProcessEntry], after: [ProcessEntry]) -> (Snapshot, Snapshot) {
         var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
         let first = assembler.assemble(
-            system: system(total: CPUTicks(user: 100, nice: 0, system: 100, idle: 800),
-                           perCPU: [CPUTicks(user: 50, nice: 0, system: 50, idle: 400), CPUTicks(user: 50, nice: 0, system: 50, idle: 400)],
-                           at: 10),
+            system: system(
+                total: CPUTicks(user: 100, nice: 0, system: 100, idle: 800),
+                perCPU: [
+                    CPUTicks(user: 50, nice: 0, system: 50, idle: 400),
+                    CPUTicks(user: 50, nice: 0, system: 50, idle: 400),
+                ],
+                at: 10),
             processes: before, timestamp: 1)
         let second = assembler.assemble(
-            system: system(total: CPUTicks(user: 300, nice: 20, system: 140, idle: 920, iowait: 10, irq: 5, softirq: 5),
-                           perCPU: [CPUTicks(user: 250, nice: 0, system: 50, idle: 400), CPUTicks(user: 50, nice: 20, system: 90, idle: 520, iowait: 10, irq: 5, softirq: 5)],
-                           at: 12),
+            system: system(
+                total: CPUTicks(user: 300, nice: 20, system: 140, idle: 920, iowait: 10, irq: 5, softirq: 5),
+                perCPU: [
+                    CPUTicks(user: 250, nice: 0, system: 50, idle: 400),
+                    CPUTicks(user: 50, nice: 20, system: 90, idle: 520, iowait: 10, irq: 5, softirq: 5),
+                ],
+                at: 12),
             processes: after, timestamp: 2)
         return (first, second)
     }
 
     @Test func processPercentIsTicksOverOneCoresShare() throws {
         let (first, second) = twoSamples(
-            before: [process(pid: 10, start: 1, ticks: 1000), process(pid: 11, start: 1, ticks: 0), process(pid: 12, start: 1, ticks: 0)],
-            after: [process(pid: 10, start: 1, ticks: 1200), process(pid: 11, start: 1, ticks: 50), process(pid: 12, start: 1, ticks: 0)])
+            before: [
+                process(pid: 10, start: 1, ticks: 1000), process(pid: 11, start: 1, ticks: 0),
+                process(pid: 12, start: 1, ticks: 0),
+            ],
+            after: [
+                process(pid: 10, start: 1, ticks: 1200), process(pid: 11, start: 1, ticks: 50),
+                process(pid: 12, start: 1, ticks: 0),
+            ])
         #expect(first.processes.allSatisfy { $0.cpuPercent == nil }) // no previous sample: no number
         #expect(first.generation == 1)
         #expect(second.generation == 2)
@@ -65,8 +84,9 @@ import Testing
     }
 
     @Test func aCounterThatStepsBackGivesZeroNeverNegative() throws {
-        let (_, second) = twoSamples(before: [process(pid: 10, start: 1, ticks: 5000)],
-                                     after: [process(pid: 10, start: 1, ticks: 4000)])
+        let (_, second) = twoSamples(
+            before: [process(pid: 10, start: 1, ticks: 5000)],
+            after: [process(pid: 10, start: 1, ticks: 4000)])
         #expect(second.processes[0].cpuPercent == 0)
         let shares = CPUAccounting.percentages(
             from: CPUTicks(user: 500, nice: 0, system: 100, idle: 1000),
@@ -78,8 +98,9 @@ import Testing
     }
 
     @Test func aReusedPIDIsANewProcessWithoutADelta() throws {
-        let (_, second) = twoSamples(before: [process(pid: 10, start: 1, ticks: 100)],
-                                     after: [process(pid: 10, start: 777, ticks: 150)])
+        let (_, second) = twoSamples(
+            before: [process(pid: 10, start: 1, ticks: 100)],
+            after: [process(pid: 10, start: 777, ticks: 150)])
         #expect(second.processes[0].cpuPercent == nil)
     }
 
@@ -88,17 +109,20 @@ import Testing
         // inflate a process's share: 1 s of wall time, 100 ticks of CPU = 100%.
         var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
         let lagging = CPUTicks(user: 10, nice: 0, system: 0, idle: 10)
-        _ = assembler.assemble(system: system(total: lagging, perCPU: [lagging], at: 5),
-                               processes: [process(pid: 1, start: 1, ticks: 0)], timestamp: 1)
+        _ = assembler.assemble(
+            system: system(total: lagging, perCPU: [lagging], at: 5),
+            processes: [process(pid: 1, start: 1, ticks: 0)], timestamp: 1)
         let later = CPUTicks(user: 70, nice: 0, system: 0, idle: 10)
-        let second = assembler.assemble(system: system(total: later, perCPU: [later], at: 6),
-                                        processes: [process(pid: 1, start: 1, ticks: 100)], timestamp: 2)
+        let second = assembler.assemble(
+            system: system(total: later, perCPU: [later], at: 6),
+            processes: [process(pid: 1, start: 1, ticks: 100)], timestamp: 2)
         #expect(second.processes[0].cpuPercent == 100)
         #expect(CPUAccounting.ticksPerCore(elapsedSeconds: 0.5, ticksPerSecond: 100) == 50)
     }
 
     @Test func percentIsCappedAtAllCores() {
-        let percent = CPUAccounting.processPercent(previousTicks: 0, currentTicks: 10_000, ticksPerCore: 100, onlineCPUs: 2)
+        let percent = CPUAccounting.processPercent(
+            previousTicks: 0, currentTicks: 10_000, ticksPerCore: 100, onlineCPUs: 2)
         #expect(percent == 200)
         #expect(CPUAccounting.processPercent(previousTicks: 0, currentTicks: 10, ticksPerCore: 0, onlineCPUs: 2) == nil)
     }
@@ -110,8 +134,14 @@ import Testing
 
     @Test func processesThatComeAndGoDoNotConfuseTheMergeWalk() {
         let (_, second) = twoSamples(
-            before: [process(pid: 3, start: 1, ticks: 0), process(pid: 5, start: 1, ticks: 0), process(pid: 9, start: 1, ticks: 0)],
-            after: [process(pid: 4, start: 2, ticks: 100), process(pid: 5, start: 1, ticks: 100), process(pid: 10, start: 1, ticks: 100)])
+            before: [
+                process(pid: 3, start: 1, ticks: 0), process(pid: 5, start: 1, ticks: 0),
+                process(pid: 9, start: 1, ticks: 0),
+            ],
+            after: [
+                process(pid: 4, start: 2, ticks: 100), process(pid: 5, start: 1, ticks: 100),
+                process(pid: 10, start: 1, ticks: 100),
+            ])
         #expect(second.processes.map(\.cpuPercent) == [nil, 50, nil])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// swtop's own cgroup limits, from a fixture /proc (self/cgroup, self/mounts) and a
@@ -7,7 +8,9 @@ import Testing
     /// Outside `#expect`: an Optional compared there trips the address sanitizer.
     private func isNil<T>(_ value: T?) -> Bool { value == nil }
 
-    private func fixture(memoryMax: String, cpuMax: String, cpus: String, path: String = "/docker/abc") throws -> FixtureProc {
+    private func fixture(memoryMax: String, cpuMax: String, cpus: String, path: String = "/docker/abc") throws
+        -> FixtureProc
+    {
         let proc = try FixtureProc()
         try proc.write("self/cgroup", "0::\(path)\n")
         try proc.write("self/mounts", "proc /proc proc rw 0 0\ncgroup2 \(proc.root.path)/cg cgroup2 rw,nosuid 0 0\n")

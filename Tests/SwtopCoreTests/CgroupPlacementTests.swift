@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// Containers and units recognised from the cgroup paths that docker, podman,
@@ -13,12 +14,18 @@ import Testing
         ("/user.slice/user-1000.slice/user@1000.service/user.slice/libpod-\(id).scope", .podman, nil),
         ("/libpod_parent/\(id)", .podman, nil),
         ("/system.slice/containerd.service/cri-containerd-\(id).scope", .containerd, nil),
-        ("/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod1b2c3d4e_5f6a_7b8c_9d0e_1f2a3b4c5d6e.slice/"
-            + "cri-containerd-\(id).scope", .containerd, "1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e"),
-        ("/kubepods.slice/kubepods-pod0a1b2c3d_0000_1111_2222_333344445555.slice/crio-\(id).scope", .crio,
-         "0a1b2c3d-0000-1111-2222-333344445555"),
-        ("/kubepods/besteffort/pod0a1b2c3d-0000-1111-2222-333344445555/\(id)", .containerd,
-         "0a1b2c3d-0000-1111-2222-333344445555"),
+        (
+            "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod1b2c3d4e_5f6a_7b8c_9d0e_1f2a3b4c5d6e.slice/"
+                + "cri-containerd-\(id).scope", .containerd, "1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e"
+        ),
+        (
+            "/kubepods.slice/kubepods-pod0a1b2c3d_0000_1111_2222_333344445555.slice/crio-\(id).scope", .crio,
+            "0a1b2c3d-0000-1111-2222-333344445555"
+        ),
+        (
+            "/kubepods/besteffort/pod0a1b2c3d-0000-1111-2222-333344445555/\(id)", .containerd,
+            "0a1b2c3d-0000-1111-2222-333344445555"
+        ),
     ])
     func containersAreRecognised(path: String, runtime: ContainerID.Runtime, pod: String?) throws {
         let container = try #require(CgroupPlacement(path: path).container, "\(path)")
@@ -33,13 +40,15 @@ import Testing
         #expect(CgroupPlacement(path: "/system.slice/docker.service").container == nil)
         #expect(CgroupPlacement(path: "/system.slice/crio-conmon-\(Self.id).scope").container == nil)
         #expect(CgroupPlacement(path: "/system.slice/docker-1234.scope").container == nil) // not an id
-        #expect(CgroupPlacement(path: "/lxc.payload.web1/init.scope").container == ContainerID(runtime: .lxc, id: "web1"))
+        #expect(
+            CgroupPlacement(path: "/lxc.payload.web1/init.scope").container == ContainerID(runtime: .lxc, id: "web1"))
     }
 
     @Test func theUnitIsTheFirstUnitBelowTheSlices() {
         #expect(CgroupPlacement(path: "/system.slice/nginx.service").unit == "nginx.service")
-        #expect(CgroupPlacement(path: "/user.slice/user-1000.slice/user@1000.service/app.slice/app-x.scope").unit
-            == "user@1000.service")
+        #expect(
+            CgroupPlacement(path: "/user.slice/user-1000.slice/user@1000.service/app.slice/app-x.scope").unit
+                == "user@1000.service")
         #expect(CgroupPlacement(path: "/user.slice/user-1000.slice/session-3.scope").unit == "session-3.scope")
         #expect(CgroupPlacement(path: "/system.slice/docker-\(Self.id).scope").unit == "docker-\(Self.id).scope")
         #expect(CgroupPlacement(path: "/machine.slice").unit == "machine.slice")

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopCore
 
 /// The real /proc while processes are created and reaped hundreds of times a second:
@@ -18,7 +19,8 @@ import Testing
         let reader = SnapshotReader(procFS: ProcFS())
         var previous: Snapshot?
         var problems: [String] = []
-        var checkedPercentages = 0, checkedShares = 0
+        var checkedPercentages = 0
+        var checkedShares = 0
         for _ in 0..<50 {
             let snapshot = reader.read()
             problems += Self.problems(in: snapshot, previous: previous)
@@ -47,7 +49,9 @@ import Testing
         var problems: [String] = []
         let generation = snapshot.generation
         let expectedGeneration = (previous?.generation ?? 0) + 1
-        if generation != expectedGeneration { problems.append("generation \(generation) after \(expectedGeneration - 1)") }
+        if generation != expectedGeneration {
+            problems.append("generation \(generation) after \(expectedGeneration - 1)")
+        }
         let system = snapshot.system
         if system.onlineCPUs != system.cpus.count || system.cpus.isEmpty {
             problems.append("#\(generation): \(system.cpus.count) CPU lines, onlineCPUs \(system.onlineCPUs)")
@@ -58,15 +62,18 @@ import Testing
             // few milliseconds has no share to show.
             guard let share = usage.percentages else { continue }
             if previous == nil { problems.append("#\(generation): \(name) has percentages on the first sample") }
-            let parts = [("user", share.user), ("nice", share.nice), ("system", share.system), ("irq", share.irq),
-                         ("softirq", share.softirq), ("iowait", share.iowait), ("steal", share.steal),
-                         ("guest", share.guest), ("idle", share.idle), ("busy", share.busy)]
+            let parts = [
+                ("user", share.user), ("nice", share.nice), ("system", share.system), ("irq", share.irq),
+                ("softirq", share.softirq), ("iowait", share.iowait), ("steal", share.steal),
+                ("guest", share.guest), ("idle", share.idle), ("busy", share.busy),
+            ]
             for (field, value) in parts where !(value.isFinite && (0...100).contains(value)) {
                 problems.append("#\(generation): \(name) \(field) = \(value)")
             }
         }
 
-        let earlier = Dictionary(previous?.processes.map { ($0.pid, $0.startTicks) } ?? [], uniquingKeysWith: { first, _ in first })
+        let earlier = Dictionary(
+            previous?.processes.map { ($0.pid, $0.startTicks) } ?? [], uniquingKeysWith: { first, _ in first })
         let maximumCPU = Double(system.onlineCPUs * 100)
         let elapsedTicks = system.cpuTotal.percentages != nil
         var lastPID: Int32 = 0
@@ -76,23 +83,30 @@ import Testing
             lastPID = pid
             let seenBefore = earlier[pid] == process.startTicks
             if let cpu = process.cpuPercent {
-                if !(cpu.isFinite && (0...maximumCPU).contains(cpu)) { problems.append("#\(generation): PID \(pid) CPU% \(cpu)") }
+                if !(cpu.isFinite && (0...maximumCPU).contains(cpu)) {
+                    problems.append("#\(generation): PID \(pid) CPU% \(cpu)")
+                }
                 if !seenBefore { problems.append("#\(generation): new process \(pid) has CPU% \(cpu), not nil") }
             } else if seenBefore && elapsedTicks {
                 problems.append("#\(generation): PID \(pid) was sampled before but has no CPU%")
             }
             let memory = process.memoryPercent
-            if !(memory.isFinite && (0...100).contains(memory)) { problems.append("#\(generation): PID \(pid) MEM% \(memory)") }
+            if !(memory.isFinite && (0...100).contains(memory)) {
+                problems.append("#\(generation): PID \(pid) MEM% \(memory)")
+            }
         }
         if snapshot.tasks.total != snapshot.processes.count {
-            problems.append("#\(generation): tasks.total \(snapshot.tasks.total) for \(snapshot.processes.count) processes")
+            problems.append(
+                "#\(generation): tasks.total \(snapshot.tasks.total) for \(snapshot.processes.count) processes")
         }
         return problems
     }
 
     /// The `processes` line of /proc/stat: forks since boot (does not wrap like PIDs).
     static func forksSinceBoot() -> UInt64? {
-        lines(of: "/proc/stat").first { $0.hasPrefix("processes ") }.flatMap { UInt64($0.dropFirst("processes ".count)) }
+        lines(of: "/proc/stat").first { $0.hasPrefix("processes ") }.flatMap {
+            UInt64($0.dropFirst("processes ".count))
+        }
     }
 
     /// The lines of a small text file, without their newlines; empty when it cannot be read.
@@ -132,7 +146,8 @@ private enum ChurnCPULock {
 private struct ChurnShell {
     let pid: pid_t
 
-    static let script = "trap 'wait; exit 0' TERM; "
+    static let script =
+        "trap 'wait; exit 0' TERM; "
         + "while :; do for i in 1 2 3 4 5 6 7 8 9 10; do /bin/true & done; wait; done"
 
     static func start() throws -> ChurnShell {
@@ -146,14 +161,16 @@ private struct ChurnShell {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // Default dispositions (an inherited SIG_IGN cannot be trapped), nothing blocked.
-        var defaults = sigset_t(), mask = sigset_t()
+        var defaults = sigset_t()
+        var mask = sigset_t()
         sigemptyset(&defaults)
         sigemptyset(&mask)
         for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         let arguments = ["/bin/sh", "-c", script]
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
@@ -182,7 +199,9 @@ private struct ChurnShell {
 
     /// The state letter in /proc/PID/stat.
     static func state(of pid: pid_t) -> Character? {
-        guard let text = ChurnTests.lines(of: "/proc/\(pid)/stat").first, let close = text.lastIndex(of: ")") else { return nil }
+        guard let text = ChurnTests.lines(of: "/proc/\(pid)/stat").first, let close = text.lastIndex(of: ")") else {
+            return nil
+        }
         return text[text.index(after: close)...].first { $0 != " " }
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopCore
 
 /// A process may make swtop keep at most 64 KiB of its command line, and swtop

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// DRM fdinfo (the kernel's drm-usage-stats format) on fixture text.
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func parsesEnginesMemoryAndClient() throws {
-        let client = try #require(parsing(Self.fdinfo(client: 7, renderNanoseconds: 123_456_789), DRMFdinfoParser.parse))
+        let client = try #require(
+            parsing(Self.fdinfo(client: 7, renderNanoseconds: 123_456_789), DRMFdinfoParser.parse))
         #expect(client.clientID == 7)
         #expect(client.device == "0000:00:02.0")
         #expect(client.engineNanoseconds == ["render": 123_456_789, "video": 0])
@@ -32,10 +34,14 @@ import Testing
     }
 
     @Test func halfASecondOfEngineTimeOverOneSecondIsFiftyPercent() throws {
-        let before = try #require(parsing(Self.fdinfo(client: 7, renderNanoseconds: 1_000_000_000), DRMFdinfoParser.parse))
-        let after = try #require(parsing(Self.fdinfo(client: 7, renderNanoseconds: 1_500_000_000), DRMFdinfoParser.parse))
-        let percent = try #require(DRMUsage.percent(before: DRMUsage.summed([before]).busyNanoseconds,
-                                                    after: DRMUsage.summed([after]).busyNanoseconds, seconds: 1))
+        let before = try #require(
+            parsing(Self.fdinfo(client: 7, renderNanoseconds: 1_000_000_000), DRMFdinfoParser.parse))
+        let after = try #require(
+            parsing(Self.fdinfo(client: 7, renderNanoseconds: 1_500_000_000), DRMFdinfoParser.parse))
+        let percent = try #require(
+            DRMUsage.percent(
+                before: DRMUsage.summed([before]).busyNanoseconds,
+                after: DRMUsage.summed([after]).busyNanoseconds, seconds: 1))
         #expect(percent == 50)
         let steppedBack = DRMUsage.percent(before: 5, after: 4, seconds: 1) == nil
         #expect(steppedBack)

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopCore
 
 /// A full descriptor table (EMFILE) or file table (ENFILE) says nothing about the
@@ -24,8 +25,9 @@ import Testing
         try proc.addProcess(pid: 1, comm: "init", ppid: 0)
         try proc.addProcess(pid: 20, comm: "worker")
         let opener = FailingOpener()
-        let scanner = ProcessScanner(procFS: proc.procFS, options: ScanOptions(),
-                                     reader: ProcFileReader(opener: opener.open))
+        let scanner = ProcessScanner(
+            procFS: proc.procFS, options: ScanOptions(),
+            reader: ProcFileReader(opener: opener.open))
         let first = scanner.scan(previous: [])
         #expect(first.map(\.pid) == [1, 20])
         #expect(scanner.notRefreshedCount == 0)
@@ -62,8 +64,9 @@ import Testing
         let first = ProcessScanner(procFS: proc.procFS, options: ScanOptions()).scan(previous: [])
         proc.remove("30")
         let opener = SelectiveOpener()
-        let scanner = ProcessScanner(procFS: proc.procFS, options: ScanOptions(),
-                                     reader: ProcFileReader(opener: opener.open))
+        let scanner = ProcessScanner(
+            procFS: proc.procFS, options: ScanOptions(),
+            reader: ProcFileReader(opener: opener.open))
         let second = scanner.scan(previous: first)
         #expect(second.map(\.pid) == [1, 20])
         #expect(second.map { $0.isCarriedOver } == [false, true])

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SwtopCore
 
 /// A directory laid out like /proc, written by a test. Page size and clock rate
@@ -48,19 +49,26 @@ final class FixtureProc {
         }
         stat += "intr 1 2\nctxt 3\nbtime 1700000000\nprocesses 9\nprocs_running 2\nprocs_blocked 0\n"
         try write("stat", stat)
-        try write("meminfo", "MemTotal: \(memTotalKiB) kB\nMemFree: 500000 kB\nMemAvailable: 700000 kB\n"
-            + "Buffers: 10000 kB\nCached: 100000 kB\nSReclaimable: 5000 kB\nShmem: 1000 kB\n"
-            + "SwapTotal: 0 kB\nSwapFree: 0 kB\nSwapCached: 0 kB\n")
+        try write(
+            "meminfo",
+            "MemTotal: \(memTotalKiB) kB\nMemFree: 500000 kB\nMemAvailable: 700000 kB\n"
+                + "Buffers: 10000 kB\nCached: 100000 kB\nSReclaimable: 5000 kB\nShmem: 1000 kB\n"
+                + "SwapTotal: 0 kB\nSwapFree: 0 kB\nSwapCached: 0 kB\n")
         try write("loadavg", "0.50 0.25 0.10 1/50 1234\n")
         try write("uptime", "1000.50 1800.00\n")
     }
 
     /// Writes a process directory; `cmdline` nil leaves the file empty (kernel threads, zombies).
-    func addProcess(pid: Int32, comm: String = "proc", state: Character = "S", ppid: Int32 = 1,
-                    flags: UInt64 = 0x400000, utime: UInt64 = 0, stime: UInt64 = 0, start: UInt64 = 100,
-                    rss: UInt64 = 100, threads: Int = 1, cmdline: [UInt8]? = nil, uid: UInt32 = 0) throws {
-        try write("\(pid)/stat", statLine(pid: pid, comm: comm, state: state, ppid: ppid, flags: flags,
-                                         utime: utime, stime: stime, threads: threads, start: start, rss: rss))
+    func addProcess(
+        pid: Int32, comm: String = "proc", state: Character = "S", ppid: Int32 = 1,
+        flags: UInt64 = 0x400000, utime: UInt64 = 0, stime: UInt64 = 0, start: UInt64 = 100,
+        rss: UInt64 = 100, threads: Int = 1, cmdline: [UInt8]? = nil, uid: UInt32 = 0
+    ) throws {
+        try write(
+            "\(pid)/stat",
+            statLine(
+                pid: pid, comm: comm, state: state, ppid: ppid, flags: flags,
+                utime: utime, stime: stime, threads: threads, start: start, rss: rss))
         try write("\(pid)/statm", "2000 \(rss) 30 1 0 100 0\n")
         try write("\(pid)/status", "Name:\t\(comm)\nUid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\n")
         try write("\(pid)/cmdline", bytes: cmdline ?? [])

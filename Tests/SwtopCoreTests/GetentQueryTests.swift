@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SwtopCore
 
 /// The name-service fallback of the static build, exercised directly: it must give
@@ -41,12 +42,14 @@ extension GetentQueryTests {
 extension GetentQueryTests {
     /// Root with a user's PATH (sudo -E) must not run that user's getent.
     @Test func aGetentFirstInPathIsNotRun() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swtop-getent-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "swtop-getent-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let marker = directory.appendingPathComponent("ran").path
         let impostor = directory.appendingPathComponent("getent").path
-        try "#!/bin/sh\ntouch '\(marker)'\necho 'impostor:x:4242:4242::/:/bin/sh'\n".write(toFile: impostor, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\ntouch '\(marker)'\necho 'impostor:x:4242:4242::/:/bin/sh'\n".write(
+            toFile: impostor, atomically: true, encoding: .utf8)
         #expect(chmod(impostor, 0o755) == 0)
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         setenv("PATH", directory.path + ":" + path, 1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 @Suite struct StatusParserTests {
@@ -57,23 +58,27 @@ import Testing
 
     @Test func namesWithSpacesValuesAndUnits() throws {
         let limits = try #require(parsing(Self.limits, LimitsParser.parse))
-        #expect(limits == [
-            ResourceLimit(name: "Max cpu time", soft: .unlimited, hard: .unlimited, unit: "seconds"),
-            ResourceLimit(name: "Max open files", soft: .finite(1024), hard: .finite(1_048_576), unit: "files"),
-            ResourceLimit(name: "Max nice priority", soft: .finite(0), hard: .finite(0), unit: ""),
-            ResourceLimit(name: "Max realtime timeout", soft: .unlimited, hard: .unlimited, unit: "us"),
-        ])
+        #expect(
+            limits == [
+                ResourceLimit(name: "Max cpu time", soft: .unlimited, hard: .unlimited, unit: "seconds"),
+                ResourceLimit(name: "Max open files", soft: .finite(1024), hard: .finite(1_048_576), unit: "files"),
+                ResourceLimit(name: "Max nice priority", soft: .finite(0), hard: .finite(0), unit: ""),
+                ResourceLimit(name: "Max realtime timeout", soft: .unlimited, hard: .unlimited, unit: "us"),
+            ])
     }
 
     @Test func garbageIsNoResult() {
         #expect(parsing("nothing here\n", LimitsParser.parse) == nil)
-        #expect(parsing("Limit                     Soft Limit\nMax cpu time              lots  x\n", LimitsParser.parse) == nil)
+        #expect(
+            parsing("Limit                     Soft Limit\nMax cpu time              lots  x\n", LimitsParser.parse)
+                == nil)
     }
 }
 
 @Suite struct SmapsRollupAndIOParserTests {
     @Test func smapsRollupGivesPSSAndSwapInBytes() throws {
-        let text = "55d0c0000000-7ffd3b1f9000 ---p 00000000 00:00 0    [rollup]\nRss:  5000 kB\nPss:  1234 kB\n"
+        let text =
+            "55d0c0000000-7ffd3b1f9000 ---p 00000000 00:00 0    [rollup]\nRss:  5000 kB\nPss:  1234 kB\n"
             + "Pss_Anon: 800 kB\nShared_Clean: 10 kB\nSwap:  56 kB\nSwapPss: 50 kB\n"
         let rollup = try #require(parsing(text, SmapsRollupParser.parse))
         #expect(rollup.proportional == 1234 * 1024)
@@ -82,33 +87,40 @@ import Testing
     }
 
     @Test func ioCounters() throws {
-        let text = "rchar: 100\nwchar: 200\nsyscr: 3\nsyscw: 4\nread_bytes: 4096\nwrite_bytes: 8192\ncancelled_write_bytes: 512\n"
-        #expect(parsing(text, ProcessIOParser.parse) == IOCounters(readCharacters: 100, writtenCharacters: 200,
-                                                                   readBytes: 4096, writtenBytes: 8192, cancelledWriteBytes: 512))
+        let text =
+            "rchar: 100\nwchar: 200\nsyscr: 3\nsyscw: 4\nread_bytes: 4096\nwrite_bytes: 8192\ncancelled_write_bytes: 512\n"
+        #expect(
+            parsing(text, ProcessIOParser.parse)
+                == IOCounters(
+                    readCharacters: 100, writtenCharacters: 200,
+                    readBytes: 4096, writtenBytes: 8192, cancelledWriteBytes: 512))
         #expect(parsing("syscr: 3\n", ProcessIOParser.parse) == nil)
     }
 }
 
 @Suite struct EnvironCgroupChildrenParserTests {
     @Test func environmentKeepsControlCharactersAndOddEntries() {
-        let bytes = Array("PATH=/bin\0EVIL=a\u{1b}[31mred\nnext\0NOEQUALS\0EMPTY=\0X=a=b\0".utf8) + [0x42, 0x3D, 0xFF, 0]
+        let bytes =
+            Array("PATH=/bin\0EVIL=a\u{1b}[31mred\nnext\0NOEQUALS\0EMPTY=\0X=a=b\0".utf8) + [0x42, 0x3D, 0xFF, 0]
         let variables = parsing(bytes: bytes, EnvironParser.parse)
-        #expect(variables == [
-            EnvironmentVariable(name: "PATH", value: "/bin"),
-            EnvironmentVariable(name: "EVIL", value: "a\u{1b}[31mred\nnext"),
-            EnvironmentVariable(name: "NOEQUALS", value: ""),
-            EnvironmentVariable(name: "EMPTY", value: ""),
-            EnvironmentVariable(name: "X", value: "a=b"),
-            EnvironmentVariable(name: "B", value: "\\xff"),
-        ])
+        #expect(
+            variables == [
+                EnvironmentVariable(name: "PATH", value: "/bin"),
+                EnvironmentVariable(name: "EVIL", value: "a\u{1b}[31mred\nnext"),
+                EnvironmentVariable(name: "NOEQUALS", value: ""),
+                EnvironmentVariable(name: "EMPTY", value: ""),
+                EnvironmentVariable(name: "X", value: "a=b"),
+                EnvironmentVariable(name: "B", value: "\\xff"),
+            ])
     }
 
     @Test func cgroupLinesOnBothHierarchies() throws {
         let text = "12:cpu,cpuacct:/user.slice\n0::/system.slice/ssh.service:odd\n"
-        #expect(parsing(text, CgroupParser.parse) == [
-            CgroupMembership(hierarchy: 12, controllers: "cpu,cpuacct", path: "/user.slice"),
-            CgroupMembership(hierarchy: 0, controllers: "", path: "/system.slice/ssh.service:odd"),
-        ])
+        #expect(
+            parsing(text, CgroupParser.parse) == [
+                CgroupMembership(hierarchy: 12, controllers: "cpu,cpuacct", path: "/user.slice"),
+                CgroupMembership(hierarchy: 0, controllers: "", path: "/system.slice/ssh.service:odd"),
+            ])
         #expect(parsing("not a cgroup line\n", CgroupParser.parse) == nil)
     }
 
@@ -128,10 +140,11 @@ import Testing
 
             """
         let rows = parsing(text, InetSocketTableParser.parse)
-        #expect(rows == [
-            .init(inode: 4242, local: "127.0.0.1:8080", remote: "0.0.0.0:0", remoteIsUnset: true, state: 0x0A),
-            .init(inode: 4343, local: "10.0.2.15:22", remote: "10.0.2.2:50000", remoteIsUnset: false, state: 1),
-        ])
+        #expect(
+            rows == [
+                .init(inode: 4242, local: "127.0.0.1:8080", remote: "0.0.0.0:0", remoteIsUnset: true, state: 0x0A),
+                .init(inode: 4343, local: "10.0.2.15:22", remote: "10.0.2.2:50000", remoteIsUnset: false, state: 1),
+            ])
         #expect(InetSocketTableParser.tcpStateName(0x0A) == "LISTEN")
         #expect(InetSocketTableParser.tcpStateName(1) == "ESTABLISHED")
         #expect(InetSocketTableParser.tcpStateName(99) == "state 99")
@@ -147,7 +160,9 @@ import Testing
         let rows = parsing(text, InetSocketTableParser.parse)
         #expect(rows.map(\.local) == ["[::1]:443", "[::ffff:127.0.0.1]:80"])
         #expect(rows.map(\.remote) == ["[::]:0", "[2001:db8::1]:54321"])
-        #expect(InetSocketTableParser.ipv6Text([0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]) == "2001:db8:0:1::1")
+        #expect(
+            InetSocketTableParser.ipv6Text([0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1])
+                == "2001:db8:0:1::1")
         #expect(InetSocketTableParser.ipv6Text([0, 1, 0, 0, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7]) == "1:0:2:3:4:5:6:7")
     }
 

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopCore
 
 /// While /proc/loadavg's last PID stands still, no task was created: the reader
@@ -67,10 +68,13 @@ import Testing
         var child: pid_t = 0
         let words: [String] = ["sleep", "30"]
         let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
         #expect(posix_spawn(&child, "/bin/sleep", nil, nil, arguments, environ) == 0)
         // SIGKILL: the test runner may hand its children a mask that blocks SIGTERM.
-        defer { kill(child, SIGKILL); waitpid(child, nil, 0) }
+        defer {
+            kill(child, SIGKILL)
+            waitpid(child, nil, 0)
+        }
         #expect(reader.read().processes.contains { $0.pid == child })
     }
 }

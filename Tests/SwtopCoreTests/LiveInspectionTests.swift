@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SwtopCore
 
 /// The inspector and the follower on a real child: a shell that starts a perl
@@ -10,11 +11,15 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let log = directory.appendingPathComponent("server.log").path
-        let script = "use IO::Socket::INET; $| = 1; my $s = IO::Socket::INET->new(Listen => 5, LocalAddr => '127.0.0.1', "
+        let script =
+            "use IO::Socket::INET; $| = 1; my $s = IO::Socket::INET->new(Listen => 5, LocalAddr => '127.0.0.1', "
             + "LocalPort => 0) or die; print \"port \", $s->sockport, \"\\n\"; sleep 300;"
         // `wait` keeps the shell as the server's parent.
         let shellPID = try spawn(["/bin/sh", "-c", "exec >> '\(log)'; /usr/bin/perl -e \"$0\" & wait", script])
-        defer { kill(shellPID, SIGKILL); waitpid(shellPID, nil, 0) }
+        defer {
+            kill(shellPID, SIGKILL)
+            waitpid(shellPID, nil, 0)
+        }
         let procFS = ProcFS()
         let inspector = ProcessInspector(procFS: procFS)
 
@@ -47,7 +52,8 @@ import Testing
         let listening = SocketEndpoint(family: .tcp, local: "127.0.0.1:\(port)", remote: nil, state: "LISTEN")
         #expect(descriptors.contains { $0.kind == .socket && $0.socket == listening }, "\(descriptors)")
 
-        let follower = OutputFollower(procFS: procFS, pid: pid, startTicks: inspection.startTicks, start: .tail(lines: 10))
+        let follower = OutputFollower(
+            procFS: procFS, pid: pid, startTicks: inspection.startTicks, start: .tail(lines: 10))
         #expect(follower.targets[.standardOutput] == .regularFile(path: log))
         #expect(follower.poll() == [.line(.standardOutput, "port \(port)", isCut: false)])
         kill(pid, SIGKILL)
@@ -90,7 +96,7 @@ import Testing
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }

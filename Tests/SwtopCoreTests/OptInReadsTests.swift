@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// What is read only when asked for: the header meters' context switch and interrupt rates from
@@ -16,7 +17,8 @@ import Testing
             var stat = SystemStat()
             stat.contextSwitches = ctxt
             stat.interrupts = intr
-            return SystemSample(stat: stat, memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1, monotonicSeconds: seconds)
+            return SystemSample(
+                stat: stat, memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1, monotonicSeconds: seconds)
         }
         let first = assembler.assemble(system: sample(ctxt: 1000, intr: 500, at: 10), processes: [], timestamp: 1)
         #expect(first.system.contextSwitchesPerSecond == nil) // no earlier sample: no rate

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SwtopCore
 
 extension FixtureProc {
@@ -13,7 +14,9 @@ extension FixtureProc {
         try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
         var info = stat()
         let inode = stat(target, &info) == 0 ? UInt64(info.st_ino) : 0
-        try write("\(pid)/fdinfo/\(number)", "pos:\t0\nflags:\t\(flags)\nmnt_id:\t\(Self.mountID(of: target))\nino:\t\(inode)\n")
+        try write(
+            "\(pid)/fdinfo/\(number)",
+            "pos:\t0\nflags:\t\(flags)\nmnt_id:\t\(Self.mountID(of: target))\nino:\t\(inode)\n")
     }
 
     /// The mount id fdinfo gives for `path`, from a handle of this process.
@@ -28,8 +31,10 @@ extension FixtureProc {
 
     /// The `Uid:`, `Gid:` and `Groups:` lines of /proc/PID/status.
     func setCredentials(pid: Int32, uid: UInt32, gid: UInt32, groups: [UInt32] = []) throws {
-        try write("\(pid)/status", "Name:\tproc\nUid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\nGid:\t\(gid)\t\(gid)\t\(gid)\t\(gid)\n"
-            + "Groups:\t\(groups.map(String.init).joined(separator: " "))\n")
+        try write(
+            "\(pid)/status",
+            "Name:\tproc\nUid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\nGid:\t\(gid)\t\(gid)\t\(gid)\t\(gid)\n"
+                + "Groups:\t\(groups.map(String.init).joined(separator: " "))\n")
     }
 }
 
@@ -48,10 +53,13 @@ extension FixtureProc {
         #expect(chmod(log.path, 0o644) == 0)
     }
 
-    private func follower(start: OutputFollower.StartPosition = .end, doublesBackslashes: Bool = false,
-                          registry: OutputFileRegistry? = nil, pid: Int32 = 500, startTicks: UInt64 = 100) -> OutputFollower {
-        OutputFollower(procFS: fixture.procFS, pid: pid, startTicks: startTicks, start: start,
-                       doublesBackslashes: doublesBackslashes, registry: registry)
+    private func follower(
+        start: OutputFollower.StartPosition = .end, doublesBackslashes: Bool = false,
+        registry: OutputFileRegistry? = nil, pid: Int32 = 500, startTicks: UInt64 = 100
+    ) -> OutputFollower {
+        OutputFollower(
+            procFS: fixture.procFS, pid: pid, startTicks: startTicks, start: start,
+            doublesBackslashes: doublesBackslashes, registry: registry)
     }
 
     private func append(_ bytes: [UInt8], to url: URL? = nil) throws {
@@ -77,7 +85,9 @@ extension FixtureProc {
         try Data().write(to: other)
         var info = stat()
         #expect(stat(other.path, &info) == 0)
-        try fixture.write("500/fdinfo/1", "pos:\t0\nflags:\t02001\nmnt_id:\t\(FixtureProc.mountID(of: log.path))\nino:\t\(info.st_ino)\n")
+        try fixture.write(
+            "500/fdinfo/1",
+            "pos:\t0\nflags:\t02001\nmnt_id:\t\(FixtureProc.mountID(of: log.path))\nino:\t\(info.st_ino)\n")
         #expect(follower().targets[.standardOutput] == .notOpenForWriting(log.path))
         // Without an inode (a kernel before 5.14) it cannot be told either.
         try fixture.write("500/fdinfo/1", "pos:\t0\nflags:\t02001\nmnt_id:\t\(FixtureProc.mountID(of: log.path))\n")
@@ -102,7 +112,10 @@ extension FixtureProc {
 
     @Test func readPermissionIsTheKernelsModeCheck() {
         let user = ProcessCredentials(filesystemUID: 1000, filesystemGID: 1000, groups: [27])
-        func allows(_ owner: UInt32, _ group: UInt32, _ mode: UInt32, acl: Bool = false, _ credentials: ProcessCredentials? = nil) -> Bool {
+        func allows(
+            _ owner: UInt32, _ group: UInt32, _ mode: UInt32, acl: Bool = false,
+            _ credentials: ProcessCredentials? = nil
+        ) -> Bool {
             ReadPermission.allows(credentials ?? user, owner: owner, group: group, mode: mode, hasAccessList: acl)
         }
         #expect(allows(1000, 1000, 0o600))
@@ -118,8 +131,12 @@ extension FixtureProc {
     }
 
     @Test func fdinfoAndCredentialsParse() {
-        func info(_ text: String) -> DescriptorInfo? { Array(text.utf8).withUnsafeBufferPointer(DescriptorInfoParser.parse) }
-        #expect(info("pos:\t0\nflags:\t0102001\nmnt_id:\t29\nino:\t1234\n") == DescriptorInfo(flags: 0o102001, mountID: 29, inode: 1234))
+        func info(_ text: String) -> DescriptorInfo? {
+            Array(text.utf8).withUnsafeBufferPointer(DescriptorInfoParser.parse)
+        }
+        #expect(
+            info("pos:\t0\nflags:\t0102001\nmnt_id:\t29\nino:\t1234\n")
+                == DescriptorInfo(flags: 0o102001, mountID: 29, inode: 1234))
         #expect(info("pos:\t0\nflags:\t0102001\nmnt_id:\t29\nino:\t1234\n")?.isOpenForWriting == true)
         #expect(info("flags:\t02\n")?.isOpenForWriting == true)
         #expect(info("flags:\t0100000\n")?.isOpenForWriting == false)
@@ -131,10 +148,12 @@ extension FixtureProc {
         func credentials(_ text: String) -> ProcessCredentials? {
             Array(text.utf8).withUnsafeBufferPointer { StatusParser.parse($0)?.credentials }
         }
-        #expect(credentials("Uid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t27 100 \n")
+        #expect(
+            credentials("Uid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t27 100 \n")
                 == ProcessCredentials(filesystemUID: 4, filesystemGID: 8, groups: [27, 100]))
         #expect(credentials("Uid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t\n")?.groups == [])
-        #expect(credentials("Uid:\t1\t2\t3\nGid:\t5\t6\t7\t8\n") == nil, "an id missing: the next line's number is not it")
+        #expect(
+            credentials("Uid:\t1\t2\t3\nGid:\t5\t6\t7\t8\n") == nil, "an id missing: the next line's number is not it")
         #expect(credentials("Uid:\t1\t2\t3\t4\n") == nil)
     }
 }
@@ -155,7 +174,8 @@ extension OutputFollowerSafetyTests {
         // The file system keeps data in blocks: the hole starts at a block boundary,
         // and the rest of the last data block holds NULs, read with the unfinished line.
         guard events.count == 3, case .skipped(.standardOutput, let bytes) = events[1],
-              case .line(.standardOutput, let first, isCut: true) = events[0] else {
+            case .line(.standardOutput, let first, isCut: true) = events[0]
+        else {
             Issue.record("got \(events.prefix(4))")
             return
         }

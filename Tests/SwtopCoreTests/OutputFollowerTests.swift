@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SwtopCore
 
 /// The follower against a fixture process 500 whose fd/1 and fd/2 are symbolic
@@ -36,11 +37,15 @@ import Testing
         try fixture.linkDescriptor(pid: 500, descriptor, to: target)
     }
 
-    private func follower(start: OutputFollower.StartPosition = .tail(lines: 3), lineLimit: Int = 4096) -> OutputFollower {
+    private func follower(start: OutputFollower.StartPosition = .tail(lines: 3), lineLimit: Int = 4096)
+        -> OutputFollower
+    {
         OutputFollower(procFS: fixture.procFS, pid: 500, startTicks: 100, start: start, maximumLineLength: lineLimit)
     }
 
-    private func line(_ text: String, _ stream: SwtopCore.OutputStream = .standardOutput, cut: Bool = false) -> OutputEvent {
+    private func line(_ text: String, _ stream: SwtopCore.OutputStream = .standardOutput, cut: Bool = false)
+        -> OutputEvent
+    {
         .line(stream, text, isCut: cut)
     }
 
@@ -73,7 +78,9 @@ import Testing
 
         let follower = follower()
         #expect(follower.targets[.standardError] == .pipe(fifo.path))
-        for _ in 0..<3 { #expect(!follower.poll().contains { if case .line(.standardError, _, _) = $0 { true } else { false } }) }
+        for _ in 0..<3 {
+            #expect(!follower.poll().contains { if case .line(.standardError, _, _) = $0 { true } else { false } })
+        }
 
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = Glibc.read(end, &buffer, buffer.count)
@@ -115,7 +122,10 @@ import Testing
         try FileManager.default.moveItem(at: log, to: rotated)
         try write("fresh\n")
         try link(1, to: log.path)
-        #expect(follower.poll() == [line("partial"), .retargeted(.standardOutput, .regularFile(path: log.path)), line("fresh")])
+        #expect(
+            follower.poll() == [
+                line("partial"), .retargeted(.standardOutput, .regularFile(path: log.path)), line("fresh"),
+            ])
         try append("late\n", to: rotated)
         try append("again\n")
         #expect(follower.poll() == [line("again")])
@@ -131,8 +141,11 @@ import Testing
         try link(1, to: log.path)
         try append("\nback\n")
         // Back to a file: it is new to the follower, so read from its start.
-        #expect(follower.poll() == [.retargeted(.standardOutput, .regularFile(path: log.path)),
-                                    line("one"), line("two"), line("three"), line("four"), line("five"), line("par"), line("back")])
+        #expect(
+            follower.poll() == [
+                .retargeted(.standardOutput, .regularFile(path: log.path)),
+                line("one"), line("two"), line("three"), line("four"), line("five"), line("par"), line("back"),
+            ])
     }
 
     @Test func theSameFileOnBothDescriptorsIsReadOnce() throws {
@@ -172,15 +185,22 @@ import Testing
     @Test func longLinesComeInBoundedPieces() throws {
         let follower = follower(start: .end, lineLimit: 16)
         try append("\n" + String(repeating: "a", count: 40) + "\n")
-        #expect(follower.poll() == [line(""), line(String(repeating: "a", count: 16), cut: true),
-                                    line(String(repeating: "a", count: 16), cut: true), line(String(repeating: "a", count: 8))])
+        #expect(
+            follower.poll() == [
+                line(""), line(String(repeating: "a", count: 16), cut: true),
+                line(String(repeating: "a", count: 16), cut: true), line(String(repeating: "a", count: 8)),
+            ])
     }
 
     @Test func aCutNeverSplitsACharacter() {
         let assembler = LineAssembler(limit: 16)
         let text = String(repeating: "a", count: 15) + "é" + "b\n"
         let lines = Array(text.utf8).withUnsafeBufferPointer { assembler.feed($0) }
-        #expect(lines == [AssembledLine(text: String(repeating: "a", count: 15), isCut: true), AssembledLine(text: "éb", isCut: false)])
+        #expect(
+            lines == [
+                AssembledLine(text: String(repeating: "a", count: 15), isCut: true),
+                AssembledLine(text: "éb", isCut: false),
+            ])
     }
 }
 
@@ -193,8 +213,11 @@ extension OutputFollowerTests {
         try write("elsewhere\n", to: other)
         try link(1, to: other.path)
         try append("tial\n")
-        #expect(follower.poll() == [line("partial"), .retargeted(.standardOutput, .regularFile(path: other.path)),
-                                    line("elsewhere")])
+        #expect(
+            follower.poll() == [
+                line("partial"), .retargeted(.standardOutput, .regularFile(path: other.path)),
+                line("elsewhere"),
+            ])
         try append("from stderr\n")
         #expect(follower.poll() == [line("from stderr", .standardError)])
     }
@@ -240,8 +263,11 @@ extension OutputFollowerTests {
         try fixture.write("self/stat", "not a process")
         let discovery = ProcessDiscovery(procFS: fixture.procFS)
         #expect(discovery.pids() == [3, 12])
-        #expect(discovery.describe(pid: 12) == DiscoveredProcess(pid: 12, startTicks: 77, comm: "cron job",
-                                                                 effectiveUID: 1000, isKernelThread: false, processGroup: 12))
+        #expect(
+            discovery.describe(pid: 12)
+                == DiscoveredProcess(
+                    pid: 12, startTicks: 77, comm: "cron job",
+                    effectiveUID: 1000, isKernelThread: false, processGroup: 12))
         #expect(discovery.describe(pid: 3)?.isKernelThread == true)
         #expect(discovery.describe(pid: 99) == nil)
     }
@@ -272,6 +298,10 @@ extension OutputFollowerTests {
         let events = follower(start: .tail(lines: 100_000)).poll()
         #expect(events.count == FollowedFile.tailWindow / 1024)
         #expect(events.first == line("line 8 " + String(repeating: "x", count: 1023 - 7)))
-        #expect(events.last == line("line \(lineCount - 1) " + String(repeating: "x", count: 1023 - "line \(lineCount - 1) ".utf8.count)))
+        #expect(
+            events.last
+                == line(
+                    "line \(lineCount - 1) " + String(repeating: "x", count: 1023 - "line \(lineCount - 1) ".utf8.count)
+                ))
     }
 }

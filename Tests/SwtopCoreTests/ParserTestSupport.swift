@@ -10,10 +10,12 @@ func parsing<Result>(bytes: [UInt8], _ parser: (UnsafeBufferPointer<UInt8>) -> R
 }
 
 /// A stat line with the given fields; the rest are plausible zeros.
-func statLine(pid: Int32 = 42, comm: String = "bash", state: Character = "S", ppid: Int32 = 1,
-              flags: UInt64 = 0x400000, utime: UInt64 = 100, stime: UInt64 = 50,
-              priority: Int = 20, nice: Int = 0, threads: Int = 1, start: UInt64 = 5000,
-              vsize: UInt64 = 10_000_000, rss: UInt64 = 300, processor: Int = 1) -> String {
+func statLine(
+    pid: Int32 = 42, comm: String = "bash", state: Character = "S", ppid: Int32 = 1,
+    flags: UInt64 = 0x400000, utime: UInt64 = 100, stime: UInt64 = 50,
+    priority: Int = 20, nice: Int = 0, threads: Int = 1, start: UInt64 = 5000,
+    vsize: UInt64 = 10_000_000, rss: UInt64 = 300, processor: Int = 1
+) -> String {
     "\(pid) (\(comm)) \(state) \(ppid) \(pid) \(pid) 34816 \(pid) \(flags) 100 0 0 0 \(utime) \(stime) 0 0 "
         + "\(priority) \(nice) \(threads) 0 \(start) \(vsize) \(rss) 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 \(processor) 0 0 0 0 0\n"
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopCore
 
 /// Signals through `ProcessController` reach real child processes of the test,
@@ -12,12 +13,13 @@ import Testing
         var pid: pid_t = 0
         let words: [String] = ["sleep", "30"]
         let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
         // Default dispositions and no blocked signals, whatever the test runner set.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
+        var none = sigset_t()
+        var all = sigset_t()
         sigemptyset(&none)
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)
@@ -29,7 +31,8 @@ import Testing
     }
 
     private func readStat(_ pid: pid_t) -> ProcessStat? {
-        ProcFileReader().withContents(ofPath: "/proc/\(pid)/stat", singleLine: true) { ProcessStatParser.parse($0) } ?? nil
+        ProcFileReader().withContents(ofPath: "/proc/\(pid)/stat", singleLine: true) { ProcessStatParser.parse($0) }
+            ?? nil
     }
 
     private func waitForState(_ pid: pid_t, _ state: Character) -> Bool {
@@ -64,7 +67,10 @@ import Testing
 
     @Test func aTargetWithAnotherStartTimeIsNeverSignalled() throws {
         let (pid, target) = try spawnSleeper()
-        defer { kill(pid, SIGKILL); _ = reap(pid) }
+        defer {
+            kill(pid, SIGKILL)
+            _ = reap(pid)
+        }
         let impostor = ProcessTarget(pid: pid, startTicks: target.startTicks + 1, name: "sleep", user: "root")
         #expect(controller.send(SIGKILL, to: impostor) == .replaced)
         #expect(controller.renice(impostor, by: 5) == .replaced)
@@ -74,7 +80,10 @@ import Testing
 
     @Test func reniceSetsTheNiceValue() throws {
         let (pid, target) = try spawnSleeper()
-        defer { kill(pid, SIGKILL); _ = reap(pid) }
+        defer {
+            kill(pid, SIGKILL)
+            _ = reap(pid)
+        }
         #expect(controller.renice(target, by: 7) == .done)
         #expect(controller.renice(target, by: 7) == .done) // from the value now, not a stale one
         #expect(readStat(pid)?.nice == 14)
@@ -94,23 +103,31 @@ import Testing
     let sshd = ProcessTarget(pid: 812, startTicks: 1, name: "sshd", user: "root")
 
     @Test func errorsBecomeWordsNamingThePID() {
-        #expect(ActionOutcome.failed(errno: EPERM).message(for: sshd, action: "terminate")
+        #expect(
+            ActionOutcome.failed(errno: EPERM).message(for: sshd, action: "terminate")
                 == "not permitted: PID 812 (sshd) belongs to root")
-        #expect(ActionOutcome.failed(errno: ESRCH).message(for: sshd, action: "terminate") == "PID 812 (sshd) had already exited")
+        #expect(
+            ActionOutcome.failed(errno: ESRCH).message(for: sshd, action: "terminate")
+                == "PID 812 (sshd) had already exited")
         #expect(ActionOutcome.exited.message(for: sshd, action: "kill") == "PID 812 (sshd) had already exited")
-        #expect(ActionOutcome.replaced.message(for: sshd, action: "kill") == "PID 812 is now another process: nothing sent")
+        #expect(
+            ActionOutcome.replaced.message(for: sshd, action: "kill") == "PID 812 is now another process: nothing sent")
         #expect(ActionOutcome.done.message(for: sshd, action: "suspended") == "suspended: PID 812 (sshd)")
-        #expect(ActionOutcome.failed(errno: ENOMEM).message(for: sshd, action: "kill").hasPrefix("kill PID 812 (sshd): "))
+        #expect(
+            ActionOutcome.failed(errno: ENOMEM).message(for: sshd, action: "kill").hasPrefix("kill PID 812 (sshd): "))
     }
 
     /// setpriority's EACCES: the process is the user's own, lowering its nice value takes privilege.
     @Test func aLowerNiceValueNamesTheMissingCapability() {
         let own = ProcessTarget(pid: 4242, startTicks: 1, name: "make", user: "alice")
-        #expect(ActionOutcome.failed(errno: EACCES).message(for: own, action: "renice")
+        #expect(
+            ActionOutcome.failed(errno: EACCES).message(for: own, action: "renice")
                 == "not permitted: a lower nice value for PID 4242 (make) needs CAP_SYS_NICE")
-        #expect(ActionOutcome.someThreadsFailed(2, of: 5, errno: EACCES).message(for: own, action: "renice")
+        #expect(
+            ActionOutcome.someThreadsFailed(2, of: 5, errno: EACCES).message(for: own, action: "renice")
                 == "renice PID 4242 (make): 2 of 5 threads unchanged (a lower nice value needs CAP_SYS_NICE)")
-        #expect(ActionOutcome.someThreadsFailed(1, of: 3, errno: EPERM).message(for: own, action: "renice")
+        #expect(
+            ActionOutcome.someThreadsFailed(1, of: 3, errno: EPERM).message(for: own, action: "renice")
                 == "renice PID 4242 (make): 1 of 3 threads unchanged (not permitted)")
     }
 
@@ -157,7 +174,9 @@ import Testing
         #expect(system.sent.last.map { [$0.0, $0.1] } == [SIGKILL, 200])
         #expect(stop.endedOnTerminate == [quick])
         #expect(stop.killed == [stubborn])
-        #expect(stop.summary == "Graceful stop: ended on SIGTERM: 100; needed SIGKILL: 200; PID 300 (gone) had already exited")
+        #expect(
+            stop.summary
+                == "Graceful stop: ended on SIGTERM: 100; needed SIGKILL: 200; PID 300 (gone) had already exited")
     }
 
     @Test func escapeCancelsTheKill() {

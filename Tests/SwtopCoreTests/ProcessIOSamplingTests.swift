@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// /proc/PID/io read by the sampler for every process only when asked, and its
@@ -34,27 +35,32 @@ import Testing
         options.readsIO = true
         let template = try #require(SnapshotReader(procFS: proc.procFS, options: options).read().processes.first)
         func sample(at seconds: Double) -> SystemSample {
-            SystemSample(stat: SystemStat(), memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1, monotonicSeconds: seconds)
+            SystemSample(
+                stat: SystemStat(), memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1,
+                monotonicSeconds: seconds)
         }
         func entry(read: UInt64, write: UInt64, start: UInt64 = 100) -> ProcessEntry {
             var process = template
             process.startTicks = start
-            process.ioCounters = IOCounters(readCharacters: 0, writtenCharacters: 0, readBytes: read, writtenBytes: write,
-                                            cancelledWriteBytes: 0)
+            process.ioCounters = IOCounters(
+                readCharacters: 0, writtenCharacters: 0, readBytes: read, writtenBytes: write,
+                cancelledWriteBytes: 0)
             return process
         }
         var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
         let first = assembler.assemble(system: sample(at: 10), processes: [entry(read: 0, write: 1000)], timestamp: 1)
         let none = first.processes[0].ioRates == nil
         #expect(none, "blank on the first sample")
-        let second = assembler.assemble(system: sample(at: 12), processes: [entry(read: 2 << 20, write: 1000 + (6 << 20))],
-                                        timestamp: 3)
+        let second = assembler.assemble(
+            system: sample(at: 12), processes: [entry(read: 2 << 20, write: 1000 + (6 << 20))],
+            timestamp: 3)
         let rates = try #require(second.processes[0].ioRates)
         #expect(rates.readPerSecond == Double(1 << 20))
         #expect(rates.writePerSecond == Double(3 << 20))
         // The same PID with another start time is another process: no rate across the two.
-        let recycled = assembler.assemble(system: sample(at: 13), processes: [entry(read: 9 << 20, write: 0, start: 500)],
-                                          timestamp: 4)
+        let recycled = assembler.assemble(
+            system: sample(at: 13), processes: [entry(read: 9 << 20, write: 0, start: 500)],
+            timestamp: 4)
         let fresh = recycled.processes[0].ioRates == nil
         #expect(fresh)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SwtopCore
 
 /// The inspector against a fixture /proc tree: a process 300 (child of 200, child
@@ -19,29 +20,48 @@ import Testing
     }
 
     private func writeProcess300(threadTicks: UInt64 = 10) throws {
-        try fixture.write("300/stat", statLine(pid: 300, comm: "my app", ppid: 200, nice: 5, threads: 2, start: 5000, rss: 300))
+        try fixture.write(
+            "300/stat", statLine(pid: 300, comm: "my app", ppid: 200, nice: 5, threads: 2, start: 5000, rss: 300))
         try fixture.write("300/statm", "2000 300 30 1 0 100 0\n")
         try fixture.write("300/cmdline", bytes: Array("/usr/bin/app\0--color\0\u{1b}[2J\0".utf8))
-        try fixture.write("300/status", "Name:\tmy app\nUmask:\t0022\nUid:\t0\t4000001\t0\t0\nGid:\t0\t0\t0\t0\n"
-            + "Groups:\t0 4000002\nSigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000002\n"
-            + "SigIgn:\t0000000000001000\nSigCgt:\t0000000000004000\nCpus_allowed_list:\t0-1\n")
-        try fixture.write("300/limits", "Limit                     Soft Limit           Hard Limit           Units     \n"
-            + "Max open files            1024                 4096                 files     \n")
+        try fixture.write(
+            "300/status",
+            "Name:\tmy app\nUmask:\t0022\nUid:\t0\t4000001\t0\t0\nGid:\t0\t0\t0\t0\n"
+                + "Groups:\t0 4000002\nSigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000002\n"
+                + "SigIgn:\t0000000000001000\nSigCgt:\t0000000000004000\nCpus_allowed_list:\t0-1\n")
+        try fixture.write(
+            "300/limits",
+            "Limit                     Soft Limit           Hard Limit           Units     \n"
+                + "Max open files            1024                 4096                 files     \n")
         try fixture.write("300/smaps_rollup", "00-ff ---p 0 00:00 0 [rollup]\nRss: 1200 kB\nPss: 700 kB\nSwap: 8 kB\n")
-        try fixture.write("300/io", "rchar: 10\nwchar: 20\nsyscr: 1\nsyscw: 2\nread_bytes: 4096\nwrite_bytes: 0\ncancelled_write_bytes: 0\n")
+        try fixture.write(
+            "300/io",
+            "rchar: 10\nwchar: 20\nsyscr: 1\nsyscw: 2\nread_bytes: 4096\nwrite_bytes: 0\ncancelled_write_bytes: 0\n")
         try fixture.write("300/cgroup", "0::/user.slice/app.service\n")
         try fixture.write("300/environ", bytes: Array("HOME=/root\0BAD=\u{1b}]0;x\u{7}\0".utf8))
-        try fixture.write("300/task/300/stat", statLine(pid: 300, comm: "my app", ppid: 200, utime: threadTicks, stime: 0, start: 5000))
+        try fixture.write(
+            "300/task/300/stat",
+            statLine(pid: 300, comm: "my app", ppid: 200, utime: threadTicks, stime: 0, start: 5000))
         try fixture.write("300/task/300/children", "400 ")
-        try fixture.write("300/task/301/stat", statLine(pid: 301, comm: "io\u{1b}thread", state: "R", ppid: 200, utime: 2 * threadTicks, stime: 0, start: 5001))
+        try fixture.write(
+            "300/task/301/stat",
+            statLine(
+                pid: 301, comm: "io\u{1b}thread", state: "R", ppid: 200, utime: 2 * threadTicks, stime: 0, start: 5001))
         try fixture.write("300/task/301/children", "")
-        try fixture.write("300/net/tcp", "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-            + "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0\n")
-        try fixture.write("300/net/unix", "Num       RefCount Protocol Flags    Type St Inode Path\n"
-            + "0000000054f69904: 00000002 00000000 00010000 0001 01 4343 /run/app.sock\n")
-        for (name, target) in [("exe", "/usr/bin/app (deleted)"), ("cwd", "/srv/app"), ("root", "/"),
-                               ("fd/0", "/dev/null"), ("fd/1", logFile.path), ("fd/3", "socket:[4242]"),
-                               ("fd/4", "socket:[4343]"), ("fd/5", "pipe:[99]"), ("fd/6", "anon_inode:[eventfd]")] {
+        try fixture.write(
+            "300/net/tcp",
+            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                + "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0\n"
+        )
+        try fixture.write(
+            "300/net/unix",
+            "Num       RefCount Protocol Flags    Type St Inode Path\n"
+                + "0000000054f69904: 00000002 00000000 00010000 0001 01 4343 /run/app.sock\n")
+        for (name, target) in [
+            ("exe", "/usr/bin/app (deleted)"), ("cwd", "/srv/app"), ("root", "/"),
+            ("fd/0", "/dev/null"), ("fd/1", logFile.path), ("fd/3", "socket:[4242]"),
+            ("fd/4", "socket:[4343]"), ("fd/5", "pipe:[99]"), ("fd/6", "anon_inode:[eventfd]"),
+        ] {
             try link(name, to: target)
         }
     }
@@ -90,7 +110,8 @@ import Testing
         #expect(credentials.users.real == NamedID(id: 0, name: "root"))
         #expect(credentials.users.effective == NamedID(id: 4_000_001, name: "4000001"))
         #expect(credentials.groups.filesystem == NamedID(id: 0, name: "root"))
-        #expect(credentials.supplementaryGroups == [NamedID(id: 0, name: "root"), NamedID(id: 4_000_002, name: "4000002")])
+        #expect(
+            credentials.supplementaryGroups == [NamedID(id: 0, name: "root"), NamedID(id: 4_000_002, name: "4000002")])
     }
 
     @Test func timesSchedulingAndMasks() throws {
@@ -98,23 +119,34 @@ import Testing
         // btime 1700000000 + 5000 ticks at 100 Hz; uptime 1000.5 s.
         #expect(inspection.startTime == 1_700_000_050)
         #expect(inspection.elapsedSeconds == 950.5)
-        #expect(inspection.scheduling == Scheduling(nice: 5, priority: 20, policy: .other, realTimePriority: 0, processor: 1))
+        #expect(
+            inspection.scheduling
+                == Scheduling(nice: 5, priority: 20, policy: .other, realTimePriority: 0, processor: 1))
         #expect(inspection.affinity == .value("0-1"))
         #expect(inspection.umask == .value(0o022))
         #expect(inspection.signals.value?.blocked.names == ["SIGINT"])
         #expect(inspection.signals.value?.ignored.names == ["SIGPIPE"])
         #expect(inspection.signals.value?.caught.names == ["SIGTERM"])
         #expect(inspection.signals.value?.pending.numbers == [])
-        #expect(inspection.limits == .value([ResourceLimit(name: "Max open files", soft: .finite(1024), hard: .finite(4096), unit: "files")]))
+        #expect(
+            inspection.limits
+                == .value([
+                    ResourceLimit(name: "Max open files", soft: .finite(1024), hard: .finite(4096), unit: "files")
+                ]))
     }
 
     @Test func memoryIOAndCgroup() throws {
         let inspection = try inspect()
-        #expect(inspection.memory == MemoryUsage(virtualBytes: 10_000_000, residentBytes: 300 * 4096, sharedBytes: .value(30 * 4096),
-                                                 proportionalBytes: .value(700 * 1024), swapBytes: .value(8 * 1024)))
+        #expect(
+            inspection.memory
+                == MemoryUsage(
+                    virtualBytes: 10_000_000, residentBytes: 300 * 4096, sharedBytes: .value(30 * 4096),
+                    proportionalBytes: .value(700 * 1024), swapBytes: .value(8 * 1024)))
         #expect(inspection.io.value?.readBytes == 4096)
         #expect(inspection.io.value?.writtenCharacters == 20)
-        #expect(inspection.cgroups == .value([CgroupMembership(hierarchy: 0, controllers: "", path: "/user.slice/app.service")]))
+        #expect(
+            inspection.cgroups
+                == .value([CgroupMembership(hierarchy: 0, controllers: "", path: "/user.slice/app.service")]))
     }
 
     @Test func missingFilesAreUnavailableNotFatal() throws {
@@ -162,8 +194,12 @@ import Testing
 
     @Test func environmentKeepsItsBytesForTheViewToEscape() {
         let environment = ProcessInspector(procFS: fixture.procFS).environment(pid: 300, startTicks: 5000)
-        #expect(environment == .value([EnvironmentVariable(name: "HOME", value: "/root"),
-                                       EnvironmentVariable(name: "BAD", value: "\u{1b}]0;x\u{7}")]))
+        #expect(
+            environment
+                == .value([
+                    EnvironmentVariable(name: "HOME", value: "/root"),
+                    EnvironmentVariable(name: "BAD", value: "\u{1b}]0;x\u{7}"),
+                ]))
     }
 
     @Test func descriptorsWithKindsTargetsAndSockets() throws {
@@ -172,8 +208,12 @@ import Testing
         #expect(descriptors.map(\.number) == [0, 1, 3, 4, 5, 6])
         #expect(descriptors.map(\.kind) == [.characterDevice, .file, .socket, .socket, .pipe, .anonymousInode])
         #expect(descriptors[1].target == logFile.path)
-        #expect(descriptors[2].socket == SocketEndpoint(family: .tcp, local: "127.0.0.1:8080", remote: nil, state: "LISTEN"))
-        #expect(descriptors[3].socket == SocketEndpoint(family: .unix, local: "/run/app.sock", remote: nil, state: "LISTEN"))
+        #expect(
+            descriptors[2].socket == SocketEndpoint(family: .tcp, local: "127.0.0.1:8080", remote: nil, state: "LISTEN")
+        )
+        #expect(
+            descriptors[3].socket == SocketEndpoint(family: .unix, local: "/run/app.sock", remote: nil, state: "LISTEN")
+        )
         #expect(descriptors[4].socket == nil)
         #expect(descriptors[5].target == "anon_inode:[eventfd]")
     }
@@ -183,12 +223,21 @@ import Testing
     @Test func linksThatCannotBeReadAreNotPermittedRatherThanMissing() throws {
         let files = InspectionFiles(procFS: fixture.procFS)
         var lister = DescriptorLister(procFS: fixture.procFS, files: files)
-        lister.probe = { _ in errno = EACCES; return nil }
+        lister.probe = { _ in
+            errno = EACCES
+            return nil
+        }
         #expect(lister.descriptors(of: 300) == .notPermitted)
 
         lister.probe = { path in
-            if path.hasSuffix("/fd/1") { errno = EACCES; return nil }
-            if path.hasSuffix("/fd/3") { errno = ENOENT; return nil } // closed since the listing
+            if path.hasSuffix("/fd/1") {
+                errno = EACCES
+                return nil
+            }
+            if path.hasSuffix("/fd/3") {
+                errno = ENOENT
+                return nil
+            } // closed since the listing
             return DescriptorProbe.probe(path: path)
         }
         let descriptors = try #require(lister.descriptors(of: 300).value)

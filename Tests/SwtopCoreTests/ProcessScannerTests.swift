@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 @Suite struct ProcessScannerTests {
@@ -158,7 +159,8 @@ import Testing
         let proc = try FixtureProc()
         try proc.addProcess(pid: 100, comm: "server", threads: 3, cmdline: Array("/usr/bin/server\u{0}".utf8), uid: 33)
         try proc.write("100/task/100/stat", statLine(pid: 100, comm: "server", threads: 3, start: 100))
-        try proc.write("100/task/101/stat", statLine(pid: 101, comm: "worker-1", ppid: 1, utime: 7, threads: 3, start: 120))
+        try proc.write(
+            "100/task/101/stat", statLine(pid: 101, comm: "worker-1", ppid: 1, utime: 7, threads: 3, start: 120))
         try proc.write("100/task/102/stat", statLine(pid: 102, comm: "worker-2", ppid: 1, threads: 3, start: 130))
         try proc.addProcess(pid: 101_000, comm: "other")
 

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import SwtopCore
 
 @Suite struct ProcessStatParserTests {
     @Test func readsEveryFieldByPosition() throws {
-        let line = statLine(pid: 812, comm: "sshd", state: "R", ppid: 1, utime: 1234, stime: 56,
-                            priority: 20, nice: -5, threads: 3, start: 99_999, vsize: 123_456_789, rss: 2048, processor: 7)
+        let line = statLine(
+            pid: 812, comm: "sshd", state: "R", ppid: 1, utime: 1234, stime: 56,
+            priority: 20, nice: -5, threads: 3, start: 99_999, vsize: 123_456_789, rss: 2048, processor: 7)
         let stat = try #require(parsing(line, ProcessStatParser.parse))
         #expect(stat.pid == 812)
         #expect(parsing(line) { String(decoding: $0[stat.commRange], as: UTF8.self) } == "sshd")
@@ -35,8 +37,10 @@ import Testing
     }
 
     @Test func kernelThreadIsRecognisedByItsFlag() throws {
-        let stat = try #require(parsing(statLine(pid: 2, comm: "kthreadd", ppid: 0, flags: 0x208040, vsize: 0, rss: 0),
-                                        ProcessStatParser.parse))
+        let stat = try #require(
+            parsing(
+                statLine(pid: 2, comm: "kthreadd", ppid: 0, flags: 0x208040, vsize: 0, rss: 0),
+                ProcessStatParser.parse))
         #expect(stat.isKernelThread)
         #expect(stat.ppid == 0)
     }
@@ -60,8 +64,8 @@ import Testing
         "",
         "garbage",
         "42 (bash S 1 2 3",
-        "42 (bash) S 1 2 3 4",               // cut short
-        "(bash) S 1 2 3 4 5 6 7 8 9 10 11",  // no pid
+        "42 (bash) S 1 2 3 4", // cut short
+        "(bash) S 1 2 3 4 5 6 7 8 9 10 11", // no pid
         "-4 (x) S " + String(repeating: "1 ", count: 40),
         "42 (bash) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 99999999999999999999999 20 21", // overflow
         "42 (bash) SS 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23",

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// Files that are not, or no longer, whole recordings: an error naming the offset
@@ -41,7 +42,10 @@ import Testing
         for cut in [frames[2].offset + 10, frames[2].end - 1] {
             let (decoded, warnings) = try RecordingTests.decodeAll(Array(bytes[..<cut]))
             #expect(decoded.map(\.generation) == Array(Self.samples.prefix(2)).map(\.generation))
-            #expect(warnings == ["offset \(frames[2].offset): the last record is torn (\(cut - frames[2].offset) bytes), skipped"])
+            #expect(
+                warnings == [
+                    "offset \(frames[2].offset): the last record is torn (\(cut - frames[2].offset) bytes), skipped"
+                ])
         }
     }
 
@@ -62,7 +66,8 @@ import Testing
         bytes[frames[1].offset] ^= 0xff // the marker
         let (decoded, warnings) = try RecordingTests.decodeAll(bytes)
         #expect(decoded.map(\.generation) == [Self.samples[0].generation, Self.samples[2].generation])
-        #expect(warnings == ["offset \(frames[1].offset): \(frames[2].offset - frames[1].offset) damaged bytes skipped"])
+        #expect(
+            warnings == ["offset \(frames[1].offset): \(frames[2].offset - frames[1].offset) damaged bytes skipped"])
     }
 
     @Test func deltasAfterADamagedRecordWaitForTheNextFullOne() throws {
@@ -78,7 +83,8 @@ import Testing
     @Test func aValidChecksumOverATruncatedZstdBlockIsRefused() throws {
         // A record whose compressed payload was cut, with a checksum that matches the cut bytes.
         let payload = SnapshotCoding.encode(Self.samples[0], previous: nil)
-        var record = RecordingFormat.record(kind: .full, generation: 1, baseGeneration: 0, timestamp: 1, payload: payload)
+        var record = RecordingFormat.record(
+            kind: .full, generation: 1, baseGeneration: 0, timestamp: 1, payload: payload)
         let cut = (record.count - RecordingFormat.frameHeaderSize) / 2
         record.removeLast(record.count - RecordingFormat.frameHeaderSize - cut)
         let length = UInt32(cut)
@@ -97,12 +103,16 @@ import Testing
             var damaged = bytes
             for _ in 0..<4 {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let position = RecordingFormat.headerSize + Int(state >> 33) % (bytes.count - RecordingFormat.headerSize)
+                let position =
+                    RecordingFormat.headerSize + Int(state >> 33) % (bytes.count - RecordingFormat.headerSize)
                 damaged[position] ^= UInt8(truncatingIfNeeded: state >> 8) | 1
             }
             let reader = try RecordingReader(damaged)
             var count = 0
-            reader.forEachSnapshot { _ in count += 1; return true }
+            reader.forEachSnapshot { _ in
+                count += 1
+                return true
+            }
             #expect(count <= Self.samples.count)
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// Snapshots through the recording format and back: every field the table, groups and
@@ -28,10 +29,12 @@ import Testing
         #expect(decoded.system.uptimeSeconds == original.system.uptimeSeconds)
         #expect(decoded.system.bootTime == original.system.bootTime)
         // Optionals compared outside #expect, which AddressSanitizer stops on.
-        let sameRate = decoded.system.contextSwitchesPerSecond?.bitPattern == original.system.contextSwitchesPerSecond?.bitPattern
+        let sameRate =
+            decoded.system.contextSwitchesPerSecond?.bitPattern == original.system.contextSwitchesPerSecond?.bitPattern
         #expect(sameRate)
         #expect(decoded.system.disks == original.system.disks)
-        let sameActivity = decoded.system.diskActivity == original.system.diskActivity
+        let sameActivity =
+            decoded.system.diskActivity == original.system.diskActivity
             && decoded.system.networkActivity == original.system.networkActivity
             && decoded.system.pressure == original.system.pressure
             && decoded.system.temperatures == original.system.temperatures
@@ -45,7 +48,8 @@ import Testing
             #expect(mine.processGroup == theirs.processGroup && mine.session == theirs.session)
             #expect(mine.ttyNumber == theirs.ttyNumber && mine.state == theirs.state)
             #expect(mine.isKernelThread == theirs.isKernelThread && mine.isCarriedOver == theirs.isCarriedOver)
-            #expect(mine.priority == theirs.priority && mine.nice == theirs.nice && mine.threadCount == theirs.threadCount)
+            #expect(
+                mine.priority == theirs.priority && mine.nice == theirs.nice && mine.threadCount == theirs.threadCount)
             #expect(mine.userTicks == theirs.userTicks && mine.systemTicks == theirs.systemTicks)
             #expect(mine.virtualBytes == theirs.virtualBytes)
             #expect(mine.approximateResidentBytes == theirs.approximateResidentBytes)
@@ -74,7 +78,10 @@ import Testing
     static func decodeAll(_ bytes: [UInt8]) throws -> (samples: [Snapshot], warnings: [String]) {
         let reader = try RecordingReader(bytes)
         var samples: [Snapshot] = []
-        reader.forEachSnapshot { samples.append($0); return true }
+        reader.forEachSnapshot {
+            samples.append($0)
+            return true
+        }
         return (samples, reader.warnings)
     }
 
@@ -105,20 +112,28 @@ import Testing
 
     @Test func newGoneAndChangedProcessesFollowTheDelta() throws {
         func entry(_ pid: Int32, start: UInt64, state: UInt8, comm: String, cpu: Double?) -> ProcessEntry {
-            ProcessEntry(pid: pid, ppid: 1, state: state, startTicks: start, userTicks: 7,
-                         details: ProcessDetails(comm: comm, commandLine: [comm, "--flag"]), cpuPercent: cpu)
+            ProcessEntry(
+                pid: pid, ppid: 1, state: state, startTicks: start, userTicks: 7,
+                details: ProcessDetails(comm: comm, commandLine: [comm, "--flag"]), cpuPercent: cpu)
         }
-        let system = SystemState(cpuTotal: CPUUsage(id: nil, ticks: CPUTicks(), percentages: nil), cpus: [],
-                                 memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1, bootTime: 5,
-                                 clockTicksPerSecond: 100)
-        let first = Snapshot(generation: 1, timestamp: 10, system: system, tasks: TaskCounts(),
-                             processes: [entry(1, start: 1, state: UInt8(ascii: "S"), comm: "init", cpu: nil),
-                                         entry(50, start: 9, state: UInt8(ascii: "R"), comm: "worker", cpu: 1.5)])
+        let system = SystemState(
+            cpuTotal: CPUUsage(id: nil, ticks: CPUTicks(), percentages: nil), cpus: [],
+            memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1, bootTime: 5,
+            clockTicksPerSecond: 100)
+        let first = Snapshot(
+            generation: 1, timestamp: 10, system: system, tasks: TaskCounts(),
+            processes: [
+                entry(1, start: 1, state: UInt8(ascii: "S"), comm: "init", cpu: nil),
+                entry(50, start: 9, state: UInt8(ascii: "R"), comm: "worker", cpu: 1.5),
+            ])
         // PID 50 recycled (new start time), PID 60 new, PID 1 stopped.
-        let second = Snapshot(generation: 2, timestamp: 11, system: system, tasks: TaskCounts(),
-                              processes: [entry(1, start: 1, state: UInt8(ascii: "T"), comm: "init", cpu: 0),
-                                          entry(50, start: 99, state: UInt8(ascii: "S"), comm: "other", cpu: nil),
-                                          entry(60, start: 100, state: UInt8(ascii: "Z"), comm: "new\u{1b}[31m", cpu: nil)])
+        let second = Snapshot(
+            generation: 2, timestamp: 11, system: system, tasks: TaskCounts(),
+            processes: [
+                entry(1, start: 1, state: UInt8(ascii: "T"), comm: "init", cpu: 0),
+                entry(50, start: 99, state: UInt8(ascii: "S"), comm: "other", cpu: nil),
+                entry(60, start: 100, state: UInt8(ascii: "Z"), comm: "new\u{1b}[31m", cpu: nil),
+            ])
         let (decoded, warnings) = try Self.decodeAll(Self.recording([first, second]))
         #expect(warnings.isEmpty)
         try #require(decoded.count == 2)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 /// The compressed ring of recent samples behind live pause: bounded by age and bytes,
@@ -40,8 +41,10 @@ import Testing
 
     @Test func theByteBoundHoldsAndWhatStaysDecodes() throws {
         let samples = Self.samples(8)
-        let one = RecordingFormat.record(kind: .full, generation: 1, baseGeneration: 0, timestamp: 0,
-                                         payload: SnapshotCoding.encode(samples[0], previous: nil)).count
+        let one = RecordingFormat.record(
+            kind: .full, generation: 1, baseGeneration: 0, timestamp: 0,
+            payload: SnapshotCoding.encode(samples[0], previous: nil)
+        ).count
         var ring = SampleRing(window: 600, byteLimit: one * 3, fullInterval: 3)
         for sample in samples {
             ring.append(sample)

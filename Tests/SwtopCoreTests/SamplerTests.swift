@@ -1,6 +1,7 @@
 import Glibc
-import Testing
 import Synchronization
+import Testing
+
 @testable import SwtopCore
 
 @Suite struct SamplerTests {
@@ -85,9 +86,11 @@ import Synchronization
             entered.signal()
             _ = MonotonicClock.waitReadable(release.readEnd, forNanoseconds: nil)
             var assembler = SnapshotAssembler(clockTicksPerSecond: 100)
-            return assembler.assemble(system: SystemSample(stat: SystemStat(), memory: MemoryInfo(), load: LoadAverage(),
-                                                           uptimeSeconds: 0, monotonicSeconds: 0),
-                                      processes: [], timestamp: 0)
+            return assembler.assemble(
+                system: SystemSample(
+                    stat: SystemStat(), memory: MemoryInfo(), load: LoadAverage(),
+                    uptimeSeconds: 0, monotonicSeconds: 0),
+                processes: [], timestamp: 0)
         }
     }
 

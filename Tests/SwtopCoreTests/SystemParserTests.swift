@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopCore
 
 @Suite struct SystemStatParserTests {
@@ -17,11 +18,17 @@ import Testing
 
     @Test func readsTotalsPerCPUAndCounters() throws {
         let stat = try #require(parsing(Self.modern, SystemStatParser.parse))
-        #expect(stat.total == CPUTicks(user: 10132153, nice: 290696, system: 3084719, idle: 46828483, iowait: 16683,
-                                       irq: 0, softirq: 25195, steal: 175628, guest: 1000, guestNice: 20))
+        #expect(
+            stat.total
+                == CPUTicks(
+                    user: 10_132_153, nice: 290696, system: 3_084_719, idle: 46_828_483, iowait: 16683,
+                    irq: 0, softirq: 25195, steal: 175628, guest: 1000, guestNice: 20))
         #expect(stat.perCPU.map(\.id) == [0, 1])
-        #expect(stat.perCPU[1].ticks == CPUTicks(user: 1335, nice: 7, system: 97, idle: 3, iowait: 2,
-                                                 irq: 1, softirq: 5, steal: 8, guest: 9, guestNice: 10))
+        #expect(
+            stat.perCPU[1].ticks
+                == CPUTicks(
+                    user: 1335, nice: 7, system: 97, idle: 3, iowait: 2,
+                    irq: 1, softirq: 5, steal: 8, guest: 9, guestNice: 10))
         #expect(stat.bootTime == 1_769_000_000)
         #expect(stat.runningThreads == 3)
         #expect(stat.blockedThreads == 1)
@@ -32,8 +39,9 @@ import Testing
         let values = (1...fields).map(String.init).joined(separator: " ")
         let stat = try #require(parsing("cpu  \(values)\ncpu0 \(values)\n", SystemStatParser.parse))
         let all: [UInt64] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map { $0 <= fields ? UInt64($0) : 0 }
-        let expected = CPUTicks(user: all[0], nice: all[1], system: all[2], idle: all[3], iowait: all[4],
-                                irq: all[5], softirq: all[6], steal: all[7], guest: all[8], guestNice: all[9])
+        let expected = CPUTicks(
+            user: all[0], nice: all[1], system: all[2], idle: all[3], iowait: all[4],
+            irq: all[5], softirq: all[6], steal: all[7], guest: all[8], guestNice: all[9])
         #expect(stat.total == expected)
         #expect(stat.perCPU == [NumberedCPUTicks(id: 0, ticks: expected)])
         // Guest time is inside user time already and never counted twice.
@@ -97,8 +105,10 @@ import Testing
     }
 
     @Test func usedNeverGoesNegative() throws {
-        let info = try #require(parsing("MemTotal: 100 kB\nMemFree: 90 kB\nCached: 50 kB\nSwapTotal: 0 kB\nSwapFree: 10 kB\n",
-                                        MeminfoParser.parse))
+        let info = try #require(
+            parsing(
+                "MemTotal: 100 kB\nMemFree: 90 kB\nCached: 50 kB\nSwapTotal: 0 kB\nSwapFree: 10 kB\n",
+                MeminfoParser.parse))
         // No MemAvailable, and free + cache above the total: total − free, as procps did.
         #expect(info.used == 10 * 1024)
         #expect(info.swapUsed == 0)
@@ -129,7 +139,8 @@ import Testing
     }
 
     @Test func userIDsFromStatus() throws {
-        let status = "Name:\tsshd\nUmask:\t0022\nState:\tS (sleeping)\nUid:\t1000\t0\t0\t0\nGid:\t1000\t1000\t1000\t1000\n"
+        let status =
+            "Name:\tsshd\nUmask:\t0022\nState:\tS (sleeping)\nUid:\t1000\t0\t0\t0\nGid:\t1000\t1000\t1000\t1000\n"
         let ids = { (bytes: UnsafeBufferPointer<UInt8>) in StatusParser.parse(bytes)?.realAndEffectiveUID }
         #expect(parsing(status, ids).map { [$0.real, $0.effective] } == [1000, 0])
         #expect(parsing("Name:\tx\nGid:\t1\t1\t1\t1\n", ids) == nil)
@@ -141,7 +152,9 @@ import Testing
 
     @Test func residentAndSharedFromStatm() {
         let statm = { (bytes: UnsafeBufferPointer<UInt8>) in StatmParser.parse(bytes, pageSize: 4096) }
-        #expect(parsing("1000 300 120 10 0 200 0\n", statm) == ResidentMemory(residentBytes: 300 * 4096, sharedBytes: 120 * 4096))
+        #expect(
+            parsing("1000 300 120 10 0 200 0\n", statm)
+                == ResidentMemory(residentBytes: 300 * 4096, sharedBytes: 120 * 4096))
         #expect(parsing("1000 300", statm) == nil)
         // A page count whose bytes overflow saturates rather than trapping.
         #expect(parsing("1 18446744073709551615 0\n", statm)?.residentBytes == .max)

@@ -1,5 +1,6 @@
 import Testing
 import _StringProcessing
+
 @testable import SwtopCore
 
 /// swtop's modules are built without `_StringProcessing`; the tests are not, so

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopCore
 
 /// On Linux a nice value belongs to a thread: renicing a process moves every one of
@@ -10,10 +11,11 @@ import Testing
 
     /// A child python with `extra` sleeping threads besides its main one, once they all run.
     private func spawnThreaded(extra: Int) throws -> (pid: pid_t, target: ProcessTarget) {
-        let code = "import threading, time\nfor _ in range(\(extra)): threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\ntime.sleep(60)"
+        let code =
+            "import threading, time\nfor _ in range(\(extra)): threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\ntime.sleep(60)"
         let words = ["python3", "-c", code]
         let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
         var pid: pid_t = 0
         try #require(posix_spawn(&pid, Self.python, nil, nil, arguments, environ) == 0)
         var threads: [Int32] = []

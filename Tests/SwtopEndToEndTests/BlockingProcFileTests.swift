@@ -1,5 +1,5 @@
-import Glibc
 import Foundation
+import Glibc
 import Testing
 
 /// A file of the proc tree that would block a reader (a FIFO where `cmdline`

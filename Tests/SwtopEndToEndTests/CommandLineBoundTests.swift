@@ -5,7 +5,9 @@ import Testing
 /// 1.8 MB command line cost their owner almost nothing. swtop keeps 64 KiB of each.
 @Suite struct CommandLineBoundTests {
     /// 14 arguments of 128 KiB (the kernel's cap for one): 1.8 MB of command line.
-    static let bigArguments: [[UInt8]] = (0..<14).map { [UInt8](repeating: UInt8(ascii: "k") + UInt8($0 % 10), count: 131_071) }
+    static let bigArguments: [[UInt8]] = (0..<14).map {
+        [UInt8](repeating: UInt8(ascii: "k") + UInt8($0 % 10), count: 131_071)
+    }
     static let children = 100
 
     /// The shell and its 100 subshells (each waits in its own `sleep`), in a group of their own.
@@ -14,9 +16,11 @@ import Testing
 
         init() throws {
             // `(sleep; :)` forks a subshell that is not replaced by sleep: it keeps the argv.
-            let script = "i=0; while [ $i -lt \(CommandLineBoundTests.children) ]; do (sleep 600; :) & i=$((i+1)); done; wait"
-            shell = try Spawn.start("/bin/sh", arguments: ["sh", "-c", script, "sh"].map { Array($0.utf8) } + bigArguments,
-                                    newProcessGroup: true)
+            let script =
+                "i=0; while [ $i -lt \(CommandLineBoundTests.children) ]; do (sleep 600; :) & i=$((i+1)); done; wait"
+            shell = try Spawn.start(
+                "/bin/sh", arguments: ["sh", "-c", script, "sh"].map { Array($0.utf8) } + bigArguments,
+                newProcessGroup: true)
         }
 
         deinit {
@@ -37,8 +41,9 @@ import Testing
 
     @Test func jsonStaysSmallAndSwtopStaysLean() throws {
         let swarm = try Swarm()
-        try #require(Clock.wait(upTo: 20) { ProcReader.children(of: swarm.shell).count == Self.children },
-                     "the shell started \(ProcReader.children(of: swarm.shell).count) subshells")
+        try #require(
+            Clock.wait(upTo: 20) { ProcReader.children(of: swarm.shell).count == Self.children },
+            "the shell started \(ProcReader.children(of: swarm.shell).count) subshells")
 
         let run = try SwtopRun.run(["--json", "-n", "1", "-d", "0.3"], timeout: 60)
         run.expectSuccess()
@@ -46,18 +51,21 @@ import Testing
         let frame = try #require(Frames.parse(run).first)
         let shell = try Frames.require(swarm.shell, in: frame)
         #expect(shell["cmdline_truncated"]?.bool == true)
-        let kept = (shell["cmdline"]?.array ?? []).compactMap(\.string).map { $0.utf8.count + 1 }.reduce(0, +) - 1 // NUL-separated
+        // NUL-separated
+        let kept = (shell["cmdline"]?.array ?? []).compactMap(\.string).map { $0.utf8.count + 1 }.reduce(0, +) - 1
         #expect(kept == 64 << 10, "\(kept) bytes of the command line kept")
 
         // The resident size of a running swtop once it has written a few frames of all of them.
         let binary = try #require(SwtopBinary.path)
         let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
         defer { close(null) }
-        let streaming = try Spawn.start(binary, arguments: [binary, "--json", "-d", "0.3"].map { Array($0.utf8) },
-                                        standardOutput: null)
+        let streaming = try Spawn.start(
+            binary, arguments: [binary, "--json", "-d", "0.3"].map { Array($0.utf8) },
+            standardOutput: null)
         defer { Spawn.kill(streaming) }
         let threeFrames = 3 * run.standardOutput.count
-        #expect(Clock.wait(upTo: 30) { (Self.bytesWritten(by: streaming) ?? 0) >= threeFrames }, "three frames not written")
+        #expect(
+            Clock.wait(upTo: 30) { (Self.bytesWritten(by: streaming) ?? 0) >= threeFrames }, "three frames not written")
         let peak = try #require(Self.peakResidentKiB(of: streaming))
         #expect(peak < 80 << 10, "swtop's peak resident size is \(peak) KiB")
     }

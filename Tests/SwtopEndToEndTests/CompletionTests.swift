@@ -23,13 +23,15 @@ import Testing
             reply swtop -o ''
             reply swtop -u roo
             """
-        let run = try SwtopRun.run("/bin/bash", argv: ["bash", "--norc", "-c", probe, "bash", directory + "/swtop.bash"],
-                                   recording: ["bash"])
+        let run = try SwtopRun.run(
+            "/bin/bash", argv: ["bash", "--norc", "-c", probe, "bash", directory + "/swtop.bash"],
+            recording: ["bash"])
         #expect(run.status == .exited(0), "\(run.errorText)")
         let lines = run.outputLines
         try #require(lines.count == 6, "\(lines)")
         #expect(lines[0] == "complete -F _swtop swtop")
-        #expect(lines[1] == "pid ppid user uid priority nice virt res shr state cpu mem time threads start tty processor "
+        #expect(
+            lines[1] == "pid ppid user uid priority nice virt res shr state cpu mem time threads start tty processor "
                 + "command comm pgrp session exe cgroup container unit")
         #expect(lines[2] == "cpu command comm cgroup container")
         #expect(lines[3] == "--sort")
@@ -43,13 +45,16 @@ import Testing
             .filter { $0.hasPrefix("--") && $0.count > 2 }
             .map { String($0.dropFirst(2).prefix { $0.isLetter || $0 == "-" }) }
         try #require(longs.count > 20)
-        let bash = try script("bash"), zsh = try script("zsh"), fish = try script("fish")
+        let bash = try script("bash")
+        let zsh = try script("zsh")
+        let fish = try script("fish")
         for long in longs {
             #expect(bash.contains("--" + long), "bash lacks --\(long)")
             #expect(zsh.contains("--" + long), "zsh lacks --\(long)")
             #expect(fish.contains("-l " + long + " ") || fish.contains("-l " + long + "\n"), "fish lacks --\(long)")
         }
         let bad = try SwtopRun.run(["--completions", "tcsh"])
-        #expect(bad.status == .exited(64) && bad.errorText == "swtop: --completions takes bash, zsh or fish (got 'tcsh')\n")
+        #expect(
+            bad.status == .exited(64) && bad.errorText == "swtop: --completions takes bash, zsh or fish (got 'tcsh')\n")
     }
 }

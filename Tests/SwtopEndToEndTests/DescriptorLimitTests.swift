@@ -7,8 +7,9 @@ import Testing
     @Test(arguments: [8, 10])
     func aLowLimitIsOneLineAndStatusOne(limit: Int) throws {
         let binary = try #require(SwtopBinary.path)
-        let run = try SwtopRun.run("/bin/sh", argv: ["sh", "-c", "ulimit -n \(limit); exec '\(binary)' --batch -n 1 -d 0.1"],
-                                   recording: ["ulimit -n \(limit); swtop --batch -n 1"])
+        let run = try SwtopRun.run(
+            "/bin/sh", argv: ["sh", "-c", "ulimit -n \(limit); exec '\(binary)' --batch -n 1 -d 0.1"],
+            recording: ["ulimit -n \(limit); swtop --batch -n 1"])
         #expect(run.status == .exited(1), "\(run.status); stderr: \(run.errorText)")
         #expect(run.output.isEmpty)
         #expect(run.errorText.hasPrefix("swtop: too few file descriptors"), "\(run.errorText)")

@@ -43,8 +43,12 @@ import Testing
         fixtures.pids["zombie parent"] = parent
         fixtures.pids["memory"] = try Spawn.start(python, ["python3", "-c", Self.memoryScript])
         // A uid with no passwd entry, as in rootless containers.
-        fixtures.pids["other user"] = try Spawn.start(setpriv, ["setpriv", "--reuid=54321", "--regid=54321",
-                                                                "--clear-groups", "/bin/sleep", "600"])
+        fixtures.pids["other user"] = try Spawn.start(
+            setpriv,
+            [
+                "setpriv", "--reuid=54321", "--regid=54321",
+                "--clear-groups", "/bin/sleep", "600",
+            ])
         let copy = fixtures.directory + "/sleep-deleted"
         try #require(system("cp /bin/sleep '\(copy)'") == 0)
         fixtures.pids["deleted exe"] = try Spawn.start(copy, ["sleep-deleted", "600"])
@@ -77,8 +81,9 @@ import Testing
         var readings: [Int64: Reading] = [:]
         for pid in ProcReader.allPIDs() {
             guard let stat = ProcReader.stat(pid), let statm = ProcReader.statm(pid) else { continue }
-            readings[Int64(pid)] = Reading(resident: statm.resident, virtual: stat.virtualBytes,
-                                           threads: stat.threads, start: stat.startTicks)
+            readings[Int64(pid)] = Reading(
+                resident: statm.resident, virtual: stat.virtualBytes,
+                threads: stat.threads, start: stat.startTicks)
         }
         return readings
     }
@@ -86,9 +91,13 @@ import Testing
     /// `ps -o pid,ppid,user,ni,pri,nlwp,rss,vsz,stat,args` by PID, args last.
     private func ps(_ pids: [pid_t]) throws -> [Int64: [String]] {
         let list = pids.map(String.init).joined(separator: ",")
-        let run = try SwtopRun.run("/usr/bin/env", argv: ["env", "LC_ALL=C.UTF-8", "ps", "-ww", "-o",
-                                                          "pid=,ppid=,user=,ni=,pri=,nlwp=,rss=,vsz=,stat=,args=",
-                                                          "-p", list], recording: ["ps"])
+        let run = try SwtopRun.run(
+            "/usr/bin/env",
+            argv: [
+                "env", "LC_ALL=C.UTF-8", "ps", "-ww", "-o",
+                "pid=,ppid=,user=,ni=,pri=,nlwp=,rss=,vsz=,stat=,args=",
+                "-p", list,
+            ], recording: ["ps"])
         var rows: [Int64: [String]] = [:]
         for line in run.outputLines {
             var fields = line.split(separator: " ", maxSplits: 9, omittingEmptySubsequences: true).map(String.init)
@@ -107,11 +116,15 @@ import Testing
         for line in run.outputLines {
             let fields = line.split(separator: " ").map(String.init)
             if fields.first == "Mem:", fields.count >= 7 {
-                for (name, value) in zip(["total", "used", "free", "shared", "buff/cache", "available"], fields.dropFirst()) {
+                for (name, value) in zip(
+                    ["total", "used", "free", "shared", "buff/cache", "available"], fields.dropFirst())
+                {
                     values["mem " + name] = Int64(value)
                 }
             } else if fields.first == "Swap:", fields.count >= 4 {
-                for (name, value) in zip(["total", "used", "free"], fields.dropFirst()) { values["swap " + name] = Int64(value) }
+                for (name, value) in zip(["total", "used", "free"], fields.dropFirst()) {
+                    values["swap " + name] = Int64(value)
+                }
             }
         }
         return values
@@ -121,9 +134,10 @@ import Testing
     /// other unprintable character as `?`.
     private func psArgs(_ row: JSON) -> String {
         let arguments = row["cmdline"]?.array?.compactMap(\.string) ?? []
-        return String(arguments.joined(separator: " ").unicodeScalars.map { scalar -> Character in
-            scalar == "\n" ? " " : scalar.value < 0x20 || scalar.value == 0x7F ? "?" : Character(scalar)
-        })
+        return String(
+            arguments.joined(separator: " ").unicodeScalars.map { scalar -> Character in
+                scalar == "\n" ? " " : scalar.value < 0x20 || scalar.value == 0x7F ? "?" : Character(scalar)
+            })
     }
 
     @Test func everyFieldEqualsPsStatmStatusAndFree() throws {
@@ -148,7 +162,9 @@ import Testing
             let status = try #require(ProcReader.text("/proc/\(pid)/status"))
             let statusLine = { (key: String) -> [String] in
                 status.split(separator: "\n").first { $0.hasPrefix(key + ":") }
-                    .map { $0.dropFirst(key.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) } ?? []
+                    .map {
+                        $0.dropFirst(key.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                    } ?? []
             }
             #expect(row["ppid"]?.integer == Int64(psRow[1]), "\(what): ppid")
             #expect(row["user"]?.string == psRow[2], "\(what): user")
@@ -166,7 +182,9 @@ import Testing
             let uids = statusLine("Uid")
             #expect(row["real_uid"]?.integer == uids.first.flatMap { Int64($0) }, "\(what): real uid")
             #expect(row["uid"]?.integer == uids.dropFirst().first.flatMap { Int64($0) }, "\(what): effective uid")
-            #expect(row["threads"]?.integer == statusLine("Threads").first.flatMap { Int64($0) }, "\(what): threads (status)")
+            #expect(
+                row["threads"]?.integer == statusLine("Threads").first.flatMap { Int64($0) },
+                "\(what): threads (status)")
             #expect(row["state"]?.string == statusLine("State").first, "\(what): state (status)")
             // JSON gives two decimals.
             let memPercent = Double(statm.resident) / Double(memTotal) * 100
@@ -180,14 +198,17 @@ import Testing
         #expect(deleted.hasSuffix("/sleep-deleted (deleted)"), "exe of a deleted program: \(deleted)")
         // argv[0] is whatever path the python3 found in PATH gave itself.
         let odd = try Frames.require(named["odd command line"]!, in: frame)["cmdline"]?.array?.dropFirst()
-        #expect(odd.map(Array.init) == ["-c", "import time; time.sleep(600)", "two words", "tab\tand\nnewline", "ü"]
-            .map(JSON.string))
+        #expect(
+            odd.map(Array.init)
+                == ["-c", "import time; time.sleep(600)", "two words", "tab\tand\nnewline", "ü"]
+                .map(JSON.string))
 
         // Every other process: what swtop saw lies between /proc just before and just after.
         var moved: [String] = []
         for row in Frames.processes(frame) {
             guard let pid = row["pid"]?.integer, let old = before[pid], let new = after[pid], old.start == new.start,
-                  Int64(old.start) == row["start_ticks"]?.integer else { continue }
+                Int64(old.start) == row["start_ticks"]?.integer
+            else { continue }
             for (name, value, low, high) in [
                 ("RES", row["res_bytes"]?.integer, old.resident, new.resident),
                 ("VIRT", row["virt_bytes"]?.integer, old.virtual, new.virtual),
@@ -210,8 +231,11 @@ import Testing
             ("mem used", swtopMemory["used_bytes"]?.integer, freeValues["mem used"]),
             ("mem free", swtopMemory["free_bytes"]?.integer, freeValues["mem free"]),
             ("mem shared", swtopMemory["shmem_bytes"]?.integer, freeValues["mem shared"]),
-            ("mem buff/cache", (swtopMemory["buffers_bytes"]?.integer ?? 0) + (swtopMemory["cache_bytes"]?.integer ?? 0),
-             freeValues["mem buff/cache"]),
+            (
+                "mem buff/cache",
+                (swtopMemory["buffers_bytes"]?.integer ?? 0) + (swtopMemory["cache_bytes"]?.integer ?? 0),
+                freeValues["mem buff/cache"]
+            ),
             ("mem available", swtopMemory["available_bytes"]?.integer, freeValues["mem available"]),
             ("swap total", swtopSwap["total_bytes"]?.integer, freeValues["swap total"]),
             ("swap used", swtopSwap["used_bytes"]?.integer, freeValues["swap used"]),
@@ -261,7 +285,10 @@ import Testing
                     && line.contains(" \(statm.resident / 1024)K ") && line.contains(" \(statm.shared / 1024)K ")
             }
         }
-        #expect(shown, "RES \(statm.resident / 1024) and SHR \(statm.shared / 1024) from statm:\n\(screen.joined(separator: "\n"))")
+        #expect(
+            shown,
+            "RES \(statm.resident / 1024) and SHR \(statm.shared / 1024) from statm:\n\(screen.joined(separator: "\n"))"
+        )
         session.press("q")
     }
 }

@@ -4,12 +4,18 @@ import Testing
 /// Mistakes with the script and export options: one line on stderr, status 64 for
 /// the command line and 1 for a file that cannot be written, and nothing half-written.
 @Suite struct ExportInputTests {
-    private func expectOneLine(_ run: SwtopRun, status: Int32, containing words: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(run.status == .exited(status), "\(run.arguments): \(run.status) \(run.errorText)", sourceLocation: sourceLocation)
+    private func expectOneLine(
+        _ run: SwtopRun, status: Int32, containing words: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            run.status == .exited(status), "\(run.arguments): \(run.status) \(run.errorText)",
+            sourceLocation: sourceLocation)
         let lines = run.errorText.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 2 && lines.last == "", "not one line: \(run.errorText)", sourceLocation: sourceLocation)
-        #expect(run.errorText.hasPrefix("swtop: ") && run.errorText.contains(words), "\(run.errorText)", sourceLocation: sourceLocation)
+        #expect(
+            run.errorText.hasPrefix("swtop: ") && run.errorText.contains(words), "\(run.errorText)",
+            sourceLocation: sourceLocation)
         #expect(run.standardOutput.isEmpty, "stdout: \(run.output)", sourceLocation: sourceLocation)
     }
 
@@ -31,21 +37,24 @@ import Testing
         let directory = try PrometheusTextfileTests.temporaryDirectory()
         defer { PrometheusTextfileTests.remove(directory) }
         // Missing.
-        expectOneLine(try SwtopRun.run(["--textfile", directory + "/missing/x.prom", "-n", "1", "-d", "0.1"]),
-                      status: 1, containing: "--textfile: cannot use the directory \(directory)/missing")
+        expectOneLine(
+            try SwtopRun.run(["--textfile", directory + "/missing/x.prom", "-n", "1", "-d", "0.1"]),
+            status: 1, containing: "--textfile: cannot use the directory \(directory)/missing")
         // Writable by everyone (and not sticky): another user could swap the file under root.
         let open = directory + "/open"
         mkdir(open, 0o777)
         chmod(open, 0o777)
-        expectOneLine(try SwtopRun.run(["--textfile", open + "/x.prom", "-n", "1", "-d", "0.1"]),
-                      status: 1, containing: "--textfile: cannot use the directory")
+        expectOneLine(
+            try SwtopRun.run(["--textfile", open + "/x.prom", "-n", "1", "-d", "0.1"]),
+            status: 1, containing: "--textfile: cannot use the directory")
         #expect(PrometheusTextfileTests.names(in: open).isEmpty)
         // The name is a directory: the rename fails and the temporary file goes away.
         let taken = directory + "/taken"
         mkdir(taken, 0o755)
         mkdir(taken + "/x.prom", 0o755)
-        expectOneLine(try SwtopRun.run(["--textfile", taken + "/x.prom", "-n", "1", "-d", "0.1"]),
-                      status: 1, containing: "--textfile: cannot rename into \(taken)/x.prom")
+        expectOneLine(
+            try SwtopRun.run(["--textfile", taken + "/x.prom", "-n", "1", "-d", "0.1"]),
+            status: 1, containing: "--textfile: cannot rename into \(taken)/x.prom")
         #expect(PrometheusTextfileTests.names(in: taken) == ["x.prom"])
     }
 
@@ -60,8 +69,12 @@ import Testing
         try PrometheusTextfileTests.write("old\n", to: directory + "/x.prom")
         try PrometheusTextfileTests.write("elsewhere\n", to: directory + "/source")
         let script = "mount --bind \"$1/source\" \"$1/x.prom\" && exec \"$2\" --textfile \"$1/x.prom\" -n 1 -d 0.1"
-        let run = try SwtopRun.run(unshare, argv: ["unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh",
-                                                   directory, swtop], recording: ["--textfile", "(bind mount)"])
+        let run = try SwtopRun.run(
+            unshare,
+            argv: [
+                "unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh",
+                directory, swtop,
+            ], recording: ["--textfile", "(bind mount)"])
         expectOneLine(run, status: 1, containing: "--textfile: cannot rename into \(directory)/x.prom")
         #expect(PrometheusTextfileTests.names(in: directory) == ["source", "x.prom"])
         #expect(PrometheusTextfileTests.read(directory + "/x.prom") == "old\n")

@@ -24,8 +24,11 @@ import Testing
         ]
         // utime, stime, start time and VIRT of UInt64.max; RSS the most a signed field holds.
         // (Fields 16 and 17, the children's times, are signed: UInt64.max there is a malformed line.)
-        let fields = ["S", "0", "1", "1", "0", "-1", "4194560", "0", "0", "0", "0", most, most, "0", "0", "20", "0",
-                      "2147483647", "0", most, most, "9223372036854775807"] + Array(repeating: "0", count: 14) + ["17", "0"]
+        let fields =
+            [
+                "S", "0", "1", "1", "0", "-1", "4194560", "0", "0", "0", "0", most, most, "0", "0", "20", "0",
+                "2147483647", "0", most, most, "9223372036854775807",
+            ] + Array(repeating: "0", count: 14) + ["17", "0"]
         for pid in [1, 42] {
             files["\(pid)/stat"] = "\(pid) (fabricated) " + fields.joined(separator: " ") + "\n"
             files["\(pid)/statm"] = "\(most) \(most) \(most) 0 0 0 0\n"
@@ -37,7 +40,8 @@ import Testing
         let manager = FileManager.default
         for (name, text) in files {
             let path = root + "/" + name
-            try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try manager.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: false, encoding: .utf8)
         }
         try manager.createDirectory(atPath: root + "/sys/kernel", withIntermediateDirectories: true)
@@ -70,15 +74,20 @@ import Testing
         meters_right = Tasks:text Frequency:bar ContextSwitches:text Interrupts:text Disk(/):text
 
         """.write(toFile: config, atomically: false, encoding: .utf8)
-        let session = try TmuxSession("\(swtop) -d 0.2 --proc-root \(root) --config \(config) 2>/dev/null",
-                                      width: 240, height: 40, recordsExit: true)
-        let (drawn, screen) = session.waitForScreen { $0.contains { $0.contains("ELAPSED") } && $0.contains { $0.hasPrefix("Mem[") } }
+        let session = try TmuxSession(
+            "\(swtop) -d 0.2 --proc-root \(root) --config \(config) 2>/dev/null",
+            width: 240, height: 40, recordsExit: true)
+        let (drawn, screen) = session.waitForScreen {
+            $0.contains { $0.contains("ELAPSED") } && $0.contains { $0.hasPrefix("Mem[") }
+        }
         try #require(drawn, "\(screen.joined(separator: "\n"))")
         // The CPU labels line up although cpu10 comes first.
         #expect(screen.prefix(2).map { String($0.prefix(3)) } == ["10[", " 2["], "\(screen.joined(separator: "\n"))")
         // The inspect pages, the setup screen, and sorting by each fabricated column.
-        for keys in [["Enter"], ["Escape", "e"], ["Escape", "l"], ["Escape", "o"], ["Escape", "Escape", "F2"], ["Escape"],
-                     ["T"], ["M"], ["F6", "End", "Enter"]] {
+        for keys in [
+            ["Enter"], ["Escape", "e"], ["Escape", "l"], ["Escape", "o"], ["Escape", "Escape", "F2"], ["Escape"],
+            ["T"], ["M"], ["F6", "End", "Enter"],
+        ] {
             session.press(keys)
             usleep(300_000)
         }

@@ -19,7 +19,9 @@ import Testing
 
         // Numbers compare as numbers: the larger PID, by the kernel's PIDs, not their digits.
         let larger = max(short, long)
-        let numeric = try SwtopRun.run(["--batch", "-n", "1", "-d", "0.2", "-F", "ppid=\(getpid()) and comm=sleep and pid>=\(larger)"])
+        let numeric = try SwtopRun.run([
+            "--batch", "-n", "1", "-d", "0.2", "-F", "ppid=\(getpid()) and comm=sleep and pid>=\(larger)",
+        ])
         numeric.expectSuccess()
         let rows = numeric.outputLines.drop { !$0.contains("PID USER") }.dropFirst()
         #expect(rows.compactMap { Int32($0.split(separator: " ").first ?? "") } == [larger])
@@ -48,7 +50,9 @@ import Testing
     @Test func csvRowsMatchProcAndPS() throws {
         let idle = try Spawn.start("/bin/sleep", ["/bin/sleep", "303"])
         defer { Spawn.kill(idle) }
-        let run = try SwtopRun.run(["--csv", "-n", "1", "-d", "0.2", "-o", "pid,ppid,comm,res,virt,state,command", "-p", "\(idle)"])
+        let run = try SwtopRun.run([
+            "--csv", "-n", "1", "-d", "0.2", "-o", "pid,ppid,comm,res,virt,state,command", "-p", "\(idle)",
+        ])
         run.expectSuccess()
         let records = run.output.components(separatedBy: "\r\n")
         #expect(records.count == 3 && records.last == "", "\(records)")
@@ -62,7 +66,8 @@ import Testing
         #expect(values[6] == String(stat.state) && values[7] == "/bin/sleep 303")
         // ps agrees on the size, in KiB.
         let ps = try SwtopRun.run("/bin/ps", argv: ["ps", "-o", "rss=", "-p", "\(idle)"], recording: ["ps"])
-        #expect(Int(ps.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first ?? "") == Int(statm.resident / 1024))
+        #expect(
+            Int(ps.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first ?? "") == Int(statm.resident / 1024))
     }
 
     @Test func topAndJSONFields() throws {

@@ -13,32 +13,39 @@ import Testing
     static let wsgiPages = [6000, 1000, 3000, 2000]
 
     static func worker(_ pid: Int, pages: Int, title: String?) -> Process {
-        Process(pid: pid, comm: "apache2", state: "S", ppid: 1, utime: 10, stime: 5, priority: 20, nice: 0, threads: 2,
-                startTicks: 500 + pid, virtualBytes: 200_000_000, residentPages: pages, sharedPages: 50,
-                uid: 33, commandLine: [title ?? "/usr/sbin/apache2", "-k", "start"], executable: "/usr/sbin/apache2")
+        Process(
+            pid: pid, comm: "apache2", state: "S", ppid: 1, utime: 10, stime: 5, priority: 20, nice: 0, threads: 2,
+            startTicks: 500 + pid, virtualBytes: 200_000_000, residentPages: pages, sharedPages: 50,
+            uid: 33, commandLine: [title ?? "/usr/sbin/apache2", "-k", "start"], executable: "/usr/sbin/apache2")
     }
 
     /// The fixture of `ProcRootFixtureTests` plus the workers and every process's cgroup file.
     static func writeFixture() throws -> String {
         let root = try ProcRootFixtureTests.writeFixture()
-        let workers = plainPages.enumerated().map { worker(100 + $0.offset, pages: $0.element, title: nil) }
+        let workers =
+            plainPages.enumerated().map { worker(100 + $0.offset, pages: $0.element, title: nil) }
             + wsgiPages.enumerated().map { worker(200 + $0.offset, pages: $0.element, title: "(wsgi:shop)") }
         let manager = FileManager.default
         for process in workers {
             let directory = root + "/\(process.pid)"
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try process.statLine.write(toFile: directory + "/stat", atomically: false, encoding: .utf8)
-            try "\(process.virtualBytes / Int(ProcReader.pageSize)) \(process.residentPages) \(process.sharedPages) 10 0 200 0\n"
+            try
+                "\(process.virtualBytes / Int(ProcReader.pageSize)) \(process.residentPages) \(process.sharedPages) 10 0 200 0\n"
                 .write(toFile: directory + "/statm", atomically: false, encoding: .utf8)
             try "Name:\tapache2\nUid:\t33\t33\t33\t33\nGid:\t33\t33\t33\t33\nThreads:\t2\n"
                 .write(toFile: directory + "/status", atomically: false, encoding: .utf8)
-            try process.commandLine.map { $0 + "\0" }.joined().write(toFile: directory + "/cmdline", atomically: false, encoding: .utf8)
+            try process.commandLine.map { $0 + "\0" }.joined().write(
+                toFile: directory + "/cmdline", atomically: false, encoding: .utf8)
             try "apache2\n".write(toFile: directory + "/comm", atomically: false, encoding: .utf8)
             try manager.createSymbolicLink(atPath: directory + "/exe", withDestinationPath: process.executable)
-            let cgroup = process.pid >= 200 ? "/system.slice/docker-\(containerID).scope" : "/system.slice/apache2.service"
+            let cgroup =
+                process.pid >= 200 ? "/system.slice/docker-\(containerID).scope" : "/system.slice/apache2.service"
             try "0::\(cgroup)\n".write(toFile: directory + "/cgroup", atomically: false, encoding: .utf8)
         }
-        for pid in [1, 42] { try "0::/init.scope\n".write(toFile: root + "/\(pid)/cgroup", atomically: false, encoding: .utf8) }
+        for pid in [1, 42] {
+            try "0::/init.scope\n".write(toFile: root + "/\(pid)/cgroup", atomically: false, encoding: .utf8)
+        }
         return root
     }
 
@@ -58,13 +65,17 @@ import Testing
         let frame = try #require(Frames.parse(run).first)
         #expect(frame["group_by"]?.string == "program")
         let groups = try #require(frame["groups"]?.array)
-        let byKey = Dictionary(uniqueKeysWithValues: groups.compactMap { group in group["key"]?.string.map { ($0, group) } })
+        let byKey = Dictionary(
+            uniqueKeysWithValues: groups.compactMap { group in group["key"]?.string.map { ($0, group) } })
         #expect(Set(byKey.keys) == ["apache2", "apache2 (wsgi:shop)", "init", "worker"])
-        for (key, pages, firstPID) in [("apache2", Self.plainPages, 100), ("apache2 (wsgi:shop)", Self.wsgiPages, 200)] {
+        for (key, pages, firstPID) in [("apache2", Self.plainPages, 100), ("apache2 (wsgi:shop)", Self.wsgiPages, 200)]
+        {
             let group = try #require(byKey[key])
             let expected = Self.statistics(pages)
             #expect(group["count"]?.integer == Int64(pages.count), "\(key)")
-            #expect(group["pids"] == .array(pages.indices.map { .number(Double(firstPID + $0), isInteger: true) }), "\(key)")
+            #expect(
+                group["pids"] == .array(pages.indices.map { .number(Double(firstPID + $0), isInteger: true) }), "\(key)"
+            )
             #expect(group["res_bytes"]?.integer == Int64(pages.reduce(0, +)) * Int64(ProcReader.pageSize), "\(key)")
             let stats = try #require(group["res_stats"])
             #expect(stats["min"]?.integer == expected.min, "\(key)")
@@ -94,7 +105,8 @@ import Testing
         #expect(host.split(separator: " ").first == "7") // init, worker and five plain apache2
         let units = try SwtopRun.run(["--batch", "-n", "1", "-d", "0.1", "--proc-root", root, "--group", "unit"])
         units.expectSuccess()
-        #expect(units.outputLines.contains { $0.hasSuffix(" apache2.service") && $0.split(separator: " ").first == "5" })
+        #expect(
+            units.outputLines.contains { $0.hasSuffix(" apache2.service") && $0.split(separator: " ").first == "5" })
         #expect(units.outputLines.contains { $0.hasSuffix(" init.scope") && $0.split(separator: " ").first == "2" })
     }
 

@@ -36,7 +36,8 @@ import Testing
         #expect(write(procs, text, text.utf8.count) == text.utf8.count)
         close(procs)
         // The kernel's word on where the child is now.
-        let line = try #require(ProcReader.text("/proc/\(child)/cgroup")?.split(separator: "\n").first { $0.hasPrefix("0::") })
+        let line = try #require(
+            ProcReader.text("/proc/\(child)/cgroup")?.split(separator: "\n").first { $0.hasPrefix("0::") })
         #expect(line == "0::/\(name)")
 
         let run = try SwtopRun.run(["--json", "-n", "1", "-d", "0.2", "--group", "cgroup"])
@@ -93,7 +94,8 @@ import Testing
         var link = [CChar](repeating: 0, count: 4096)
         let length = readlink("/proc/\(bystander)/exe", &link, link.count - 1)
         #expect(length > 0)
-        let shell = String(decoding: link.prefix(max(0, length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let shell =
+            String(decoding: link.prefix(max(0, length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
             .split(separator: "/").last.map(String.init) ?? "sh"
         #expect(shell < "sleep")
         session.press("g", "N") // by program, by name: the shell before sleep
@@ -110,7 +112,9 @@ import Testing
         #expect(expanded, "\(members.joined(separator: "\n"))")
 
         session.press("x")
-        let (asked, question) = session.waitForScreen { $0.contains { $0.hasPrefix("Terminate group sleep (5 processes): PID") } }
+        let (asked, question) = session.waitForScreen {
+            $0.contains { $0.hasPrefix("Terminate group sleep (5 processes): PID") }
+        }
         #expect(asked, "\(question.joined(separator: "\n"))")
         session.press("y")
         for sleeper in sleepers { #expect(Spawn.reap(sleeper, within: 5) == .signaled(SIGTERM)) }

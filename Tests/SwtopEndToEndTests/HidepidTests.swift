@@ -24,7 +24,8 @@ import Testing
 
     @Test func hidepid2ShowsOnlyOwnProcessesWithHiddenParentsAsRoots() throws {
         try withScene { scene, directory in
-            let run = try runSwtop(scene, hidepid: 2, directory: directory, ["--json", "--tree", "-n", "2", "-d", "0.2"])
+            let run = try runSwtop(
+                scene, hidepid: 2, directory: directory, ["--json", "--tree", "-n", "2", "-d", "0.2"])
             run.expectSuccess()
             let frames = Frames.parse(run)
             try #require(frames.count == 2)
@@ -36,7 +37,8 @@ import Testing
 
     @Test func hidepid1LeavesOutAndCountsUnreadableProcesses() throws {
         try withScene { scene, directory in
-            let run = try runSwtop(scene, hidepid: 1, directory: directory, ["--json", "--tree", "-n", "2", "-d", "0.2"])
+            let run = try runSwtop(
+                scene, hidepid: 1, directory: directory, ["--json", "--tree", "-n", "2", "-d", "0.2"])
             run.expectSuccess()
             let frames = Frames.parse(run)
             try #require(frames.count == 2)
@@ -46,7 +48,8 @@ import Testing
             #expect(unreadable >= 3, "unreadable: \(unreadable)")
             #expect(frames[1]["tasks"]?["total"]?.integer == Int64(Frames.processes(frames[1]).count))
 
-            let text = try runSwtop(scene, hidepid: 1, directory: directory, ["--batch", "--tree", "-n", "1", "-d", "0.2"])
+            let text = try runSwtop(
+                scene, hidepid: 1, directory: directory, ["--batch", "--tree", "-n", "1", "-d", "0.2"])
             text.expectSuccess()
             let tasksLine = text.outputLines.first { $0.hasPrefix("Tasks:") } ?? ""
             #expect(tasksLine.hasSuffix(" unreadable"), "\(tasksLine)")
@@ -106,9 +109,11 @@ import Testing
     private func wrapped(_ scene: Scene, hidepid: Int, directory: String, _ arguments: [String]) -> [String] {
         let proc = directory + "/proc"
         let script = "mount -t proc -o hidepid=\(hidepid) proc \"$1\" && shift && exec \"$@\""
-        return [scene.unshare, "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh", proc,
-                scene.setpriv, "--reuid=\(scene.nobody)", "--regid=\(scene.nobody)", "--clear-groups",
-                directory + "/swtop", "--proc-root", proc] + arguments
+        return [
+            scene.unshare, "--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh", proc,
+            scene.setpriv, "--reuid=\(scene.nobody)", "--regid=\(scene.nobody)", "--clear-groups",
+            directory + "/swtop", "--proc-root", proc,
+        ] + arguments
     }
 
     /// Starts the processes of the scene, runs `body`, then kills them by PID.
@@ -131,16 +136,22 @@ import Testing
         defer { Spawn.kill(orphan) }
         // `; :` keeps the shell as the parent instead of exec'ing sleep.
         let shell = try Spawn.start(setpriv, asNobody + ["/bin/sh", "-c", "/bin/sleep 301; :"], newProcessGroup: true)
-        defer { _ = kill(-shell, SIGKILL); Spawn.reap(shell) }
+        defer {
+            _ = kill(-shell, SIGKILL)
+            Spawn.reap(shell)
+        }
         let rootSleep = try Spawn.start("/bin/sleep", ["/bin/sleep", "302"])
         defer { Spawn.kill(rootSleep) }
-        try #require(Clock.wait(upTo: 5) {
-            ProcReader.comm(orphan) == "sleep" && ProcReader.children(of: shell).count == 1
-                && ProcReader.uids(orphan)?.effective == nobody && ProcReader.uids(shell)?.effective == nobody
-        }, "nobody's processes did not start")
+        try #require(
+            Clock.wait(upTo: 5) {
+                ProcReader.comm(orphan) == "sleep" && ProcReader.children(of: shell).count == 1
+                    && ProcReader.uids(orphan)?.effective == nobody && ProcReader.uids(shell)?.effective == nobody
+            }, "nobody's processes did not start")
         let child = try #require(ProcReader.children(of: shell).first)
 
-        try body(Scene(nobody: nobody, setpriv: setpriv, unshare: unshare, orphanedSleep: orphan,
-                       parentShell: shell, childSleep: child, rootSleep: rootSleep), directory)
+        try body(
+            Scene(
+                nobody: nobody, setpriv: setpriv, unshare: unshare, orphanedSleep: orphan,
+                parentShell: shell, childSleep: child, rootSleep: rootSleep), directory)
     }
 }

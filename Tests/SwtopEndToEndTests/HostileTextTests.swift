@@ -32,7 +32,9 @@ import Testing
         #expect(Set(Self.rowPIDs(screen)).isSuperset(of: expected), "\(report)")
         let titleIndex = try #require(screen.firstIndex { $0.contains("PID USER") }, "\(report)")
         let layout = try #require(ColumnLayout(titleLine: screen[titleIndex]), "\(screen[titleIndex])")
-        let rows = screen[(titleIndex + 1)...].prefix { !$0.isEmpty && !$0.hasPrefix("F1/h") && !$0.hasPrefix("Filter") }
+        let rows = screen[(titleIndex + 1)...].prefix {
+            !$0.isEmpty && !$0.hasPrefix("F1/h") && !$0.hasPrefix("Filter")
+        }
         #expect(rows.count == expected.count, "\(report)")
         for row in rows {
             #expect(layout.misfit(row) == nil, "\(layout.misfit(row) ?? ""): \(row)")
@@ -42,15 +44,20 @@ import Testing
         #expect(screen.contains { $0.hasPrefix("Mem[") }, "\(report)")
         #expect(rows.contains { $0.contains(#"\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b"#) }, "\(report)")
         // (tmux joins the combining marks to their `e`: one character, one cell.)
-        #expect(rows.contains { $0.contains(#"\e]2;pwned\x07\e[2J\u202eRTL "#) && $0.contains("e\u{301}\u{302}\u{303} 中文字符漢字 end") },
-                "\(report)")
+        #expect(
+            rows.contains {
+                $0.contains(#"\e]2;pwned\x07\e[2J\u202eRTL "#) && $0.contains("e\u{301}\u{302}\u{303} 中文字符漢字 end")
+            },
+            "\(report)")
         #expect(session.display("#{pane_title}") == titleBefore)
 
         // What reached the terminal: no title change, no right-to-left override, no C1 CSI.
         let stream = ProcReader.contents("\(directory)/stream") ?? []
         #expect(stream.count > 1000, "nothing recorded")
-        for (sequence, name) in [(Array("\u{1B}]".utf8), "an OSC sequence"), (Array("\u{202E}".utf8), "U+202E"),
-                                 (Array("\u{9B}".utf8), "a C1 CSI"), (Array("pwned\u{07}".utf8), "BEL after the title")] {
+        for (sequence, name) in [
+            (Array("\u{1B}]".utf8), "an OSC sequence"), (Array("\u{202E}".utf8), "U+202E"),
+            (Array("\u{9B}".utf8), "a C1 CSI"), (Array("pwned\u{07}".utf8), "BEL after the title"),
+        ] {
             #expect(!Self.contains(stream, sequence), "\(name) reached the terminal")
         }
     }
@@ -72,16 +79,24 @@ import Testing
         for row in rows { #expect(layout.misfit(row) == nil, "\(layout.misfit(row) ?? ""): \(row.prefix(200))") }
 
         func command(of pid: pid_t) -> String? {
-            rows.first { Int($0.split(separator: " ").first ?? "") == Int(pid) }.map { String(Array($0)[layout.commandStart...]) }
+            rows.first { Int($0.split(separator: " ").first ?? "") == Int(pid) }.map {
+                String(Array($0)[layout.commandStart...])
+            }
         }
         for sleeper in processes.sleepers {
             let text = HostileProcesses.escaped(HostileProcesses.decoded(sleeper.argv0)) + " " + processes.marker
-            #expect(command(of: sleeper.pid) == text, "COMMAND of \(sleeper.pid): \(command(of: sleeper.pid)?.prefix(200) ?? "no row")")
+            #expect(
+                command(of: sleeper.pid) == text,
+                "COMMAND of \(sleeper.pid): \(command(of: sleeper.pid)?.prefix(200) ?? "no row")")
         }
         // Kept up to 64 KiB, with the cut marked.
-        let shellCommand = String(decoding: processes.keptShellCommandLine.map { $0 == 0 ? UInt8(ascii: " ") : $0 },
-                                  as: UTF8.self) + "…"
-        #expect(command(of: processes.shell) == shellCommand, "the mebibyte command line is not its first 64 KiB and a cut mark")
+        let shellCommand =
+            String(
+                decoding: processes.keptShellCommandLine.map { $0 == 0 ? UInt8(ascii: " ") : $0 },
+                as: UTF8.self) + "…"
+        #expect(
+            command(of: processes.shell) == shellCommand,
+            "the mebibyte command line is not its first 64 KiB and a cut mark")
     }
 
     @Test func jsonIsValidAndHoldsTheExactText() throws {
@@ -98,15 +113,18 @@ import Testing
         for sleeper in processes.sleepers {
             let row = try Frames.require(sleeper.pid, in: frame)
             let arguments = row["cmdline"]?.array?.compactMap(\.string)
-            #expect(arguments == [HostileProcesses.decoded(sleeper.argv0), processes.marker],
-                    "cmdline of \(sleeper.pid): \(String(reflecting: arguments?.first?.prefix(200)))")
+            #expect(
+                arguments == [HostileProcesses.decoded(sleeper.argv0), processes.marker],
+                "cmdline of \(sleeper.pid): \(String(reflecting: arguments?.first?.prefix(200)))")
             #expect(row["comm"]?.string == "sleep")
         }
         let shell = try Frames.require(processes.shell, in: frame)
         let arguments = shell["cmdline"]?.array?.compactMap(\.string) ?? []
         let expected = processes.keptShellCommandLine.split(separator: 0, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
-        #expect(arguments.count == expected.count && arguments == expected, "the mebibyte command line is not its exact first 64 KiB")
+        #expect(
+            arguments.count == expected.count && arguments == expected,
+            "the mebibyte command line is not its exact first 64 KiB")
         #expect(shell["cmdline_truncated"]?.bool == true)
     }
 
@@ -118,6 +136,8 @@ import Testing
 
     static func contains(_ bytes: [UInt8], _ sequence: [UInt8]) -> Bool {
         guard bytes.count >= sequence.count else { return false }
-        return (0...(bytes.count - sequence.count)).contains { bytes[$0..<($0 + sequence.count)].elementsEqual(sequence) }
+        return (0...(bytes.count - sequence.count)).contains {
+            bytes[$0..<($0 + sequence.count)].elementsEqual(sequence)
+        }
     }
 }

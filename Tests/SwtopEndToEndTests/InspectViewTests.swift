@@ -26,7 +26,8 @@ import Testing
     /// swtop in tmux with the table narrowed to the rows matching `filter`, once it shows exactly `pid`.
     /// `prefix` runs swtop through another command (setpriv).
     private func swtopShowing(_ pid: pid_t, filter: String, prefix: [String] = []) throws -> TmuxSession {
-        let session = try TmuxSession((prefix + [swtop, "-d", "\(delay)"]).joined(separator: " "), width: 120, height: 50)
+        let session = try TmuxSession(
+            (prefix + [swtop, "-d", "\(delay)"]).joined(separator: " "), width: 120, height: 50)
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         session.press("\\")
         session.type(filter)
@@ -42,7 +43,8 @@ import Testing
     }
 
     @Test func detailsOfASpawnedChildShowItsParentsItsLogAndItsListeningSocket() throws {
-        let python = try #require(["/usr/bin/python3"].first(where: SwtopBinary.isExecutableFile) ?? Spawn.executable("python3"))
+        let python = try #require(
+            ["/usr/bin/python3"].first(where: SwtopBinary.isExecutableFile) ?? Spawn.executable("python3"))
         let directory = try temporaryDirectory()
         defer { _ = system("rm -rf '\(directory)'") }
         let marker = "3101.\(Int.random(in: 100...999))"
@@ -58,9 +60,13 @@ import Testing
             time.sleep(600)
             """
         // The shell stays as the parent (`; :`); only the child's argv holds "MARKER-worker".
-        let parent = try Spawn.start("/bin/sh", ["sh", "-c", "\"$0\" -c \"$1\" \"$2\" \"$3\"-worker; :", python, script, directory, marker],
-                                     newProcessGroup: true)
-        defer { _ = kill(-parent, SIGKILL); Spawn.reap(parent) }
+        let parent = try Spawn.start(
+            "/bin/sh", ["sh", "-c", "\"$0\" -c \"$1\" \"$2\" \"$3\"-worker; :", python, script, directory, marker],
+            newProcessGroup: true)
+        defer {
+            _ = kill(-parent, SIGKILL)
+            Spawn.reap(parent)
+        }
         #expect(Clock.wait(upTo: 10) { ProcReader.text("\(directory)/port") != nil })
         let port = try #require(ProcReader.text("\(directory)/port"))
         let child = try #require(ProcReader.children(of: parent).first)
@@ -79,7 +85,9 @@ import Testing
         #expect(screen.contains { $0.hasPrefix("Working dir") })
         // The parent chain runs upward: the shell, this test, … PID 1.
         let lines = trimmed(screen)
-        let order = ["Parents  \(parent) sh", "\(getpid()) \(myName)", "1 \(initName)"].compactMap { lines.firstIndex(of: $0) }
+        let order = ["Parents  \(parent) sh", "\(getpid()) \(myName)", "1 \(initName)"].compactMap {
+            lines.firstIndex(of: $0)
+        }
         #expect(order.count == 3 && order == order.sorted(), "\(order)")
 
         session.press("l")
@@ -100,7 +108,12 @@ import Testing
 
     /// A shell that appends `tick-N` to `log` five times a second; its argv holds `marker`.
     private func ticker(appendingTo log: String, marker: String) throws -> pid_t {
-        try Spawn.start("/bin/sh", ["sh", "-c", ": \(marker); exec >> \"$0\"; n=0; while :; do n=$((n+1)); echo tick-$n; sleep 0.2; done", log])
+        try Spawn.start(
+            "/bin/sh",
+            [
+                "sh", "-c", ": \(marker); exec >> \"$0\"; n=0; while :; do n=$((n+1)); echo tick-$n; sleep 0.2; done",
+                log,
+            ])
     }
 
     /// The last complete line of `path`.
@@ -160,25 +173,33 @@ import Testing
         let marker = "3104.\(Int.random(in: 100...999))"
         let count = 200
         // Writes only once the test says go, so all of it happens while the output page is open.
-        let writer = "while [ ! -e \"$1/go\" ]; do sleep 0.05; done; i=0; "
+        let writer =
+            "while [ ! -e \"$1/go\" ]; do sleep 0.05; done; i=0; "
             + "while [ $i -lt \(count) ]; do i=$((i+1)); echo \"line $i\"; sleep 0.01; done"
         let script = "\(directory)/writer.sh"
         let file = fopen(script, "w")
         fputs(writer, file)
         fclose(file)
         // `wri""ter`: the outer shell's argv does not match the filter, the writer's does.
-        let pipeline = try Spawn.start("/bin/sh", ["sh", "-c", "sh \"$0/writer.sh\" \"$0\" wri\"\"ter-\(marker) | cat > \"$0/out\"", directory],
-                                       newProcessGroup: true)
-        defer { _ = kill(-pipeline, SIGKILL); Spawn.reap(pipeline) }
+        let pipeline = try Spawn.start(
+            "/bin/sh", ["sh", "-c", "sh \"$0/writer.sh\" \"$0\" wri\"\"ter-\(marker) | cat > \"$0/out\"", directory],
+            newProcessGroup: true)
+        defer {
+            _ = kill(-pipeline, SIGKILL)
+            Spawn.reap(pipeline)
+        }
         #expect(Clock.wait(upTo: 5) { ProcReader.children(of: pipeline).count == 2 })
-        let writerPID = try #require(ProcReader.children(of: pipeline).first {
-            ProcReader.text("/proc/\($0)/cmdline")?.contains("writer-\(marker)") == true
-        })
+        let writerPID = try #require(
+            ProcReader.children(of: pipeline).first {
+                ProcReader.text("/proc/\($0)/cmdline")?.contains("writer-\(marker)") == true
+            })
 
         let session = try swtopShowing(writerPID, filter: "writer-\(marker)")
         session.press("o")
         let (named, screen) = session.waitForScreen { screen in
-            screen.contains { $0.contains("fd 1 stdout pipe:[") && $0.contains("— not read (reading a pipe would take") }
+            screen.contains {
+                $0.contains("fd 1 stdout pipe:[") && $0.contains("— not read (reading a pipe would take")
+            }
         }
         #expect(named, "\(screen.joined(separator: "\n"))")
         #expect(close(open("\(directory)/go", O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)) == 0)
@@ -214,8 +235,9 @@ import Testing
         let marker = "3106.\(Int.random(in: 100...999))"
         let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker]) // root's; swtop runs as nobody
         defer { Spawn.kill(sleeper) }
-        let session = try swtopShowing(sleeper, filter: marker,
-                                       prefix: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
+        let session = try swtopShowing(
+            sleeper, filter: marker,
+            prefix: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
         session.press("Enter")
         let (detailed, screen) = session.waitForScreen { screen in
             screen.contains { $0.hasPrefix("Command     sleep \(marker)") }
@@ -224,7 +246,9 @@ import Testing
         }
         #expect(detailed, "\(screen.joined(separator: "\n"))")
         session.press("e")
-        let (hidden, environment) = session.waitForScreen { $0.contains { $0 == "not permitted" || $0.hasPrefix("not permitted ") } }
+        let (hidden, environment) = session.waitForScreen {
+            $0.contains { $0 == "not permitted" || $0.hasPrefix("not permitted ") }
+        }
         #expect(hidden, "\(environment.joined(separator: "\n"))")
         session.press("o")
         let (output, outputScreen) = session.waitForScreen { $0.contains { $0.hasPrefix("fd 1 stdout not permitted") } }
@@ -233,7 +257,8 @@ import Testing
 
     @Test func theEnvironmentPageShowsControlCharactersEscaped() throws {
         let marker = "3107.\(Int.random(in: 100...999))"
-        let sleeper = try Spawn.start("/usr/bin/env", ["env", "SWTOP_TEST_TITLE=\u{1B}]2;pwned\u{07}\u{1B}[2J", "sleep", marker])
+        let sleeper = try Spawn.start(
+            "/usr/bin/env", ["env", "SWTOP_TEST_TITLE=\u{1B}]2;pwned\u{07}\u{1B}[2J", "sleep", marker])
         defer { Spawn.kill(sleeper) }
         #expect(Clock.wait(upTo: 5) { ProcReader.comm(sleeper) == "sleep" })
         let session = try swtopShowing(sleeper, filter: marker)

@@ -28,9 +28,12 @@ import Testing
     @Test func headerAndTableAppearAndQRestoresTheTerminal() throws {
         let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
         defer { _ = system("rm -rf '\(directory)'") }
-        let session = try TmuxSession([save("stty -a", to: "\(directory)/before"), "\(swtop) -d 0.5",
-                                       save("echo status=$?", to: "\(directory)/status"),
-                                       save("stty -a", to: "\(directory)/after")].joined(separator: "; "))
+        let session = try TmuxSession(
+            [
+                save("stty -a", to: "\(directory)/before"), "\(swtop) -d 0.5",
+                save("echo status=$?", to: "\(directory)/status"),
+                save("stty -a", to: "\(directory)/after"),
+            ].joined(separator: "; "))
         let (ready, screen) = session.waitForScreen { screen in
             screen.contains { $0.hasPrefix("Mem[") } && screen.contains { $0.contains("PID USER") }
                 && screen.contains { $0.hasPrefix("F1/h Help") }
@@ -49,8 +52,12 @@ import Testing
         // `; :` keeps each shell alive as a parent instead of exec'ing its command.
         let marker = "3001.\(Int.random(in: 100...999))"
         let chain = try Spawn.start("/bin/sh", ["sh", "-c", "sh -c 'sleep \(marker); :'; :"], newProcessGroup: true)
-        defer { _ = kill(-chain, SIGKILL); Spawn.reap(chain) }
-        #expect(Clock.wait(upTo: 5) { ProcReader.children(of: chain).flatMap { ProcReader.children(of: $0) }.count == 1 })
+        defer {
+            _ = kill(-chain, SIGKILL)
+            Spawn.reap(chain)
+        }
+        #expect(
+            Clock.wait(upTo: 5) { ProcReader.children(of: chain).flatMap { ProcReader.children(of: $0) }.count == 1 })
         let child = try #require(ProcReader.children(of: chain).first)
         let grandchild = try #require(ProcReader.children(of: child).first)
 
@@ -63,7 +70,9 @@ import Testing
         #expect(nested, "\(screen.joined(separator: "\n"))")
         let rows = tableRows(screen)
         guard rows.count == 3 else { return }
-        let column = { (row: String, needle: String) in row.firstRange(of: needle).map { row.distance(from: row.startIndex, to: $0.lowerBound) } ?? -1 }
+        let column = { (row: String, needle: String) in
+            row.firstRange(of: needle).map { row.distance(from: row.startIndex, to: $0.lowerBound) } ?? -1
+        }
         // Each generation's command starts further right, behind a tree guide.
         let starts = [column(rows[0], "sh -c"), column(rows[1], "sh -c"), column(rows[2], "sleep")]
         #expect(starts[0] < starts[1] && starts[1] < starts[2], "\(rows)")
@@ -75,10 +84,16 @@ import Testing
         let session = try TmuxSession("\(swtop) -d 0.5")
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         session.press("N")
-        let (ascending, screen) = session.waitForScreen { let p = self.pids($0); return p.count > 5 && p == p.sorted() }
+        let (ascending, screen) = session.waitForScreen {
+            let p = self.pids($0)
+            return p.count > 5 && p == p.sorted()
+        }
         #expect(ascending, "\(screen.joined(separator: "\n"))")
         session.press("N") // again: descending
-        let (descending, _) = session.waitForScreen { let p = self.pids($0); return p.count > 5 && p == p.sorted(by: >) }
+        let (descending, _) = session.waitForScreen {
+            let p = self.pids($0)
+            return p.count > 5 && p == p.sorted(by: >)
+        }
         #expect(descending)
         session.press("M")
         let (byMemory, memoryScreen) = session.waitForScreen { screen in
@@ -98,7 +113,8 @@ import Testing
     @Test func userOptionShowsOnlyThatUsersProcesses() throws {
         let setpriv = try #require(Spawn.executable("setpriv"))
         let marker = "3002.\(Int.random(in: 100...999))"
-        let sleeper = try Spawn.start(setpriv, ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sleep", marker])
+        let sleeper = try Spawn.start(
+            setpriv, ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sleep", marker])
         defer { Spawn.kill(sleeper) }
         #expect(Clock.wait(upTo: 5) { ProcReader.uids(sleeper)?.effective == 65534 })
         let user = try #require(ProcReader.userName(of: 65534))
@@ -131,12 +147,16 @@ import Testing
         defer { Spawn.kill(sleeper) }
         let filter = "comm=sleep and command~\(marker)$"
         let session = try TmuxSession("\(swtop) -d 0.5 -F '\(filter)'")
-        let (narrowed, screen) = session.waitForScreen { self.pids($0) == [Int(sleeper)] && $0.contains { $0.contains("Filter: " + filter) } }
+        let (narrowed, screen) = session.waitForScreen {
+            self.pids($0) == [Int(sleeper)] && $0.contains { $0.contains("Filter: " + filter) }
+        }
         #expect(narrowed, "\(screen.joined(separator: "\n"))")
         // A malformed edit: the bottom bar says where, the old filter still narrows.
         session.press("\\")
         session.type(" (")
-        let (named, bad) = session.waitForScreen { $0.contains { $0.contains("filter: at position \(filter.count + 3): expected a filter after '('") } }
+        let (named, bad) = session.waitForScreen {
+            $0.contains { $0.contains("filter: at position \(filter.count + 3): expected a filter after '('") }
+        }
         #expect(named, "\(bad.joined(separator: "\n"))")
         #expect(pids(bad) == [Int(sleeper)])
     }
@@ -155,7 +175,9 @@ import Testing
         // The largest size the view promises: the header stays within about a third.
         session.resize(width: 400, height: 120)
         let (large, largeScreen) = session.waitForScreen { screen in
-            guard screen.count >= 120, let titles = screen.firstIndex(where: { $0.contains("PID USER") }) else { return false }
+            guard screen.count >= 120, let titles = screen.firstIndex(where: { $0.contains("PID USER") }) else {
+                return false
+            }
             // The CPU bars stretch across the width; the table fills the rest.
             return titles < 40 && (screen.first?.count ?? 0) > 300 && screen.contains { $0.hasPrefix("Mem[") }
                 && self.pids(screen).count > 3
@@ -163,7 +185,8 @@ import Testing
         #expect(large, "\(largeScreen.prefix(12).joined(separator: "\n"))")
         session.resize(width: 120, height: 40)
         let (back, _) = session.waitForScreen { screen in
-            screen.contains { $0.contains("PID USER") && $0.contains("TIME+") } && screen.contains { $0.hasPrefix("Mem[") }
+            screen.contains { $0.contains("PID USER") && $0.contains("TIME+") }
+                && screen.contains { $0.hasPrefix("Mem[") }
         }
         #expect(back)
         #expect(!session.paneIsDead)
@@ -191,9 +214,12 @@ import Testing
     func signalsRestoreTheTerminal(signal: Int32) throws {
         let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
         defer { _ = system("rm -rf '\(directory)'") }
-        let session = try TmuxSession([save("stty -a", to: "\(directory)/before"), "\(swtop) -d 0.5",
-                                       save("echo status=$?", to: "\(directory)/status"),
-                                       save("stty -a", to: "\(directory)/after"), "sleep 30"].joined(separator: "; "))
+        let session = try TmuxSession(
+            [
+                save("stty -a", to: "\(directory)/before"), "\(swtop) -d 0.5",
+                save("echo status=$?", to: "\(directory)/status"),
+                save("stty -a", to: "\(directory)/after"), "sleep 30",
+            ].joined(separator: "; "))
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         let shell = session.panePID
         let viewer = try #require(ProcReader.children(of: shell).first { ProcReader.comm($0) == "swtop" })
@@ -219,14 +245,17 @@ import Testing
         #expect(stopped, "\(stoppedScreen.joined(separator: "\n"))")
         // Suspended, swtop has given the terminal back as it found it. `fg` returns
         // swtop's exit status once it quits.
-        session.type(save("stty -a", to: "\(directory)/suspended") + "; clear; fg; " + save("echo status=$?", to: "\(directory)/status"))
+        session.type(
+            save("stty -a", to: "\(directory)/suspended") + "; clear; fg; "
+                + save("echo status=$?", to: "\(directory)/status"))
         session.press("Enter")
         #expect(Clock.wait(upTo: 5) { ProcReader.text("\(directory)/suspended") != nil })
         #expect(ProcReader.text("\(directory)/before") == ProcReader.text("\(directory)/suspended"))
 
         // After fg the whole view is back, not only the rows that changed.
         let (redrawn, screen) = session.waitForScreen { screen in
-            screen.contains { $0.hasPrefix("Mem[") } && screen.contains { $0.hasPrefix("F1/h Help") } && self.pids(screen).count > 3
+            screen.contains { $0.hasPrefix("Mem[") } && screen.contains { $0.hasPrefix("F1/h Help") }
+                && self.pids(screen).count > 3
         }
         #expect(redrawn, "\(screen.joined(separator: "\n"))")
         session.press("q")
@@ -238,11 +267,14 @@ import Testing
         let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
         defer { _ = system("rm -rf '\(directory)'") }
         // stderr goes to a file: tmux may drop what a pane prints in its first instant.
-        let session = try TmuxSession("TERM=dumb \(swtop) 2> \(directory)/error; " + save("echo status=$?", to: "\(directory)/status"))
+        let session = try TmuxSession(
+            "TERM=dumb \(swtop) 2> \(directory)/error; " + save("echo status=$?", to: "\(directory)/status"))
         #expect(Clock.wait(upTo: 5) { ProcReader.text("\(directory)/status") != nil })
         #expect(ProcReader.text("\(directory)/status") == "status=1\n")
         let error = ProcReader.text("\(directory)/error") ?? ""
-        #expect(error.hasPrefix("swtop: ") && error.contains("--batch") && error.split(separator: "\n").count == 1, "\(error)")
+        #expect(
+            error.hasPrefix("swtop: ") && error.contains("--batch") && error.split(separator: "\n").count == 1,
+            "\(error)")
         _ = session
     }
 
@@ -279,7 +311,9 @@ enum FileManagerless {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names

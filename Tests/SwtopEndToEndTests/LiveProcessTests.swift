@@ -22,8 +22,10 @@ import Testing
         let run = try SwtopRun.run(["--json", "-n", "2", "-d", "1"])
         // Read /proc right after swtop's last sample.
         let busyStat = try #require(ProcReader.stat(busy))
-        let elapsedPerCore = Double((ProcReader.totalCPUTicks() ?? 0) &- (before.1 ?? 0)) / Double(ProcReader.onlineCPUs)
-        let measured = Double(busyStat.utime + busyStat.stime &- (before.0.map { $0.utime + $0.stime } ?? 0))
+        let elapsedPerCore =
+            Double((ProcReader.totalCPUTicks() ?? 0) &- (before.1 ?? 0)) / Double(ProcReader.onlineCPUs)
+        let measured =
+            Double(busyStat.utime + busyStat.stime &- (before.0.map { $0.utime + $0.stime } ?? 0))
             / max(1, elapsedPerCore) * 100
         let idleStat = try #require(ProcReader.stat(idle))
         let idleStatm = try #require(ProcReader.statm(idle))
@@ -39,8 +41,9 @@ import Testing
         let idleRow = try Frames.require(idle, in: last)
         let busyCPU = try #require(busyRow["cpu_percent"]?.double, "busy child has no CPU%")
         let idleCPU = try #require(idleRow["cpu_percent"]?.double, "idle child has no CPU%")
-        #expect(abs(busyCPU - 100) <= 15,
-                "busy loop: \(busyCPU)% (one core is 100%); /proc says it had \(Int(measured))% of a core during the run")
+        #expect(
+            abs(busyCPU - 100) <= 15,
+            "busy loop: \(busyCPU)% (one core is 100%); /proc says it had \(Int(measured))% of a core during the run")
         #expect(idleCPU >= 0 && idleCPU < 2, "sleep: \(idleCPU)%")
 
         for (row, stat, uids) in [(busyRow, busyStat, busyUIDs), (idleRow, idleStat, idleUIDs)] {
@@ -69,8 +72,9 @@ import Testing
         #expect(idleRow["shr_bytes"]?.integer == Int64(idleStatm.shared))
         #expect(idleRow["virt_bytes"]?.integer == Int64(idleStat.virtualBytes))
         let busyRES = busyRow["res_bytes"]?.integer ?? -1
-        #expect(busyRES > 0 && abs(busyRES - Int64(busyStatm.resident)) <= 8 * page,
-                "busy RES \(busyRES) vs \(busyStatm.resident) bytes")
+        #expect(
+            busyRES > 0 && abs(busyRES - Int64(busyStatm.resident)) <= 8 * page,
+            "busy RES \(busyRES) vs \(busyStatm.resident) bytes")
         #expect(busyRES % page == 0)
     }
 
@@ -78,19 +82,30 @@ import Testing
         let nobody = try #require(ProcReader.uid(ofUser: "nobody"), "no user 'nobody'")
         let setpriv = try #require(Spawn.executable("setpriv"), "setpriv (util-linux) is needed")
         try #require(geteuid() == 0, "starting a process as another user needs root")
-        let sleeper = try Spawn.start(setpriv, ["setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups",
-                                                "/bin/sleep", "300"])
+        let sleeper = try Spawn.start(
+            setpriv,
+            [
+                "setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups",
+                "/bin/sleep", "300",
+            ])
         defer { Spawn.kill(sleeper) }
-        try #require(Clock.wait(upTo: 5) { ProcReader.comm(sleeper) == "sleep" && ProcReader.uids(sleeper)?.effective == nobody },
-                     "setpriv did not become sleep as nobody")
+        try #require(
+            Clock.wait(upTo: 5) {
+                ProcReader.comm(sleeper) == "sleep" && ProcReader.uids(sleeper)?.effective == nobody
+            },
+            "setpriv did not become sleep as nobody")
 
         let uptimeBefore = try #require(ProcReader.uptimeTicks())
         let byName = try SwtopRun.run(["--json", "-n", "1", "-d", "0.3", "--user", "nobody"])
         let byNumber = try SwtopRun.run(["--json", "-n", "1", "-d", "0.3", "--user", String(nobody)])
         let asRoot = try SwtopRun.run(["--json", "-n", "1", "-d", "0.3", "-u", "root"])
         for run in [byName, byNumber, asRoot] { run.expectSuccess() }
-        let (nameFrame, numberFrame, rootFrame) = (Frames.parse(byName).first, Frames.parse(byNumber).first, Frames.parse(asRoot).first)
-        let named = try #require(nameFrame), numbered = try #require(numberFrame), root = try #require(rootFrame)
+        let (nameFrame, numberFrame, rootFrame) = (
+            Frames.parse(byName).first, Frames.parse(byNumber).first, Frames.parse(asRoot).first
+        )
+        let named = try #require(nameFrame)
+        let numbered = try #require(numberFrame)
+        let root = try #require(rootFrame)
 
         for frame in [named, numbered] {
             let rows = Frames.processes(frame)
@@ -105,8 +120,9 @@ import Testing
         let (nameSet, numberSet) = (Set(Frames.pids(named)), Set(Frames.pids(numbered)))
         for pid in nameSet.subtracting(numberSet) {
             let start = Frames.process(pid_t(pid), in: named)?["start_ticks"]?.integer
-            #expect(ProcReader.stat(pid_t(pid)).map { Int64($0.startTicks) } != start,
-                    "PID \(pid) is still alive but missing from --user \(nobody)")
+            #expect(
+                ProcReader.stat(pid_t(pid)).map { Int64($0.startTicks) } != start,
+                "PID \(pid) is still alive but missing from --user \(nobody)")
         }
         for pid in numberSet.subtracting(nameSet) {
             let start = Frames.process(pid_t(pid), in: numbered)?["start_ticks"]?.integer ?? 0
@@ -117,7 +133,9 @@ import Testing
         #expect(!rootRows.isEmpty)
         let notRoot = rootRows.filter { $0["uid"]?.integer != 0 }.map { $0["pid"]?.integer ?? -1 }
         #expect(notRoot.isEmpty, "only root's processes")
-        let (listsSleeper, listsTest) = (Frames.process(sleeper, in: root) != nil, Frames.process(getpid(), in: root) != nil)
+        let (listsSleeper, listsTest) = (
+            Frames.process(sleeper, in: root) != nil, Frames.process(getpid(), in: root) != nil
+        )
         #expect(!listsSleeper, "nobody's sleep is not root's")
         #expect(listsTest, "the test process runs as root")
     }

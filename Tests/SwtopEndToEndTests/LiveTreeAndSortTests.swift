@@ -9,12 +9,13 @@ extension LiveProcessTests {
         let parent: pid_t, child: pid_t, grandchild: pid_t
 
         static func start() throws -> ProcessChain {
-            let parent = try Spawn.start("/bin/sh", ["/bin/sh", "-c", "/bin/sh -c '/bin/sleep 300; :'; :"], newProcessGroup: true)
+            let parent = try Spawn.start(
+                "/bin/sh", ["/bin/sh", "-c", "/bin/sh -c '/bin/sleep 300; :'; :"], newProcessGroup: true)
             var chain: ProcessChain?
             _ = Clock.wait(upTo: 10) {
                 guard let child = ProcReader.children(of: parent).first,
-                      let grandchild = ProcReader.children(of: child).first,
-                      ProcReader.comm(grandchild) == "sleep"
+                    let grandchild = ProcReader.children(of: child).first,
+                    ProcReader.comm(grandchild) == "sleep"
                 else { return false }
                 chain = ProcessChain(parent: parent, child: child, grandchild: grandchild)
                 return true
@@ -61,12 +62,16 @@ extension LiveProcessTests {
         var ancestors: [Int64] = []
         let listed = Set(Frames.pids(frame))
         for row in rows {
-            let (pid, ppid, rowDepth) = (row["pid"]?.integer ?? -1, row["ppid"]?.integer ?? -1, Int(row["depth"]?.integer ?? -1))
+            let (pid, ppid, rowDepth) = (
+                row["pid"]?.integer ?? -1, row["ppid"]?.integer ?? -1, Int(row["depth"]?.integer ?? -1)
+            )
             try #require(rowDepth >= 0 && rowDepth <= ancestors.count, "depth \(rowDepth) of \(pid) jumps")
             if rowDepth == 0 {
                 #expect(!listed.contains(ppid) || ppid == pid, "root \(pid) has a listed parent \(ppid)")
             } else {
-                #expect(ancestors[rowDepth - 1] == ppid, "\(pid) sits under \(ancestors[rowDepth - 1]), its parent is \(ppid)")
+                #expect(
+                    ancestors[rowDepth - 1] == ppid,
+                    "\(pid) sits under \(ancestors[rowDepth - 1]), its parent is \(ppid)")
             }
             ancestors = Array(ancestors.prefix(rowDepth)) + [pid]
         }
@@ -114,8 +119,12 @@ extension LiveProcessTests {
         // Someone other than root, so that sorting by user has two names to order.
         let nobody = try #require(ProcReader.uid(ofUser: "nobody"))
         let setpriv = try #require(Spawn.executable("setpriv"))
-        let other = try Spawn.start(setpriv, ["setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups",
-                                              "/bin/sleep", "300"])
+        let other = try Spawn.start(
+            setpriv,
+            [
+                "setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups",
+                "/bin/sleep", "300",
+            ])
         defer { Spawn.kill(other) }
         _ = Clock.wait(upTo: 5) { ProcReader.comm(other) == "sleep" }
 
@@ -128,7 +137,9 @@ extension LiveProcessTests {
         #expect(duplicates.isEmpty)
         for (above, below) in zip(rows, rows.dropFirst()) {
             let inOrder = check.inOrder(above, below)
-            #expect(inOrder, "\(arguments.joined(separator: " ")): \(check.describe(above)) before \(check.describe(below))")
+            #expect(
+                inOrder, "\(arguments.joined(separator: " ")): \(check.describe(above)) before \(check.describe(below))"
+            )
         }
         if check == .userAscending {
             let users = Set(rows.compactMap { $0["user"]?.string })
@@ -172,7 +183,7 @@ enum SortCheck: Sendable, CustomStringConvertible {
         case .cpuDescendingNullLast:
             // Printed with two decimals, so equal-looking values may still be ordered by the exact ones.
             switch (a["cpu_percent"]?.double, b["cpu_percent"]?.double) {
-            case let (cpuA?, cpuB?): return cpuA >= cpuB
+            case (let cpuA?, let cpuB?): return cpuA >= cpuB
             case (_?, nil): return true
             case (nil, nil): return a["cpu_percent"]?.isNull == true && b["cpu_percent"]?.isNull == true && pidA < pidB
             case (nil, _?): return false

@@ -49,7 +49,9 @@ import Testing
         let frame = try #require(Frames.parse(run).last)
         // Whole disks: in /sys/block with a device behind them (not loop, zram, dm, md), and in diskstats.
         let diskstats = try #require(ProcReader.text("/proc/diskstats"))
-        let listed = diskstats.split(separator: "\n").compactMap { $0.split(separator: " ").dropFirst(2).first.map(String.init) }
+        let listed = diskstats.split(separator: "\n").compactMap {
+            $0.split(separator: " ").dropFirst(2).first.map(String.init)
+        }
         let whole = listed.filter { access("/sys/block/\($0)/device", F_OK) == 0 }
         let devices = try #require(frame["disks"]?["devices"]?.array)
         #expect(devices.compactMap { $0["name"]?.string } == whole)
@@ -80,8 +82,8 @@ import Testing
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
         String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

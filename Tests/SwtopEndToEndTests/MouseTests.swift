@@ -34,7 +34,8 @@ import Testing
         #expect(session.display("#{mouse_standard_flag}#{mouse_sgr_flag}") == "11")
         let row = try #require(titleRow(screen))
         let title = screen[row]
-        let pidColumn = try #require(title.firstRange(of: "PID").map { title.distance(from: title.startIndex, to: $0.lowerBound) })
+        let pidColumn = try #require(
+            title.firstRange(of: "PID").map { title.distance(from: title.startIndex, to: $0.lowerBound) })
         click(session, row: row, column: pidColumn)
         let (sorted, after) = session.waitForScreen { screen in
             let pids = self.pids(screen)

@@ -12,8 +12,9 @@ import Testing
 
     /// Runs swtop under `sh -c` with `redirection` applied to it.
     private func run(_ arguments: String, _ redirection: String) throws -> SwtopRun {
-        try SwtopRun.run("/bin/sh", argv: ["sh", "-c", "exec \"$0\" \(arguments) \(redirection)", swtop],
-                         timeout: 20, recording: [arguments, redirection])
+        try SwtopRun.run(
+            "/bin/sh", argv: ["sh", "-c", "exec \"$0\" \(arguments) \(redirection)", swtop],
+            timeout: 20, recording: [arguments, redirection])
     }
 
     @Test(arguments: ["--batch -n 1 -d 0.2", "--json -n 1 -d 0.2", "--version"])
@@ -34,9 +35,11 @@ import Testing
         let directory = try #require(mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")).map { String(cString: $0) })
         defer { _ = system("rm -rf '\(directory)'") }
         // SIGPIPE ignored (inherited), so the write fails with EPIPE rather than killing swtop.
-        let script = "{ trap '' PIPE; \"$0\" --batch -d 0.2 2> \"$1/errors\"; echo $? > \"$1/status\"; } | head -c 1 > /dev/null"
-        let run = try SwtopRun.run("/bin/sh", argv: ["sh", "-c", script, swtop, directory], timeout: 20,
-                                   recording: ["--batch", "| head -c 1"])
+        let script =
+            "{ trap '' PIPE; \"$0\" --batch -d 0.2 2> \"$1/errors\"; echo $? > \"$1/status\"; } | head -c 1 > /dev/null"
+        let run = try SwtopRun.run(
+            "/bin/sh", argv: ["sh", "-c", script, swtop, directory], timeout: 20,
+            recording: ["--batch", "| head -c 1"])
         #expect(!run.timedOut)
         #expect(ProcReader.text("\(directory)/status") == "0\n")
         #expect(ProcReader.text("\(directory)/errors") == "")

@@ -4,7 +4,8 @@ import Testing
 /// `--batch` text and `--json` lines against the live system, with a `sleep` child
 /// of the test as a process whose every field is known.
 @Suite struct OutputFormatTests {
-    static let columnTitles = "PID USER PRI NI VIRT RES SHR S CPU% MEM% TIME+ COMMAND".split(separator: " ").map(String.init)
+    static let columnTitles = "PID USER PRI NI VIRT RES SHR S CPU% MEM% TIME+ COMMAND".split(separator: " ").map(
+        String.init)
 
     @Test func batchTextHasTwoPlainFramesWithHeadersAndOurChild() throws {
         let sleeper = try Spawn.start("/bin/sleep", ["/bin/sleep", "300"])
@@ -12,7 +13,9 @@ import Testing
 
         let run = try SwtopRun.run(["--batch", "-n", "2", "-d", "0.3"])
         run.expectSuccess()
-        let (hasEscape, isUTF8) = (run.standardOutput.contains(0x1B), String(validating: run.standardOutput, as: UTF8.self) != nil)
+        let (hasEscape, isUTF8) = (
+            run.standardOutput.contains(0x1B), String(validating: run.standardOutput, as: UTF8.self) != nil
+        )
         #expect(!hasEscape, "ESC in --batch output")
         #expect(isUTF8, "--batch output is not valid UTF-8")
 
@@ -21,14 +24,16 @@ import Testing
         let myUser = try #require(ProcReader.userName(of: geteuid()))
         for frame in frames {
             let first = try #require(frame.first)
-            #expect(first.hasPrefix("swtop - ") && first.contains(" up ") && first.contains("load average: "), "\(first)")
+            #expect(
+                first.hasPrefix("swtop - ") && first.contains(" up ") && first.contains("load average: "), "\(first)")
             for prefix in ["Tasks:", "CPU:", "Mem:", "Swap:"] {
                 #expect(frame.filter { $0.hasPrefix(prefix) }.count == 1, "one \(prefix) line per frame")
             }
             let perCPU = frame.filter { $0.wholeMatch(of: #/CPU[0-9]+: .*/#) != nil }
             #expect(perCPU.count == ProcReader.onlineCPUs, "one line per online CPU: \(perCPU)")
             let title = frame.firstIndex { Self.tokens($0) == Self.columnTitles }
-            let titleIndex = try #require(title, "no column title line in frame:\n\(frame.prefix(12).joined(separator: "\n"))")
+            let titleIndex = try #require(
+                title, "no column title line in frame:\n\(frame.prefix(12).joined(separator: "\n"))")
             let rows = frame[(titleIndex + 1)...]
             #expect(rows.count > 3, "a live system has more than three processes")
             let found = rows.first { Self.tokens($0).first == String(sleeper) }

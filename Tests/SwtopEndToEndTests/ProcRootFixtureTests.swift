@@ -14,22 +14,26 @@ import Testing
         /// stat's rss is the kernel's approximate counter: here off by 37 pages from
         /// statm's exact count, which swtop must show.
         var statLine: String {
-            var fields = ["\(pid)", "(\(comm))", String(state), "\(ppid)", "\(pid)", "\(pid)", "0", "-1", "4194560",
-                          "0", "0", "0", "0", "\(utime)", "\(stime)", "0", "0", "\(priority)", "\(nice)", "\(threads)",
-                          "0", "\(startTicks)", "\(virtualBytes)", "\(residentPages - 37)", "18446744073709551615"]
+            var fields = [
+                "\(pid)", "(\(comm))", String(state), "\(ppid)", "\(pid)", "\(pid)", "0", "-1", "4194560",
+                "0", "0", "0", "0", "\(utime)", "\(stime)", "0", "0", "\(priority)", "\(nice)", "\(threads)",
+                "0", "\(startTicks)", "\(virtualBytes)", "\(residentPages - 37)", "18446744073709551615",
+            ]
             fields += Array(repeating: "0", count: 13) + ["17", "0"] + Array(repeating: "0", count: 5)
             return fields.joined(separator: " ") + "\n"
         }
     }
 
     static let processes = [
-        FixtureProcess(pid: 1, comm: "init", state: "S", ppid: 0, utime: 120, stime: 80, priority: 20, nice: 0,
-                       threads: 1, startTicks: 2, virtualBytes: 170_000_000, residentPages: 3000, sharedPages: 2000,
-                       uid: 0, commandLine: ["/sbin/init", "splash"], executable: "/sbin/init"),
+        FixtureProcess(
+            pid: 1, comm: "init", state: "S", ppid: 0, utime: 120, stime: 80, priority: 20, nice: 0,
+            threads: 1, startTicks: 2, virtualBytes: 170_000_000, residentPages: 3000, sharedPages: 2000,
+            uid: 0, commandLine: ["/sbin/init", "splash"], executable: "/sbin/init"),
         // A name with spaces and parentheses: comm runs from the first "(" to the last ")".
-        FixtureProcess(pid: 42, comm: "(a) b)", state: "R", ppid: 1, utime: 250, stime: 50, priority: 25, nice: 5,
-                       threads: 3, startTicks: 12_345, virtualBytes: 104_857_600, residentPages: 2560, sharedPages: 300,
-                       uid: 65534, commandLine: ["worker", "--flag=a b"], executable: "/opt/fixture/worker"),
+        FixtureProcess(
+            pid: 42, comm: "(a) b)", state: "R", ppid: 1, utime: 250, stime: 50, priority: 25, nice: 5,
+            threads: 3, startTicks: 12_345, virtualBytes: 104_857_600, residentPages: 2560, sharedPages: 300,
+            uid: 65534, commandLine: ["worker", "--flag=a b"], executable: "/opt/fixture/worker"),
     ]
 
     static let memTotalKiB = 1_000_000
@@ -86,7 +90,11 @@ import Testing
         let kib: Int64 = 1024
         #expect(frame["boot_time"]?.integer == 1_700_000_000)
         #expect(frame["uptime_seconds"]?.double == 1000.5)
-        #expect(frame["load"] == .array([.number(0.5, isInteger: false), .number(0.25, isInteger: false), .number(0.1, isInteger: false)]))
+        #expect(
+            frame["load"]
+                == .array([
+                    .number(0.5, isInteger: false), .number(0.25, isInteger: false), .number(0.1, isInteger: false),
+                ]))
         let memory = try #require(frame["memory"])
         #expect(memory["total_bytes"]?.integer == Int64(Self.memTotalKiB) * kib)
         #expect(memory["free_bytes"]?.integer == 400_000 * kib)
@@ -150,7 +158,9 @@ import Testing
         let title = try #require(titleLine)
         let rows = Array(lines[(title + 1)...])
         #expect(rows.count == 2, "\(rows)")
-        let (initCommand, workerCommand) = (LiveProcessTests.commandColumn(of: 1, in: lines), LiveProcessTests.commandColumn(of: 42, in: lines))
+        let (initCommand, workerCommand) = (
+            LiveProcessTests.commandColumn(of: 1, in: lines), LiveProcessTests.commandColumn(of: 42, in: lines)
+        )
         #expect(initCommand == "/sbin/init splash")
         #expect(workerCommand == "`- worker --flag=a b")
         let found = rows.first { OutputFormatTests.tokens($0).first == "42" }

@@ -17,15 +17,19 @@ import Testing
     }
 
     /// swtop in tmux, its table narrowed to `marker` and the filter prompt closed.
-    private func viewer(filteredTo marker: String, expecting count: Int, prefix: [String] = [],
-                        options: String = "", delay: String = "0.5") throws -> TmuxSession {
+    private func viewer(
+        filteredTo marker: String, expecting count: Int, prefix: [String] = [],
+        options: String = "", delay: String = "0.5"
+    ) throws -> TmuxSession {
         let command = (prefix + [swtop, "-d", delay, options]).joined(separator: " ")
         let session = try TmuxSession(command)
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         session.press("\\")
         session.type(marker)
         session.press("Enter")
-        let (narrowed, screen) = session.waitForScreen { screen in screen.filter { $0.contains("sleep \(marker)") }.count == count }
+        let (narrowed, screen) = session.waitForScreen { screen in
+            screen.filter { $0.contains("sleep \(marker)") }.count == count
+        }
         #expect(narrowed, "\(screen.joined(separator: "\n"))")
         return session
     }
@@ -41,7 +45,8 @@ import Testing
         session.press("z")
         #expect(Clock.wait(upTo: 5) { state(sleeper) == "T" })
         let (shown, screen) = session.waitForScreen { screen in
-            screen.contains { $0.contains("sleep \(marker)") && $0.contains(" T ") } && screen.contains { $0.contains("Suspended PID \(sleeper)") }
+            screen.contains { $0.contains("sleep \(marker)") && $0.contains(" T ") }
+                && screen.contains { $0.contains("Suspended PID \(sleeper)") }
         }
         #expect(shown, "\(screen.joined(separator: "\n"))")
         session.press("r")
@@ -121,13 +126,16 @@ import Testing
         let marker = marker()
         let sleeper = try Spawn.start("/bin/sleep", ["sleep", marker]) // ours: root's
         defer { Spawn.kill(sleeper) }
-        let session = try viewer(filteredTo: marker, expecting: 1,
-                                 prefix: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
+        let session = try viewer(
+            filteredTo: marker, expecting: 1,
+            prefix: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
 
         session.press("x")
         session.waitForScreen { $0.contains { $0.hasPrefix("Terminate PID \(sleeper)") } }
         session.press("y")
-        let (refused, screen) = session.waitForScreen { $0.contains { $0.contains("not permitted: PID \(sleeper) (sleep) belongs to root") } }
+        let (refused, screen) = session.waitForScreen {
+            $0.contains { $0.contains("not permitted: PID \(sleeper) (sleep) belongs to root") }
+        }
         #expect(refused, "\(screen.joined(separator: "\n"))")
         #expect(Spawn.reap(sleeper, within: 0.5) == nil) // still running
     }

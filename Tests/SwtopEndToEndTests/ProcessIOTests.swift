@@ -20,7 +20,8 @@ import Testing
         // The first frame (a second sample) before dd starts, so dd is seen from its start.
         #expect(swtop.waitForLines(upTo: 15) { !$0.isEmpty })
         // dsync in 32 KiB blocks: each waits for the disk, so on a fast one dd still lasts many refreshes.
-        let dd = try Spawn.start("/bin/dd", ["dd", "if=/dev/zero", "of=\(directory)/out", "bs=32k", "count=9600", "oflag=direct,dsync"])
+        let dd = try Spawn.start(
+            "/bin/dd", ["dd", "if=/dev/zero", "of=\(directory)/out", "bs=32k", "count=9600", "oflag=direct,dsync"])
         // --batch, while dd writes: sorted by io, its row comes first.
         let batch = try SwtopRun.run(["--batch", "-s", "io", "-n", "1", "-d", "0.2"])
         let ddStillWriting = ProcReader.stat(dd).map { $0.state != "Z" } ?? false
@@ -39,10 +40,12 @@ import Testing
         var ddFrames: [(frame: JSON, timestamp: Double, rank: Int, generation: Int64)] = []
         for line in swtop.lines {
             guard let frame = try? JSON.parse(line), let timestamp = frame["timestamp"]?.double,
-                  let generation = frame["generation"]?.integer else { continue }
+                let generation = frame["generation"]?.integer
+            else { continue }
             let processes = Frames.processes(frame)
             if let rank = processes.firstIndex(where: { $0["pid"]?.integer == Int64(dd) }),
-               processes[rank]["write_bytes_per_s"]?.double != nil {
+                processes[rank]["write_bytes_per_s"]?.double != nil
+            {
                 ddFrames.append((processes[rank], timestamp, rank, generation))
             }
         }
@@ -71,7 +74,8 @@ import Testing
             integrated += rate * (later.timestamp - earlier.timestamp)
             grown += Double(after - before)
         }
-        #expect(grown > 0 && abs(integrated - grown) <= 0.2 * grown, "rates add up to \(integrated), totals grew \(grown)")
+        #expect(
+            grown > 0 && abs(integrated - grown) <= 0.2 * grown, "rates add up to \(integrated), totals grew \(grown)")
         let read = try #require(ddFrames.last?.frame["read_bytes"]?.integer)
         #expect(read >= 0)
     }

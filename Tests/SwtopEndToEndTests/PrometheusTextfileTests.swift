@@ -10,11 +10,14 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { Self.remove(directory) }
         let path = directory + "/swtop.prom"
-        let run = try SwtopRun.run(["--textfile", path, "-n", "1", "-d", "0.2", "--top", "5", "-F", "comm~\"a\\\"b\" or pid>0"])
+        let run = try SwtopRun.run([
+            "--textfile", path, "-n", "1", "-d", "0.2", "--top", "5", "-F", "comm~\"a\\\"b\" or pid>0",
+        ])
         run.expectSuccess()
         #expect(run.standardOutput.isEmpty)
-        let check = try SwtopRun.run("/bin/sh", argv: ["sh", "-c", "exec \"$0\" check metrics < \"$1\"", promtool, path],
-                                     recording: ["promtool"])
+        let check = try SwtopRun.run(
+            "/bin/sh", argv: ["sh", "-c", "exec \"$0\" check metrics < \"$1\"", promtool, path],
+            recording: ["promtool"])
         #expect(check.status == .exited(0), "promtool: \(check.output)\(check.errorText)")
         let text = try #require(Self.read(path))
         // --top 5: five processes in each process family, whatever the machine runs.
@@ -24,7 +27,8 @@ import Testing
     }
 
     @Test func prometheusFindsASwtopSeriesThroughNodeExporter() throws {
-        let exporter = try #require(Spawn.executable("prometheus-node-exporter"), "package prometheus-node-exporter is needed")
+        let exporter = try #require(
+            Spawn.executable("prometheus-node-exporter"), "package prometheus-node-exporter is needed")
         let prometheus = try #require(Spawn.executable("prometheus"), "package prometheus is needed")
         let directory = try Self.temporaryDirectory()
         defer { Self.remove(directory) }
@@ -34,17 +38,23 @@ import Testing
         let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
         defer { close(null) }
 
-        let swtop = try Spawn.start(swtopBinary, [swtopBinary, "--textfile", textfiles + "/swtop.prom", "-d", "0.5", "--top", "5"],
-                                    standardOutput: null, standardError: null)
+        let swtop = try Spawn.start(
+            swtopBinary, [swtopBinary, "--textfile", textfiles + "/swtop.prom", "-d", "0.5", "--top", "5"],
+            standardOutput: null, standardError: null)
         defer { Spawn.kill(swtop) }
         let exporterPort = try Self.freePort()
-        let exporterPID = try Spawn.start(exporter, [exporter, "--web.listen-address=127.0.0.1:\(exporterPort)",
-                                                     "--collector.disable-defaults", "--collector.textfile",
-                                                     "--collector.textfile.directory=" + textfiles],
-                                          standardOutput: null, standardError: null)
+        let exporterPID = try Spawn.start(
+            exporter,
+            [
+                exporter, "--web.listen-address=127.0.0.1:\(exporterPort)",
+                "--collector.disable-defaults", "--collector.textfile",
+                "--collector.textfile.directory=" + textfiles,
+            ],
+            standardOutput: null, standardError: null)
         defer { Spawn.kill(exporterPID) }
         let config = directory + "/prometheus.yml"
-        try Self.write("""
+        try Self.write(
+            """
             global:
               scrape_interval: 1s
               evaluation_interval: 1s
@@ -55,9 +65,13 @@ import Testing
 
             """, to: config)
         let prometheusPort = try Self.freePort()
-        let prometheusPID = try Spawn.start(prometheus, [prometheus, "--config.file=" + config, "--storage.tsdb.path=" + directory + "/data",
-                                                         "--web.listen-address=127.0.0.1:\(prometheusPort)"],
-                                            standardOutput: null, standardError: null)
+        let prometheusPID = try Spawn.start(
+            prometheus,
+            [
+                prometheus, "--config.file=" + config, "--storage.tsdb.path=" + directory + "/data",
+                "--web.listen-address=127.0.0.1:\(prometheusPort)",
+            ],
+            standardOutput: null, standardError: null)
         defer { Spawn.kill(prometheusPID) }
 
         // The total from the kernel, in bytes, as the series must say.
@@ -72,7 +86,8 @@ import Testing
         }
         #expect(found, "Prometheus never returned swtop_memory_total_bytes: \(answer)")
         #expect(answer.contains("\"\(kibibytes * 1024)\""), "MemTotal \(kibibytes) KiB: \(answer)")
-        let processes = Self.get(port: prometheusPort, path: "/api/v1/query?query=count(swtop_process_resident_bytes)") ?? ""
+        let processes =
+            Self.get(port: prometheusPort, path: "/api/v1/query?query=count(swtop_process_resident_bytes)") ?? ""
         #expect(processes.contains("\"5\""), "five process series (--top 5): \(processes)")
     }
 
@@ -93,7 +108,9 @@ import Testing
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name != ".", name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -133,7 +150,9 @@ import Testing
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0
+            }
         }
         guard bound else { throw SpawnError(description: "bind failed") }
         return UInt16(bigEndian: address.sin_port)
@@ -151,11 +170,15 @@ import Testing
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
         }
         guard connected else { return nil }
         let request = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".utf8)
-        guard request.withUnsafeBytes({ send(socketDescriptor, $0.baseAddress, $0.count, 0) }) == request.count else { return nil }
+        guard request.withUnsafeBytes({ send(socketDescriptor, $0.baseAddress, $0.count, 0) }) == request.count else {
+            return nil
+        }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while response.count < 1 << 20 {

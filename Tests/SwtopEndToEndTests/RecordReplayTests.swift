@@ -47,7 +47,10 @@ import Testing
     static func states(of pid: pid_t, in lines: [String]) -> [String?] {
         var frames: [String?] = []
         for line in lines {
-            if line.hasPrefix("swtop - ") { frames.append(nil); continue }
+            if line.hasPrefix("swtop - ") {
+                frames.append(nil)
+                continue
+            }
             let fields = line.split(separator: " ")
             if fields.count > 7, fields[0] == "\(pid)", !frames.isEmpty { frames[frames.count - 1] = String(fields[7]) }
         }
@@ -61,7 +64,10 @@ import Testing
         let recorder = try Spawn.start(binary, [binary, "--record", file, "--batch", "-d", "0.2", "-n", "20"])
         defer { Spawn.kill(recorder) }
         // Some samples without the child, with it sleeping, stopped, and after it ended.
-        func sampleCount() -> Int { (try? SwtopRun.run(["--replay", file, "--batch"]))?.outputLines.filter { $0.hasPrefix("swtop - ") }.count ?? 0 }
+        func sampleCount() -> Int {
+            (try? SwtopRun.run(["--replay", file, "--batch"]))?.outputLines.filter { $0.hasPrefix("swtop - ") }.count
+                ?? 0
+        }
         func waitForSamples(_ count: Int) { _ = MonotonicClock.wait(upTo: 20, every: 0.05) { sampleCount() >= count } }
         waitForSamples(3)
         let child = try Spawn.start("/bin/sleep", ["/bin/sleep", "300"])
@@ -90,8 +96,10 @@ import Testing
         scratch.write("script", "#!/bin/sh\necho not a recording\n")
         scratch.write("newer", "")
         try #require(Self.write(Array("SWTOPREC".utf8) + [9, 0, 16, 0, 0, 0, 0, 0], to: scratch.file("newer")))
-        for (name, message) in [("empty", "offset 0: the file is empty"), ("script", "offset 0: not a swtop recording"),
-                                ("newer", "offset 8: format version 9 is newer")] {
+        for (name, message) in [
+            ("empty", "offset 0: the file is empty"), ("script", "offset 0: not a swtop recording"),
+            ("newer", "offset 8: format version 9 is newer"),
+        ] {
             let run = try SwtopRun.run(["--replay", scratch.file(name), "--json"])
             #expect(run.status != .exited(0))
             #expect(run.errorText.hasPrefix("swtop: --replay: \(scratch.file(name)): \(message)"), "\(run.errorText)")

@@ -38,7 +38,8 @@ import Testing
         first.press("s", "Escape")
         let (changed, screen) = first.waitForScreen { screen in
             guard let header = self.header(screen) else { return false }
-            return header.hasPrefix("USER") && header.hasSuffix("UNIT") && (header.contains("▼MEM%") || header.contains("vMEM%"))
+            return header.hasPrefix("USER") && header.hasSuffix("UNIT")
+                && (header.contains("▼MEM%") || header.contains("vMEM%"))
         }
         #expect(changed, "\(screen.joined(separator: "\n"))")
         let chosen = try #require(header(screen))
@@ -65,13 +66,16 @@ import Testing
         #expect(mkdir("\(home)/swtop", 0o755) == 0)
         write("columns = PID USER Command\nsort = mem\ncolor_scheme = pla", to: "\(home)/swtop/config")
         let session = try TmuxSession("\(swtop) -d 0.5", environment: ["XDG_CONFIG_HOME": home])
-        let (warned, screen) = session.waitForScreen { $0.contains { $0.hasPrefix("config line 3: unknown color scheme 'pla'") } }
+        let (warned, screen) = session.waitForScreen {
+            $0.contains { $0.hasPrefix("config line 3: unknown color scheme 'pla'") }
+        }
         #expect(warned, "\(screen.joined(separator: "\n"))")
         // What could be read counts.
         #expect(header(screen)?.hasPrefix("    PID USER     Command") == true, "\(screen.joined(separator: "\n"))")
         session.press("t", "q")
         #expect(Clock.wait(upTo: 5) { session.paneIsDead })
-        #expect(ProcReader.text("\(home)/swtop/config.bad") == "columns = PID USER Command\nsort = mem\ncolor_scheme = pla")
+        #expect(
+            ProcReader.text("\(home)/swtop/config.bad") == "columns = PID USER Command\nsort = mem\ncolor_scheme = pla")
         let config = ProcReader.text("\(home)/swtop/config") ?? ""
         #expect(config.contains("\ncolumns = PID USER Command\n") && config.contains("\ntree = yes\n"), "\(config)")
     }
@@ -83,23 +87,29 @@ import Testing
         // Owned by root and read-only: the unprivileged user swtop runs as cannot write in it.
         #expect(mkdir("\(home)/swtop", 0o555) == 0 && chmod(home, 0o755) == 0)
         #expect(mkdir("\(home)/out", 0o777) == 0 && chmod("\(home)/out", 0o777) == 0)
-        let command = "\(setpriv) --reuid=65534 --regid=65534 --clear-groups \(swtop) -d 0.5 2> \(home)/out/errors; echo status=$? > \(home)/out/status"
+        let command =
+            "\(setpriv) --reuid=65534 --regid=65534 --clear-groups \(swtop) -d 0.5 2> \(home)/out/errors; echo status=$? > \(home)/out/status"
         let session = try TmuxSession(command, environment: ["XDG_CONFIG_HOME": home])
         session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         session.press("N", "q")
         #expect(Clock.wait(upTo: 5) { ProcReader.text("\(home)/out/status") != nil })
         #expect(ProcReader.text("\(home)/out/status") == "status=0\n")
-        #expect(ProcReader.text("\(home)/out/errors") == "swtop: cannot save settings to \(home)/swtop/config: Permission denied\n")
+        #expect(
+            ProcReader.text("\(home)/out/errors")
+                == "swtop: cannot save settings to \(home)/swtop/config: Permission denied\n")
         #expect(ProcReader.text("\(home)/swtop/config") == nil)
     }
 
     /// Runs swtop with `XDG_CONFIG_HOME=configHome` (else `home`), waits for the table,
     /// presses `t` (a setting to save) and `q`; returns the exit status line and stderr.
-    private func startToggleAndQuit(home: String, configHome: String? = nil) throws -> (status: String?, errors: String?) {
+    private func startToggleAndQuit(home: String, configHome: String? = nil) throws -> (
+        status: String?, errors: String?
+    ) {
         let out = home + "/out"
         _ = mkdir(out, 0o700)
-        let session = try TmuxSession("\(swtop) -d 0.5 2> \(out)/errors; echo status=$? > \(out)/status",
-                                      environment: ["XDG_CONFIG_HOME": configHome ?? home])
+        let session = try TmuxSession(
+            "\(swtop) -d 0.5 2> \(out)/errors; echo status=$? > \(out)/status",
+            environment: ["XDG_CONFIG_HOME": configHome ?? home])
         let (started, screen) = session.waitForScreen { $0.contains { $0.contains("PID USER") } }
         #expect(started, "\(screen.joined(separator: "\n"))")
         session.press("t", "q")
@@ -122,7 +132,9 @@ import Testing
         #expect(symlink("\(home)/victim", "\(home)/swtop/config") == 0)
         let linkedFile = try startToggleAndQuit(home: home)
         #expect(linkedFile.status == "status=0\n")
-        #expect(linkedFile.errors == "swtop: not reading or saving \(home)/swtop/config: \(home)/swtop/config is a symbolic link\n")
+        #expect(
+            linkedFile.errors
+                == "swtop: not reading or saving \(home)/swtop/config: \(home)/swtop/config is a symbolic link\n")
         #expect(ProcReader.text("\(home)/victim") == secret)
         #expect(mode("\(home)/victim") == S_IFREG | 0o600)
         #expect(mode("\(home)/victim.bad") == nil && mode("\(home)/swtop/config.bad") == nil)
@@ -132,7 +144,9 @@ import Testing
         #expect(symlink("\(home)/elsewhere", "\(home)/swtop") == 0)
         let linkedDirectory = try startToggleAndQuit(home: home)
         #expect(linkedDirectory.status == "status=0\n")
-        #expect(linkedDirectory.errors == "swtop: not reading or saving \(home)/swtop/config: \(home)/swtop is a symbolic link\n")
+        #expect(
+            linkedDirectory.errors
+                == "swtop: not reading or saving \(home)/swtop/config: \(home)/swtop is a symbolic link\n")
         #expect(try FileManagerless.list("\(home)/elsewhere").isEmpty)
     }
 
@@ -155,7 +169,8 @@ import Testing
         write("not a directory", to: configHome)
         let run = try startToggleAndQuit(home: home, configHome: configHome)
         #expect(run.status == "status=0\n")
-        #expect(run.errors == "swtop: cannot save settings to \(home)/blocker\\e]2;x\\x07/swtop/config: Not a directory\n")
+        #expect(
+            run.errors == "swtop: cannot save settings to \(home)/blocker\\e]2;x\\x07/swtop/config: Not a directory\n")
     }
 
     @Test func readonlyAndNoConfigWriteNothing() throws {
@@ -175,7 +190,9 @@ import Testing
 /// new; once killed it stays a few seconds in the exited color, then goes.
 @Suite(.serialized) struct HighlightChangesTests {
     /// Waits until the screen with its escape sequences satisfies `condition`.
-    private func waitForStyled(_ session: TmuxSession, seconds: Double = 5, _ condition: ([String]) -> Bool) -> (Bool, [String]) {
+    private func waitForStyled(_ session: TmuxSession, seconds: Double = 5, _ condition: ([String]) -> Bool) -> (
+        Bool, [String]
+    ) {
         var last: [String] = []
         let met = Clock.wait(upTo: seconds) {
             last = session.styledScreen()
@@ -209,10 +226,14 @@ import Testing
         defer { Spawn.kill(newcomer) }
         let row = { (screen: [String]) in screen.first { $0.contains(" \(newcomer) ") && $0.contains(marker) } }
         // A green background (8 or 256 colors) on the newcomer's row, then a red one.
-        let (isNew, newScreen) = waitForStyled(session) { row($0).map { $0.contains("[42m") || $0.contains("48;5;34m") } ?? false }
+        let (isNew, newScreen) = waitForStyled(session) {
+            row($0).map { $0.contains("[42m") || $0.contains("48;5;34m") } ?? false
+        }
         #expect(isNew, "\(newScreen.joined(separator: "\n"))")
         Spawn.kill(newcomer)
-        let (isExited, exitedScreen) = waitForStyled(session) { row($0).map { $0.contains("[41m") || $0.contains("48;5;160m") } ?? false }
+        let (isExited, exitedScreen) = waitForStyled(session) {
+            row($0).map { $0.contains("[41m") || $0.contains("48;5;160m") } ?? false
+        }
         #expect(isExited, "\(exitedScreen.joined(separator: "\n"))")
         #expect(ProcReader.stat(newcomer) == nil) // gone, yet still listed
         let (gone, goneScreen) = session.waitForScreen(seconds: 10) { row($0) == nil }

@@ -38,8 +38,9 @@ import Testing
         }
         let rate = churn.forksPerSecond()
         let status = stream.finish()
-        print("soak: \(frames) frames at 0.1 s, \(Int(rate)) processes created per second, "
-            + "resident size grew by at most \(largestGrowth / 1024) KiB after \(Self.warmUpSamples) samples")
+        print(
+            "soak: \(frames) frames at 0.1 s, \(Int(rate)) processes created per second, "
+                + "resident size grew by at most \(largestGrowth / 1024) KiB after \(Self.warmUpSamples) samples")
 
         #expect(status == .exited(0), "swtop: \(status.map(\.description) ?? "did not exit")")
         #expect(stream.standardError.isEmpty, "stderr: \(String(decoding: stream.standardError, as: UTF8.self))")
@@ -72,7 +73,8 @@ import Testing
         try #require(sorted, "\(screen.joined(separator: "\n"))")
 
         let end = Clock.now() + Double(Self.interactiveSeconds)
-        var presses = 0, slowest = 0.0
+        var presses = 0
+        var slowest = 0.0
         while Clock.now() < end {
             ascending.toggle()
             let wanted = ascending
@@ -84,8 +86,9 @@ import Testing
             try #require(answered, "press \(presses) not answered in 5 s:\n\(screen.joined(separator: "\n"))")
             usleep(200_000)
         }
-        print("soak: \(presses) key presses in \(Self.interactiveSeconds) s under churn (\(Int(churn.forksPerSecond())) processes/s), "
-            + "slowest answer \(Int(slowest * 1000)) ms")
+        print(
+            "soak: \(presses) key presses in \(Self.interactiveSeconds) s under churn (\(Int(churn.forksPerSecond())) processes/s), "
+                + "slowest answer \(Int(slowest * 1000)) ms")
         session.press("q")
         #expect(session.exitStatus() == "0", "q did not end swtop with status 0")
         #expect(churn.isRunning, "the churn shell died early")
@@ -108,8 +111,12 @@ import Testing
 
     /// VmRSS of `pid`, in bytes.
     static func residentBytes(of pid: pid_t) -> Int64? {
-        guard let line = ProcReader.text("/proc/\(pid)/status")?.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = line.dropFirst("VmRSS:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap({ Int64($0) })
+        guard
+            let line = ProcReader.text("/proc/\(pid)/status")?.split(separator: "\n").first(where: {
+                $0.hasPrefix("VmRSS:")
+            }),
+            let kilobytes = line.dropFirst("VmRSS:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
+                .flatMap({ Int64($0) })
         else { return nil }
         return kilobytes * 1024
     }
@@ -137,7 +144,9 @@ struct FrameChecks {
         let timestamp = frame["timestamp"]?.double ?? 0
         if timestamp <= lastTimestamp { problems.append("\(at): timestamp \(timestamp) after \(lastTimestamp)") }
         lastTimestamp = timestamp
-        if frame["online_cpus"]?.integer != Int64(onlineCPUs) { problems.append("\(at): online_cpus \(frame["online_cpus"].map(\.description) ?? "missing")") }
+        if frame["online_cpus"]?.integer != Int64(onlineCPUs) {
+            problems.append("\(at): online_cpus \(frame["online_cpus"].map(\.description) ?? "missing")")
+        }
 
         for cpu in [frame["cpu"] ?? .null] + (frame["cpus"]?.array ?? []) {
             for (key, value) in cpu.object ?? [:] where key.hasSuffix("_percent") && !value.isNull {
@@ -157,14 +166,16 @@ struct FrameChecks {
 
         let processes = frame["processes"]?.array ?? []
         if frame["tasks"]?["total"]?.integer != Int64(processes.count) {
-            problems.append("\(at): tasks.total \(frame["tasks"]?["total"].map(\.description) ?? "-") for \(processes.count) rows")
+            problems.append(
+                "\(at): tasks.total \(frame["tasks"]?["total"].map(\.description) ?? "-") for \(processes.count) rows")
         }
         var seen: [Int64: (Int64, Double)] = [:]
         seen.reserveCapacity(processes.count)
         for process in processes {
             let pid = process["pid"]?.integer ?? -1
             if pid <= 0 { problems.append("\(at): pid \(pid)") }
-            for key in ["ppid", "threads", "virt_bytes", "res_bytes", "start_ticks"] where (process[key]?.integer ?? -1) < 0 {
+            for key in ["ppid", "threads", "virt_bytes", "res_bytes", "start_ticks"]
+            where (process[key]?.integer ?? -1) < 0 {
                 problems.append("\(at): PID \(pid) \(key) \(process[key].map(\.description) ?? "missing")")
             }
             if let cpu = process["cpu_percent"]?.double {
@@ -179,7 +190,9 @@ struct FrameChecks {
             if let before = earlier[pid], before.0 == start, cpuTime < before.1 {
                 problems.append("\(at): PID \(pid) CPU time ran back from \(before.1) to \(cpuTime)")
             }
-            if seen.updateValue((start, cpuTime), forKey: pid) != nil { problems.append("\(at): PID \(pid) listed twice") }
+            if seen.updateValue((start, cpuTime), forKey: pid) != nil {
+                problems.append("\(at): PID \(pid) listed twice")
+            }
         }
         earlier = seen
     }

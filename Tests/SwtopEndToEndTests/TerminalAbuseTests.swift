@@ -28,7 +28,10 @@ import Testing
 
         // The same layout as a swtop that was 120x40 all along.
         let (same, screen) = session.waitForScreen(seconds: 10) { Self.layout($0) == Self.layout(reference.screen()) }
-        #expect(same, "after the resizes:\n\(screen.joined(separator: "\n"))\nall along:\n\(reference.screen().joined(separator: "\n"))")
+        #expect(
+            same,
+            "after the resizes:\n\(screen.joined(separator: "\n"))\nall along:\n\(reference.screen().joined(separator: "\n"))"
+        )
         #expect(Self.layout(screen)?.titles.contains("TIME+") == true)
         #expect(ProcReader.comm(viewer) == "swtop" && !session.paneIsDead, "swtop ended")
         try Self.expectResponsive(session)
@@ -38,8 +41,10 @@ import Testing
         let session = try TmuxSession("\(swtop) -d 0.5")
         let viewer = try #require(Self.viewer(in: session))
         // Keys that move, sort, fold and redraw, none that quits, opens a prompt or acts on a process.
-        let keys = ["Down", "Down", "Up", "PageDown", "PageUp", "End", "Home", "Right", "Left", ">", "<", "I", "t",
-                    "F5", "P", "M", "T", "N", "K", "H", "-", "+", "*", "C-l"]
+        let keys = [
+            "Down", "Down", "Up", "PageDown", "PageUp", "End", "Home", "Right", "Left", ">", "<", "I", "t",
+            "F5", "P", "M", "T", "N", "K", "H", "-", "+", "*", "C-l",
+        ]
         session.press((0..<1000).map { keys[$0 % keys.count] })
         try Self.expectResponsive(session)
         #expect(ProcReader.comm(viewer) == "swtop" && !session.paneIsDead, "swtop ended")
@@ -53,16 +58,19 @@ import Testing
         defer { _ = system("rm -rf '\(directory)'") }
         // A shell says 129 whether swtop exited with it or died of SIGHUP; this parent tells
         // them apart. It ignores the hangup itself (after the fork, so swtop does not inherit that).
-        let waiter = #"$d = shift; $p = fork; if (!$p) { exec @ARGV; exit 127 } $SIG{HUP} = "IGNORE"; waitpid($p, 0); "#
+        let waiter =
+            #"$d = shift; $p = fork; if (!$p) { exec @ARGV; exit 127 } $SIG{HUP} = "IGNORE"; waitpid($p, 0); "#
             + #"open(F, ">", "$d/status.part"); print F (($? & 127) ? "signal " . ($? & 127) : "exit " . ($? >> 8)), "\n"; "#
             + #"close(F); rename("$d/status.part", "$d/status")"#
-        let session = try TmuxSession("exec \(perl) -e '\(waiter)' '\(directory)' \(swtop) -d 0.5 2> '\(directory)/stderr'")
+        let session = try TmuxSession(
+            "exec \(perl) -e '\(waiter)' '\(directory)' \(swtop) -d 0.5 2> '\(directory)/stderr'")
         let viewer = try #require(Self.viewer(in: session))
 
         session.closeTerminal()
         #expect(Clock.wait(upTo: 5) { ProcReader.text("\(directory)/status") != nil }, "swtop did not end")
         #expect(ProcReader.text("\(directory)/status") == "exit \(128 + SIGHUP)\n")
-        #expect(ProcReader.text("\(directory)/stderr") == "", "stderr: \(ProcReader.text("\(directory)/stderr") ?? "none")")
+        #expect(
+            ProcReader.text("\(directory)/stderr") == "", "stderr: \(ProcReader.text("\(directory)/stderr") ?? "none")")
         #expect(Clock.wait(upTo: 5) { ProcReader.comm(viewer) != "swtop" }, "swtop \(viewer) still runs")
     }
 
@@ -76,7 +84,9 @@ import Testing
     }
 
     /// A key pressed now takes effect: the filter prompt opens.
-    private static func expectResponsive(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private static func expectResponsive(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         session.press("\\")
         let (prompted, screen) = session.waitForScreen(seconds: 30) { $0.contains { $0.hasPrefix("Filter: ") } }
         #expect(prompted, "no filter prompt: \(screen.joined(separator: "\n"))", sourceLocation: sourceLocation)
@@ -96,12 +106,13 @@ import Testing
 
     private static func layout(_ screen: [String]) -> Layout? {
         guard let memory = screen.firstIndex(where: { $0.hasPrefix("Mem[") }),
-              let title = screen.firstIndex(where: { $0.contains("PID USER") }),
-              let bottom = screen.firstIndex(where: { $0.hasPrefix("F1/h") }),
-              let first = screen.first
+            let title = screen.firstIndex(where: { $0.contains("PID USER") }),
+            let bottom = screen.firstIndex(where: { $0.hasPrefix("F1/h") }),
+            let first = screen.first
         else { return nil }
         let titles = screen[title].split(separator: " ").map { String($0.drop { !$0.isASCII }) }
-        return Layout(screenRows: screen.count, firstLineWidth: first.count, memoryRow: memory, titleRow: title,
-                      titles: titles, bottomRow: bottom)
+        return Layout(
+            screenRows: screen.count, firstLineWidth: first.count, memoryRow: memory, titleRow: title,
+            titles: titles, bottomRow: bottom)
     }
 }

@@ -16,7 +16,8 @@ import Testing
     /// python with three sleeping threads besides its main one; `prefix` runs it as
     /// another user. Returns once all four threads run.
     private func threaded(prefix: [String] = []) throws -> pid_t {
-        let code = "import threading, time\nfor _ in range(3): threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\ntime.sleep(60)"
+        let code =
+            "import threading, time\nfor _ in range(3): threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\ntime.sleep(60)"
         let argv = prefix + [Self.python, "-c", code]
         let pid = try Spawn.start(argv[0], argv)
         _ = Clock.wait(upTo: 10) { Self.niceValues(pid).count == 4 }
@@ -29,9 +30,12 @@ import Testing
         defer { closedir(directory) }
         var values: [Int64] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard Int32(name) != nil, let text = ProcReader.text("/proc/\(pid)/task/\(name)/stat"),
-                  let close = text.lastIndex(of: ")") else { continue }
+                let close = text.lastIndex(of: ")")
+            else { continue }
             let fields = text[text.index(after: close)...].split(separator: " ")
             if fields.count > 16, let nice = Int64(fields[16]) { values.append(nice) }
         }
@@ -48,10 +52,13 @@ import Testing
     /// selected. (`-u`, not a text filter: that would search every process's command
     /// line, slow in a debug build while other tests run processes with huge ones.)
     private func viewer(of uid: Int, child: pid_t, prefix: [String] = []) throws -> TmuxSession {
-        let session = try TmuxSession((prefix + [swtop, "-d", "0.5", "-s", "pid", "-u", String(uid)]).joined(separator: " "))
+        let session = try TmuxSession(
+            (prefix + [swtop, "-d", "0.5", "-s", "pid", "-u", String(uid)]).joined(separator: " "))
         let (listed, screen) = session.waitForScreen(seconds: 10) { screen in
             let title = screen.firstIndex { $0.contains("PID USER") }
-            return title.map { screen.count > $0 + 1 && screen[$0 + 1].split(separator: " ").first == Substring(String(child)) } ?? false
+            return title.map {
+                screen.count > $0 + 1 && screen[$0 + 1].split(separator: " ").first == Substring(String(child))
+            } ?? false
         }
         #expect(listed, "\(screen.joined(separator: "\n"))")
         return session
@@ -78,7 +85,9 @@ import Testing
         try #require(Self.niceValues(child).count == 4)
         let session = try viewer(of: uid, child: child, prefix: asUser(uid))
         session.press("]")
-        let (told, screen) = session.waitForScreen { $0.contains { $0.contains("a lower nice value for PID \(child) (python3) needs CAP_SYS_NICE") } }
+        let (told, screen) = session.waitForScreen {
+            $0.contains { $0.contains("a lower nice value for PID \(child) (python3) needs CAP_SYS_NICE") }
+        }
         #expect(told, "\(screen.joined(separator: "\n"))")
         #expect(!screen.contains { $0.contains("belongs to") }, "\(screen.joined(separator: "\n"))")
         #expect(Self.niceValues(child) == [0, 0, 0, 0])

@@ -9,8 +9,12 @@ import Testing
     private func startSleeperWithoutAccount(searching uids: Range<Int>) throws -> (pid: pid_t, uid: Int) {
         let uid = try #require(uids.first { ProcReader.userName(of: UInt32($0)) == nil })
         let setpriv = try #require(Spawn.executable("setpriv"))
-        let sleeper = try Spawn.start(setpriv, ["setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups",
-                                                "/bin/sleep", "300"])
+        let sleeper = try Spawn.start(
+            setpriv,
+            [
+                "setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups",
+                "/bin/sleep", "300",
+            ])
         _ = Clock.wait(upTo: 5) { ProcReader.comm(sleeper) == "sleep" }
         return (sleeper, uid)
     }

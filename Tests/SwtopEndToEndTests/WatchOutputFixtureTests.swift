@@ -9,14 +9,16 @@ import Testing
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("swtop-watch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try "cpu  1 0 1 8\ncpu0 1 0 1 8\nbtime 1700000000\n".write(toFile: root + "/stat", atomically: false, encoding: .utf8)
+        try "cpu  1 0 1 8\ncpu0 1 0 1 8\nbtime 1700000000\n".write(
+            toFile: root + "/stat", atomically: false, encoding: .utf8)
     }
 
     private func addProcess(pid: Int, comm: String, uid: Int, start: Int = 100, kernelThread: Bool = false) throws {
         let directory = root + "/\(pid)"
         try FileManager.default.createDirectory(atPath: directory + "/fd", withIntermediateDirectories: true)
         let flags = kernelThread ? 0x200040 : 0x400000
-        let stat = "\(pid) (\(comm)) S 1 \(pid) \(pid) 0 -1 \(flags) 0 0 0 0 0 0 0 0 20 0 1 0 \(start) 1000 10 0"
+        let stat =
+            "\(pid) (\(comm)) S 1 \(pid) \(pid) 0 -1 \(flags) 0 0 0 0 0 0 0 0 20 0 1 0 \(start) 1000 10 0"
             + String(repeating: " 0", count: 13) + " 17 0 0 0 0 0 0\n"
         try stat.write(toFile: directory + "/stat", atomically: false, encoding: .utf8)
         try "Name:\t\(comm)\nUid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\nGid:\t\(uid)\t\(uid)\t\(uid)\t\(uid)\n"

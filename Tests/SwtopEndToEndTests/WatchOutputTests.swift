@@ -11,7 +11,9 @@ import Testing
     /// A shell whose stdout and stderr are `log` (appended to), echoing each line
     /// written into `fifo`. It starts no other process.
     private func echoJob(log: String, fifo: String) throws -> pid_t {
-        try Spawn.start("/bin/sh", ["sh", "-c", "exec >> '\(log)' 2>&1; while :; do read -r line < '\(fifo)' && echo \"$line\"; done"])
+        try Spawn.start(
+            "/bin/sh",
+            ["sh", "-c", "exec >> '\(log)' 2>&1; while :; do read -r line < '\(fifo)' && echo \"$line\"; done"])
     }
 
     /// Hands `line` to an echo job (blocks until the job opens its FIFO).
@@ -28,7 +30,8 @@ import Testing
 
     @Test func aNewJobsLogLinesArePrintedWithinTwoDelays() throws {
         let scratch = try ScratchDirectory()
-        let log = scratch.file("job.log"), fifo = scratch.file("say")
+        let log = scratch.file("job.log")
+        let fifo = scratch.file("say")
         try makeFIFO(fifo)
         scratch.write("job.log", "written before swtop looked\n")
         let swtop = try StreamingSwtop(["--watch-output", "-d", String(Self.delay)])
@@ -46,8 +49,9 @@ import Testing
         #expect(elapsed <= 2 * Self.delay + Self.slack, "the line took \(elapsed) s to appear")
 
         say("colour \u{1b}[31mred\u{07} end", through: fifo)
-        #expect(swtop.waitForLines(upTo: 10) { $0.contains(prefix + "colour \\e[31mred\\x07 end") },
-                "swtop printed: \(swtop.text.suffix(2000))")
+        #expect(
+            swtop.waitForLines(upTo: 10) { $0.contains(prefix + "colour \\e[31mred\\x07 end") },
+            "swtop printed: \(swtop.text.suffix(2000))")
         #expect(!swtop.text.contains("written before swtop looked"))
         #expect(!swtop.text.contains("\u{1b}"))
         // Interrupted, it ends as interactive mode does: 128 + SIGINT.
@@ -60,13 +64,18 @@ import Testing
         let swtop = try StreamingSwtop(["--watch-output", "-d", "0.2"])
         usleep(300_000)
         let count = 40
-        let job = try Spawn.start("/bin/sh", ["sh", "-c",
-            "i=0; while [ $i -lt \(count) ]; do echo \"line $i\"; i=$((i+1)); sleep 0.05; done | cat > '\(file)'"])
+        let job = try Spawn.start(
+            "/bin/sh",
+            [
+                "sh", "-c",
+                "i=0; while [ $i -lt \(count) ]; do echo \"line $i\"; i=$((i+1)); sleep 0.05; done | cat > '\(file)'",
+            ])
         defer { Spawn.kill(job) }
         #expect(Spawn.reap(job, within: 30) == .exited(0))
         // cat writes into a regular file: its lines are shown, read from the file.
-        #expect(swtop.waitForLines(upTo: 5) { $0.contains { $0.hasSuffix(" cat] line \(count - 1)") } },
-                "swtop printed: \(swtop.text.suffix(2000))")
+        #expect(
+            swtop.waitForLines(upTo: 5) { $0.contains { $0.hasSuffix(" cat] line \(count - 1)") } },
+            "swtop printed: \(swtop.text.suffix(2000))")
         swtop.interrupt()
 
         let expected = (0..<count).map { "line \($0)\n" }.joined()
@@ -77,21 +86,25 @@ import Testing
 
     @Test func aLogTruncatedAndRewrittenIsStillFollowed() throws {
         let scratch = try ScratchDirectory()
-        let log = scratch.file("job.log"), fifo = scratch.file("say")
+        let log = scratch.file("job.log")
+        let fifo = scratch.file("say")
         try makeFIFO(fifo)
         let job = try echoJob(log: log, fifo: fifo)
         defer { Spawn.kill(job) }
         let swtop = try StreamingSwtop(["--watch-output", "--pid", String(job), "-d", "0.3"])
         let prefix = "[\(job) sh] "
-        #expect(swtop.waitForLines(upTo: 10) { $0.contains(prefix + "(stdout: \(log))") }, "swtop printed: \(swtop.text)")
+        #expect(
+            swtop.waitForLines(upTo: 10) { $0.contains(prefix + "(stdout: \(log))") }, "swtop printed: \(swtop.text)")
 
         say("before truncation", through: fifo)
-        #expect(swtop.waitForLines(upTo: 10) { $0.contains(prefix + "before truncation") }, "swtop printed: \(swtop.text)")
+        #expect(
+            swtop.waitForLines(upTo: 10) { $0.contains(prefix + "before truncation") }, "swtop printed: \(swtop.text)")
         // Emptied and written again, longer than before, within one delay.
         scratch.write("job.log", "")
         say("after truncation, a longer line", through: fifo)
-        #expect(swtop.waitForLines(upTo: 10) { $0.contains(prefix + "after truncation, a longer line") },
-                "swtop printed: \(swtop.text)")
+        #expect(
+            swtop.waitForLines(upTo: 10) { $0.contains(prefix + "after truncation, a longer line") },
+            "swtop printed: \(swtop.text)")
         #expect(swtop.lines.contains(prefix + "(stdout was truncated: reading it from the start)"))
         say("still followed", through: fifo)
         #expect(swtop.waitForLines(upTo: 10) { $0.contains(prefix + "still followed") }, "swtop printed: \(swtop.text)")
@@ -100,13 +113,16 @@ import Testing
 
     @Test func anExitIsReportedOnceAndEndsAWatchOfNamedProcesses() throws {
         let scratch = try ScratchDirectory()
-        let log = scratch.file("job.log"), fifo = scratch.file("say")
+        let log = scratch.file("job.log")
+        let fifo = scratch.file("say")
         try makeFIFO(fifo)
-        let job = try Spawn.start("/bin/sh", ["sh", "-c", "exec >> '\(log)'; read -r line < '\(fifo)'; echo \"$line\""])
+        let job = try Spawn.start(
+            "/bin/sh", ["sh", "-c", "exec >> '\(log)'; read -r line < '\(fifo)'; echo \"$line\""])
         defer { Spawn.kill(job) }
         let swtop = try StreamingSwtop(["--watch-output", "--pid", String(job), "-d", "0.3"])
         let prefix = "[\(job) sh] "
-        #expect(swtop.waitForLines(upTo: 10) { $0.contains(prefix + "(stdout: \(log))") }, "swtop printed: \(swtop.text)")
+        #expect(
+            swtop.waitForLines(upTo: 10) { $0.contains(prefix + "(stdout: \(log))") }, "swtop printed: \(swtop.text)")
         say("last words", through: fifo)
         // The job ends (a zombie until reaped: that counts as ended).
         let status = swtop.waitForExit(upTo: 10)

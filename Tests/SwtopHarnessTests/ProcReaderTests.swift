@@ -1,11 +1,13 @@
 import Glibc
 import Testing
+
 @testable import SwtopHarness
 
 @Suite struct ProcReaderTests {
     /// A command name may hold spaces and parentheses: the fields start after the last ')'.
     @Test func statFieldsStartAfterTheLastParenthesis() throws {
-        let line = "4242 (a) b (c) S 17 4242 4242 0 -1 4194560 100 0 0 0 7 3 0 0 20 0 2 0 12345 8192000 512 "
+        let line =
+            "4242 (a) b (c) S 17 4242 4242 0 -1 4194560 100 0 0 0 7 3 0 0 20 0 2 0 12345 8192000 512 "
             + "18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n"
         let stat = try #require(ProcReader.parseStat(Array(line.utf8)))
         #expect(stat.state == "S")

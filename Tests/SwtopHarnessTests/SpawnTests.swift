@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopHarness
 
 @Suite struct SpawnTests {
@@ -54,4 +55,3 @@ import Testing
         #expect(Spawn.executable("no-such-program-anywhere") == nil)
     }
 }
-

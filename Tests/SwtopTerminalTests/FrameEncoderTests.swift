@@ -1,6 +1,7 @@
-@testable import SwtopTerminal
 import SwtopUI
 import Testing
+
+@testable import SwtopTerminal
 
 /// The bytes the encoder sends, with Esc shown as ⎋ to keep expectations readable.
 private struct Screen {
@@ -20,8 +21,8 @@ private struct Screen {
     }
 }
 
-private extension String {
-    func replacingEscapes() -> String { String(map { $0 == "\u{1B}" ? "⎋" : $0 }) }
+extension String {
+    fileprivate func replacingEscapes() -> String { String(map { $0 == "\u{1B}" ? "⎋" : $0 }) }
 }
 
 private func frame(_ rows: [String], width: Int = 20) -> Frame {

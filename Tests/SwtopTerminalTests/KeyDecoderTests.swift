@@ -1,6 +1,7 @@
-@testable import SwtopTerminal
 import SwtopUI
 import Testing
+
+@testable import SwtopTerminal
 
 /// Decodes `bytes` as one read, the escape delay passing at the end.
 private func keys(_ bytes: String) -> [Key] {
@@ -13,7 +14,7 @@ private func keys(_ bytes: [UInt8]) -> [Key] {
     var keys: [Key] = []
     while true {
         switch decoder.next(delayPassed: true) {
-        case let .key(key): keys.append(key)
+        case .key(let key): keys.append(key)
         case .ignored, .incomplete: continue
         case .empty: return keys
         }
@@ -33,7 +34,8 @@ struct KeyDecoderTests {
         ("\u{1B}[1;5A", .up), ("\u{1B}[5~", .pageUp), ("\u{1B}[6~", .pageDown), ("\u{1B}[3~", .delete),
         ("\u{1B}[H", .home), ("\u{1B}OH", .home), ("\u{1B}[1~", .home), ("\u{1B}[7~", .home),
         ("\u{1B}[F", .end), ("\u{1B}[4~", .end), ("\u{1B}[8~", .end), ("\u{1B}OM", .enter),
-        ("\u{1B}OP", .function(1)), ("\u{1B}OS", .function(4)), ("\u{1B}[11~", .function(1)), ("\u{1B}[[A", .function(1)),
+        ("\u{1B}OP", .function(1)), ("\u{1B}OS", .function(4)), ("\u{1B}[11~", .function(1)),
+        ("\u{1B}[[A", .function(1)),
         ("\u{1B}[[E", .function(5)), ("\u{1B}[15~", .function(5)), ("\u{1B}[17~", .function(6)),
         ("\u{1B}[21~", .function(10)), ("\u{1B}[24~", .function(12)), ("\u{1B}[1;2P", .function(1)),
     ])
@@ -78,10 +80,11 @@ struct KeyDecoderTests {
 
     @Test func sgrMouseReports() {
         #expect(keys("\u{1B}[<0;11;5M") == [.mouse(MouseEvent(kind: .click, row: 4, column: 10))])
-        #expect(keys("\u{1B}[<64;1;1M\u{1B}[<65;300;200M") == [
-            .mouse(MouseEvent(kind: .wheelUp, row: 0, column: 0)),
-            .mouse(MouseEvent(kind: .wheelDown, row: 199, column: 299)),
-        ])
+        #expect(
+            keys("\u{1B}[<64;1;1M\u{1B}[<65;300;200M") == [
+                .mouse(MouseEvent(kind: .wheelUp, row: 0, column: 0)),
+                .mouse(MouseEvent(kind: .wheelDown, row: 199, column: 299)),
+            ])
         // Releases, drags and the right button mean nothing to swtop.
         #expect(keys("\u{1B}[<0;11;5m\u{1B}[<32;2;2M\u{1B}[<2;2;2M").isEmpty)
     }
@@ -98,8 +101,10 @@ struct KeyDecoderTests {
 /// how the bytes were split across reads.
 struct KeyDecoderRandomInputTests {
     /// Bytes that form sequences often: Esc, [, O, <, digits, ;, finals, UTF-8 leads.
-    private static let alphabet: [UInt8] = [0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x3C, 0x31, 0x35, 0x3B, 0x7E, 0x41, 0x4D,
-                                            0x6D, 0x50, 0x61, 0x0D, 0x7F, 0x20, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0xFF, 0x00]
+    private static let alphabet: [UInt8] = [
+        0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x3C, 0x31, 0x35, 0x3B, 0x7E, 0x41, 0x4D,
+        0x6D, 0x50, 0x61, 0x0D, 0x7F, 0x20, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0xFF, 0x00,
+    ]
 
     /// Keys from `chunks` fed one by one; the delay passes only after the last.
     private func decode(_ chunks: [[UInt8]]) -> [Key] {
@@ -112,7 +117,7 @@ struct KeyDecoderRandomInputTests {
             loop: while true {
                 steps += 1
                 switch decoder.next(delayPassed: last) {
-                case let .key(key): keys.append(key)
+                case .key(let key): keys.append(key)
                 case .ignored: continue
                 case .incomplete, .empty: break loop
                 }
@@ -126,7 +131,9 @@ struct KeyDecoderRandomInputTests {
     @Test func splittingTheBytesChangesNothing() {
         var random = SplitMix(state: 42)
         for _ in 0..<3000 {
-            let bytes = (0..<Int.random(in: 1...24, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }
+            let bytes = (0..<Int.random(in: 1...24, using: &random)).map { _ in
+                Self.alphabet.randomElement(using: &random)!
+            }
             var chunks: [[UInt8]] = []
             var rest = bytes[...]
             while !rest.isEmpty {

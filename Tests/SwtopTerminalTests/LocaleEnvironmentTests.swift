@@ -1,5 +1,6 @@
-@testable import SwtopTerminal
 import Testing
+
+@testable import SwtopTerminal
 
 struct LocaleEnvironmentTests {
     private func usesUTF8(_ variables: [String: String]) -> Bool {

@@ -1,6 +1,7 @@
-@testable import SwtopTerminal
 import SwtopUI
 import Testing
+
+@testable import SwtopTerminal
 
 /// Whatever the frames, the bytes sent over the previous one leave the new one on
 /// screen: every cell's character and style, wide characters and blanks included.
@@ -13,7 +14,8 @@ struct RandomFramesTests {
         for _ in 0..<Int.random(in: 0...(width * height / 2), using: &random) {
             let row = Int.random(in: 0..<height, using: &random)
             let column = Int.random(in: 0..<width, using: &random)
-            let text = String((0..<Int.random(in: 1...4, using: &random)).map { _ in Self.characters.randomElement(using: &random)! })
+            let text = String(
+                (0..<Int.random(in: 1...4, using: &random)).map { _ in Self.characters.randomElement(using: &random)! })
             frame.put(text, row: row, column: column, style: Self.styles.randomElement(using: &random)!)
         }
         return frame
@@ -41,7 +43,8 @@ struct RandomFramesTests {
                         #expect(shown.character == expected.character, "row \(row) column \(column): \(frame.lines)")
                         // The right half of a wide character is drawn with its left half.
                         guard !expected.isContinuation else { continue }
-                        #expect(shown.attributes == palette.sequence(for: expected.style), "row \(row) column \(column)")
+                        #expect(
+                            shown.attributes == palette.sequence(for: expected.style), "row \(row) column \(column)")
                     }
                 }
                 previous = frame

@@ -1,5 +1,6 @@
-@testable import SwtopTerminal
 import SwtopUI
+
+@testable import SwtopTerminal
 
 /// A terminal that understands what `TerminalCapabilities.ansi` sends: cursor
 /// moves, clear screen, clear to end of line, SGR, and UTF-8 text. Each cell keeps
@@ -38,7 +39,8 @@ struct ScreenModel {
                 flushText()
                 var end = index + 2
                 while end < bytes.count, !(0x40...0x7E).contains(bytes[end]) { end += 1 }
-                control(parameters: Array(bytes[(index + 2)..<end]), final: bytes[end], sequence: Array(bytes[index...end]))
+                control(
+                    parameters: Array(bytes[(index + 2)..<end]), final: bytes[end], sequence: Array(bytes[index...end]))
                 index = end + 1
             } else {
                 text.append(bytes[index])
@@ -49,7 +51,9 @@ struct ScreenModel {
     }
 
     private mutating func control(parameters: [UInt8], final: UInt8, sequence: [UInt8]) {
-        let numbers = parameters.split(separator: UInt8(ascii: ";")).map { Int(String(decoding: $0, as: UTF8.self)) ?? 0 }
+        let numbers = parameters.split(separator: UInt8(ascii: ";")).map {
+            Int(String(decoding: $0, as: UTF8.self)) ?? 0
+        }
         switch final {
         case UInt8(ascii: "H"):
             row = (numbers.first ?? 1) - 1

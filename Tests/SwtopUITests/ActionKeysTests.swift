@@ -1,6 +1,7 @@
 import Glibc
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The keys that act on processes: what they aim at, when they ask, what they hand
@@ -26,8 +27,10 @@ import Testing
 
     @Test func suspendAndResumeActAtOnceOnTheSelectedProcess() {
         var state = state(selecting: 42)
-        #expect(press([.character("z")], &state) == .perform(PendingAction(kind: .signal(SIGSTOP), targets: [target(42)])))
-        #expect(press([.character("r")], &state) == .perform(PendingAction(kind: .signal(SIGCONT), targets: [target(42)])))
+        #expect(
+            press([.character("z")], &state) == .perform(PendingAction(kind: .signal(SIGSTOP), targets: [target(42)])))
+        #expect(
+            press([.character("r")], &state) == .perform(PendingAction(kind: .signal(SIGCONT), targets: [target(42)])))
         #expect(state.mode == .browsing)
     }
 
@@ -39,7 +42,8 @@ import Testing
         #expect(terminate.question == "Terminate PID 42 (make)? y/n")
         #expect(press([.character("n")], &state) == .none)
         #expect(state.mode == .browsing && state.message == "Cancelled: nothing sent")
-        #expect(press([.character("X"), .character("y")], &state)
+        #expect(
+            press([.character("X"), .character("y")], &state)
                 == .perform(PendingAction(kind: .signal(SIGKILL), targets: [target(42)])))
     }
 
@@ -47,13 +51,14 @@ import Testing
         var state = state(selecting: 42)
         _ = press([.character("x")], &state)
         // Before y, PID 42 exits and its number goes to a new process.
-        let recycled = B.snapshot(snapshot.processes.map { process in
-            guard process.pid == 42 else { return process }
-            var newcomer = process
-            newcomer.startTicks += 500
-            return newcomer
-        })
-        guard case let .perform(action) = press([.character("y")], &state, snapshot: recycled) else {
+        let recycled = B.snapshot(
+            snapshot.processes.map { process in
+                guard process.pid == 42 else { return process }
+                var newcomer = process
+                newcomer.startTicks += 500
+                return newcomer
+            })
+        guard case .perform(let action) = press([.character("y")], &state, snapshot: recycled) else {
             Issue.record("y did not perform")
             return
         }
@@ -63,7 +68,7 @@ import Testing
     @Test func initAndSwtopItselfAreNamedBeforeAnything() {
         var state = state(selecting: 1)
         #expect(press([.character("z")], &state) == .none) // even suspend asks for PID 1
-        guard case let .confirming(action) = state.mode else {
+        guard case .confirming(let action) = state.mode else {
             Issue.record("no confirmation for PID 1")
             return
         }
@@ -73,21 +78,24 @@ import Testing
     @Test func tagsCollectTargetsAndFollowExits() {
         var state = state(selecting: 40)
         _ = press([.character(" ")], &state)
-        #expect(state.tagged == [ProcessIdentity(pid: 40, startTicks: 100)] && state.selectedPID == 41) // tagged, moved down
+        // tagged, moved down
+        #expect(state.tagged == [ProcessIdentity(pid: 40, startTicks: 100)] && state.selectedPID == 41)
         _ = press([.character("c")], &state) // 41 and its children 42, 43
         #expect(Set(state.tagged.map(\.pid)) == [40, 41, 42, 43])
         _ = press([.character(" ")], &state) // untags 41 (selected), moves to 42
         #expect(Set(state.tagged.map(\.pid)) == [40, 42, 43])
-        #expect(press([.character("x"), .character("y")], &state)
+        #expect(
+            press([.character("x"), .character("y")], &state)
                 == .perform(PendingAction(kind: .signal(SIGTERM), targets: [target(40), target(42), target(43)])))
 
         // 43 exits; 42's PID goes to another process.
-        let later = B.snapshot(snapshot.processes.compactMap { process in
-            if process.pid == 43 { return nil }
-            var copy = process
-            if process.pid == 42 { copy.startTicks = 999 }
-            return copy
-        })
+        let later = B.snapshot(
+            snapshot.processes.compactMap { process in
+                if process.pid == 43 { return nil }
+                var copy = process
+                if process.pid == 42 { copy.startTicks = 999 }
+                return copy
+            })
         ViewReducer.pruneTags(&state, snapshot: later)
         #expect(state.tagged == [ProcessIdentity(pid: 40, startTicks: 100)])
         _ = press([.character("U")], &state)
@@ -99,8 +107,12 @@ import Testing
         _ = press([.character("k")], &state)
         let termIndex = SignalCatalog.all.firstIndex { $0.number == SIGTERM }!
         #expect(state.mode == .signalMenu(termIndex, [target(42)]))
-        #expect(press([.down, .enter], &state) == .perform(PendingAction(kind: .signal(SignalCatalog.all[termIndex + 1].number),
-                                                                         targets: [target(42)])))
+        #expect(
+            press([.down, .enter], &state)
+                == .perform(
+                    PendingAction(
+                        kind: .signal(SignalCatalog.all[termIndex + 1].number),
+                        targets: [target(42)])))
         #expect(state.lastMenuSignal == SignalCatalog.all[termIndex + 1].number)
         _ = press([.function(9)], &state)
         #expect(state.mode == .signalMenu(termIndex + 1, [target(42)]))
@@ -110,7 +122,8 @@ import Testing
 
     @Test func niceKeysStepTheNiceValue() {
         var state = state(selecting: 42)
-        #expect(press([.character("]")], &state) == .perform(PendingAction(kind: .renice(by: -1), targets: [target(42)])))
+        #expect(
+            press([.character("]")], &state) == .perform(PendingAction(kind: .renice(by: -1), targets: [target(42)])))
         #expect(press([.function(8)], &state) == .perform(PendingAction(kind: .renice(by: 1), targets: [target(42)])))
     }
 
@@ -126,8 +139,10 @@ import Testing
     @Test func readonlyRefusesEveryAction() {
         var state = state(selecting: 42)
         state.readonly = true
-        for key: Key in [.character("z"), .character("r"), .character("x"), .character("X"), .character("G"),
-                         .character("k"), .function(9), .character("]"), .character("[")] {
+        for key: Key in [
+            .character("z"), .character("r"), .character("x"), .character("X"), .character("G"),
+            .character("k"), .function(9), .character("]"), .character("["),
+        ] {
             #expect(press([key], &state) == .none)
             #expect(state.mode == .browsing)
             #expect(state.message?.hasPrefix("Read-only") == true)
@@ -142,7 +157,9 @@ import Testing
         let readonly = ViewRenderer().render(snapshot: snapshot, state: state, rows: []).lines
         #expect(normal.contains { $0.hasPrefix("Acting on the selected process") })
         #expect(!readonly.contains { $0.hasPrefix("Acting on the selected process") })
-        #expect(readonly.contains { $0.hasPrefix("Read-only (--readonly): the keys that act on processes are unavailable") })
+        #expect(
+            readonly.contains { $0.hasPrefix("Read-only (--readonly): the keys that act on processes are unavailable") }
+        )
     }
 
     @Test func reportsNameWhatWasDoneAndEachFailure() {

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The disk I/O, network, pressure and temperature meters as text.
@@ -8,20 +9,29 @@ import Testing
         var snapshot = ViewRenderingTests.snapshot
         system(&snapshot.system)
         var state = ViewState(width: 120, height: 30)
-        state.preferences.meters = [Meter(.diskIO, .text, .left), Meter(.networkIO, .text, .left),
-                                    Meter(.pressure, .text, .right), Meter(.temperature, .text, .right)]
+        state.preferences.meters = [
+            Meter(.diskIO, .text, .left), Meter(.networkIO, .text, .left),
+            Meter(.pressure, .text, .right), Meter(.temperature, .text, .right),
+        ]
         let rows = DisplayTable.rows(of: snapshot, state: state)
         return ViewRenderer().render(snapshot: snapshot, state: state, rows: rows).lines
     }
 
     @Test func ratesBusiestDiskPressureAndSensors() {
         let shown = lines { system in
-            system.diskActivity = [DiskActivity(name: "sda", readBytesPerSecond: 1_048_576, writeBytesPerSecond: 16_777_216, busyPercent: 43),
-                                   DiskActivity(name: "nvme0n1", readBytesPerSecond: 0, writeBytesPerSecond: 0, busyPercent: 1)]
-            system.networkActivity = [InterfaceActivity(name: "eth0", receivedBytesPerSecond: 2048, transmittedBytesPerSecond: 524_288)]
-            system.pressure = MachinePressure(cpu: ResourcePressure(some: PressureAverages(avg10: 2.15, avg60: 0, avg300: 0), full: nil),
-                                              io: ResourcePressure(some: PressureAverages(avg10: 0.5, avg60: 0, avg300: 0),
-                                                                   full: PressureAverages(avg10: 0.25, avg60: 0, avg300: 0)))
+            system.diskActivity = [
+                DiskActivity(
+                    name: "sda", readBytesPerSecond: 1_048_576, writeBytesPerSecond: 16_777_216, busyPercent: 43),
+                DiskActivity(name: "nvme0n1", readBytesPerSecond: 0, writeBytesPerSecond: 0, busyPercent: 1),
+            ]
+            system.networkActivity = [
+                InterfaceActivity(name: "eth0", receivedBytesPerSecond: 2048, transmittedBytesPerSecond: 524_288)
+            ]
+            system.pressure = MachinePressure(
+                cpu: ResourcePressure(some: PressureAverages(avg10: 2.15, avg60: 0, avg300: 0), full: nil),
+                io: ResourcePressure(
+                    some: PressureAverages(avg10: 0.5, avg60: 0, avg300: 0),
+                    full: PressureAverages(avg10: 0.25, avg60: 0, avg300: 0)))
             system.temperatures = [TemperatureReading(label: "coretemp/Core 0", celsius: 52)]
         }
         let text = lines { _ in }.joined(separator: "\n")
@@ -35,9 +45,12 @@ import Testing
 
     @Test func eachMeterAsksTheSamplerForItsFileOnly() {
         var state = ViewState()
-        #expect(!state.scanOptions.readsDiskActivity && !state.scanOptions.readsPressure, "the default header reads none")
+        #expect(
+            !state.scanOptions.readsDiskActivity && !state.scanOptions.readsPressure, "the default header reads none")
         state.preferences.meters = [Meter(.pressure, .text, .left)]
         let options = state.scanOptions
-        #expect(options.readsPressure && !options.readsDiskActivity && !options.readsNetworkActivity && !options.readsTemperatures)
+        #expect(
+            options.readsPressure && !options.readsDiskActivity && !options.readsNetworkActivity
+                && !options.readsTemperatures)
     }
 }

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// Inside a container the memory meter shows the cgroup's use against its limit and says so.
@@ -9,7 +10,9 @@ import Testing
         snapshot.system.cgroupLimits = limits
         var state = ViewState(width: 100, height: 30)
         state.preferences.meters = [Meter(.memory, style, .left)]
-        return ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
+        return ViewRenderer().render(
+            snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)
+        ).lines
     }
 
     @Test func theLimitReplacesTheMachineTotal() {

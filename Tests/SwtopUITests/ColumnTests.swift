@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The columns a user can add: values from the snapshot, sorting, narrow screens.
@@ -12,14 +13,17 @@ import Testing
             priority: 20, nice: 0, threadCount: 12, startTicks: 100, userTicks: 300, virtualBytes: 4 << 20,
             approximateResidentBytes: 1 << 20, exactMemory: ResidentMemory(residentBytes: 1 << 20, sharedBytes: 0),
             processor: 3,
-            details: ProcessDetails(comm: "worker", commandLine: ["/usr/local/bin/worker", "--fast"],
-                                    executable: "/usr/local/bin/worker", realUID: 1000, effectiveUID: 1000,
-                                    realUser: "alice", effectiveUser: "alice"),
+            details: ProcessDetails(
+                comm: "worker", commandLine: ["/usr/local/bin/worker", "--fast"],
+                executable: "/usr/local/bin/worker", realUID: 1000, effectiveUID: 1000,
+                realUser: "alice", effectiveUser: "alice"),
             cpuPercent: 50, memoryPercent: 0.1)
     }
 
-    private func render(_ columns: [TableColumn], width: Int = 200, cpus: Int = 4, fullPaths: Bool = true,
-                        processes: [ProcessEntry] = [process()]) -> [String] {
+    private func render(
+        _ columns: [TableColumn], width: Int = 200, cpus: Int = 4, fullPaths: Bool = true,
+        processes: [ProcessEntry] = [process()]
+    ) -> [String] {
         var snapshot = B.snapshot(processes)
         snapshot.timestamp = Double(snapshot.system.bootTime) + snapshot.system.uptimeSeconds
         let cpu = snapshot.system.cpus[0]
@@ -35,11 +39,18 @@ import Testing
     }
 
     @Test func everyNewColumnShowsItsValue() {
-        let lines = render([.pid, .ppid, .processGroup, .session, .tty, .uid, .threads, .processor, .normalizedCPU,
-                            .elapsed, .comm, .exe])
-        #expect(lines[0] == "   ▲PID    PPID    PGRP SESSION TTY         UID  THR CPU  NCPU%     ELAPSED COMM            EXE")
+        let lines = render([
+            .pid, .ppid, .processGroup, .session, .tty, .uid, .threads, .processor, .normalizedCPU,
+            .elapsed, .comm, .exe,
+        ])
+        #expect(
+            lines[0]
+                == "   ▲PID    PPID    PGRP SESSION TTY         UID  THR CPU  NCPU%     ELAPSED COMM            EXE")
         // NCPU% is CPU% over 4 CPUs; ELAPSED is uptime minus the start, 1 day 1 h 1 min.
-        #expect(lines[1] == "   4242      17    4200    4100 pts/1      1000   12   3   12.5  1-01:01:00 worker          /usr/local/bin/worker")
+        #expect(
+            lines[1]
+                == "   4242      17    4200    4100 pts/1      1000   12   3   12.5  1-01:01:00 worker          /usr/local/bin/worker"
+        )
     }
 
     @Test func onDemandColumnsShowWhatTheReaderGives() {
@@ -48,8 +59,10 @@ import Testing
         var state = ViewState(ordering: ProcessOrdering(key: .pid), width: 80, height: 24)
         state.preferences.columns = [.pid, .ioRead, .ioWrite, .swap, .command]
         let rows = DisplayTable.rows(of: snapshot, state: state)
-        let values = OnScreenValues([Self.process().identity: OnScreenValue(
-            ioRates: IORates(readPerSecond: 2048, writePerSecond: 3 * 1_048_576), swapBytes: 640 << 10)])
+        let values = OnScreenValues([
+            Self.process().identity: OnScreenValue(
+                ioRates: IORates(readPerSecond: 2048, writePerSecond: 3 * 1_048_576), swapBytes: 640 << 10)
+        ])
         let frame = ViewRenderer().render(snapshot: snapshot, state: state, rows: rows, onScreen: values)
         #expect(frame.lines[4] == "   ▲PID   READ/s  WRITE/s   SWAP Command")
         #expect(frame.lines[5] == "   4242       2K    3072K   640K /usr/local/bin/worker --fast")
@@ -114,8 +127,8 @@ import Testing
     }
 }
 
-private extension String {
-    func trimmingCharacters(in set: Character) -> String {
+extension String {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
         String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

@@ -1,10 +1,13 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct CommandTextTests {
     @Test func argumentsAreJoinedBySpacesAndKernelThreadsBracketed() {
-        #expect(CommandText.display(SnapshotBuilder.process(10, args: ["/bin/sh", "-c", "echo hi"])) == "/bin/sh -c echo hi")
+        #expect(
+            CommandText.display(SnapshotBuilder.process(10, args: ["/bin/sh", "-c", "echo hi"])) == "/bin/sh -c echo hi"
+        )
         #expect(CommandText.display(SnapshotBuilder.process(2, comm: "kthreadd", kernel: true)) == "[kthreadd]")
         #expect(CommandText.display(SnapshotBuilder.process(11, comm: "defunct", args: [])) == "defunct")
     }
@@ -27,8 +30,9 @@ import Testing
     }
 
     @Test func aCommandLineSwtopCutEndsInAnEllipsis() {
-        let details = ProcessDetails(comm: "tool", rawCommandLine: "/bin/tool\0aaaa", commandLineIsTruncated: true,
-                                     executable: nil, realUID: 0, effectiveUID: 0, realUser: "root", effectiveUser: "root")
+        let details = ProcessDetails(
+            comm: "tool", rawCommandLine: "/bin/tool\0aaaa", commandLineIsTruncated: true,
+            executable: nil, realUID: 0, effectiveUID: 0, realUser: "root", effectiveUser: "root")
         var process = SnapshotBuilder.process(10)
         process.details = details
         #expect(CommandText.display(process) == "/bin/tool aaaa…")

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// RES, SHR and MEM% on screen come from statm's exact counts, never from stat's
@@ -8,7 +9,9 @@ import Testing
     typealias B = SnapshotBuilder
 
     /// A process whose stat rss (approximate) differs from statm's (exact).
-    private static func process(_ pid: Int32, ppid: Int32 = 1, approximate: UInt64, exact: ResidentMemory?) -> ProcessEntry {
+    private static func process(_ pid: Int32, ppid: Int32 = 1, approximate: UInt64, exact: ResidentMemory?)
+        -> ProcessEntry
+    {
         var process = B.process(pid, ppid: ppid, res: approximate)
         process.approximateResidentBytes = approximate
         process.exactMemory = exact
@@ -29,8 +32,12 @@ import Testing
         #expect(reads.processes.map(\.pid) == [7])
         let exact = ResidentMemory(residentBytes: 1688 << 10, sharedBytes: 1568 << 10)
         let values = OnScreenValues([reads.processes[0].identity: OnScreenValue(memory: exact)])
-        let shown = try #require(row(of: 7, in: ViewRenderer().render(snapshot: snapshot, state: state, rows: rows,
-                                                                      onScreen: values)))
+        let shown = try #require(
+            row(
+                of: 7,
+                in: ViewRenderer().render(
+                    snapshot: snapshot, state: state, rows: rows,
+                    onScreen: values)))
         #expect(shown.contains(" 1688K  1568K "), "\(shown)")
         #expect(shown.contains("  0.2 ")) // 1688K of 1 GiB
         // Without on-screen values (a process gone since the sample): stat's value, SHR unknown.
@@ -42,8 +49,9 @@ import Testing
         let snapshot = B.snapshot([Self.process(7, approximate: 1 << 20, exact: nil)])
         var state = ViewState(ordering: ProcessOrdering(key: .pid), width: 100, height: 24)
         state.preferences.columns = [.pid, .cpu, .command]
-        let reads = ViewRenderer.onScreenReads(snapshot: snapshot, state: state,
-                                               rows: DisplayTable.rows(of: snapshot, state: state))
+        let reads = ViewRenderer.onScreenReads(
+            snapshot: snapshot, state: state,
+            rows: DisplayTable.rows(of: snapshot, state: state))
         #expect(reads.files.isEmpty && reads.processes.isEmpty)
     }
 

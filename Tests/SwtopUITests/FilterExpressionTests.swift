@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct FilterExpressionTests {
@@ -7,9 +8,12 @@ import Testing
 
     /// pid, comm, user, cpu, RES, CPU ticks (100 a second), state.
     static let processes = [
-        B.process(9, comm: "python3", args: ["/usr/bin/python3", "serve.py"], user: "root", cpu: 9, res: 50 << 20, ticks: 100 * 30),
-        B.process(10, comm: "postgres", args: ["postgres", "-D", "/srv"], user: "postgres", uid: 110, cpu: 10,
-                  res: 200 << 20, ticks: 100 * 7200),
+        B.process(
+            9, comm: "python3", args: ["/usr/bin/python3", "serve.py"], user: "root", cpu: 9, res: 50 << 20,
+            ticks: 100 * 30),
+        B.process(
+            10, comm: "postgres", args: ["postgres", "-D", "/srv"], user: "postgres", uid: 110, cpu: 10,
+            res: 200 << 20, ticks: 100 * 7200),
         B.process(11, comm: "zombie", args: [], user: "alice", uid: 1000, cpu: nil, res: 0, state: "Z"),
         B.process(100, comm: "bash", args: ["-bash"], user: "alice", uid: 1000, cpu: 0.5, res: 4 << 20),
     ]

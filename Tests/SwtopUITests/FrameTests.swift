@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct FrameTests {
@@ -21,12 +22,17 @@ import Testing
         #expect(end == 9) // a, é, flag (2), 漢 (2), family (2), z
         #expect(frame.text(row: 0) == text + String(repeating: " ", count: 11))
         #expect(frame.lines == [text])
-        let expected: [Character] = ["a", Character(Self.accented), Character(Self.flag), "\u{0}", "漢", "\u{0}",
-                                     Character(Self.family), "\u{0}", "z"]
+        let expected: [Character] = [
+            "a", Character(Self.accented), Character(Self.flag), "\u{0}", "漢", "\u{0}",
+            Character(Self.family), "\u{0}", "z",
+        ]
         #expect((0..<9).map { frame[0, $0].character } == expected)
         #expect(frame[0, 1].character.unicodeScalars.count == 2)
         #expect(frame[0, 6].character.unicodeScalars.count == 5)
-        #expect((0..<9).allSatisfy { frame[0, $0].isContinuation ? frame[0, $0].style == .normal : frame[0, $0].style == .warning })
+        #expect(
+            (0..<9).allSatisfy {
+                frame[0, $0].isContinuation ? frame[0, $0].style == .normal : frame[0, $0].style == .warning
+            })
     }
 
     @Test func wideCharactersLeaveAContinuationCell() {

@@ -1,26 +1,33 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// Program names as grouping sees them, and the distribution of resident sizes.
 @Suite struct GroupStatisticsTests {
     private func process(exe: String?, argv: [String], kernel: Bool = false) -> ProcessEntry {
-        ProcessEntry(pid: 10, ppid: 1, isKernelThread: kernel, startTicks: 1,
-                     details: ProcessDetails(comm: "comm", commandLine: argv, executable: exe))
+        ProcessEntry(
+            pid: 10, ppid: 1, isKernelThread: kernel, startTicks: 1,
+            details: ProcessDetails(comm: "comm", commandLine: argv, executable: exe))
     }
 
     @Test func programsAreExecutablesWithTheirServerTitles() {
-        #expect(ProgramName.of(process(exe: "/usr/sbin/apache2", argv: ["/usr/sbin/apache2", "-k", "start"])) == "apache2")
+        #expect(
+            ProgramName.of(process(exe: "/usr/sbin/apache2", argv: ["/usr/sbin/apache2", "-k", "start"])) == "apache2")
         #expect(ProgramName.of(process(exe: "/usr/sbin/apache2", argv: ["(wsgi:shop)"])) == "apache2 (wsgi:shop)")
-        #expect(ProgramName.of(process(exe: "/usr/lib/postgresql/15/bin/postgres", argv: ["postgres: checkpointer"]))
-            == "postgres (checkpointer)")
-        #expect(ProgramName.of(process(exe: "/usr/lib/postgresql/15/bin/postgres", argv: ["postgres: 15/main: walwriter"]))
-            == "postgres (walwriter)")
+        #expect(
+            ProgramName.of(process(exe: "/usr/lib/postgresql/15/bin/postgres", argv: ["postgres: checkpointer"]))
+                == "postgres (checkpointer)")
+        #expect(
+            ProgramName.of(process(exe: "/usr/lib/postgresql/15/bin/postgres", argv: ["postgres: 15/main: walwriter"]))
+                == "postgres (walwriter)")
         #expect(ProgramName.of(process(exe: "/usr/sbin/nginx", argv: ["nginx: worker process"])) == "nginx (worker)")
-        #expect(ProgramName.of(process(exe: "/usr/sbin/nginx", argv: ["nginx: master process /usr/sbin/nginx", "-g"]))
-            == "nginx (master)")
+        #expect(
+            ProgramName.of(process(exe: "/usr/sbin/nginx", argv: ["nginx: master process /usr/sbin/nginx", "-g"]))
+                == "nginx (master)")
         // An argument with a colon is not a title: a path before it, or nothing set.
-        #expect(ProgramName.of(process(exe: "/usr/bin/python3.11", argv: ["/usr/bin/python3", "a: b"])) == "python3.11")
+        #expect(
+            ProgramName.of(process(exe: "/usr/bin/python3.11", argv: ["/usr/bin/python3", "a: b"])) == "python3.11")
         #expect(ProgramName.of(process(exe: "/srv/app (deleted)", argv: ["/srv/app"])) == "app")
         // Another user's process without root: no executable, so argv[0], else comm.
         #expect(ProgramName.of(process(exe: nil, argv: ["/usr/bin/sleep", "9"])) == "sleep")

@@ -1,6 +1,7 @@
 import Glibc
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The grouped view (`g`): its rows, sorting, selection, expansion and actions on a group.
@@ -8,18 +9,24 @@ import Testing
     /// apache2 workers (three plain, two `(wsgi:shop)`), two sleeps of another user.
     private var snapshot: Snapshot {
         let apache = "/usr/sbin/apache2"
-        func worker(_ pid: Int32, mib: UInt64, title: String? = nil, cpu: Double = 1, ticks: UInt64 = 100) -> ProcessEntry {
-            var entry = SnapshotBuilder.process(pid, comm: "apache2", args: [title ?? apache, "-k", "start"],
-                                                user: "www-data", uid: 33, cpu: cpu, res: mib << 20, ticks: ticks)
-            entry.details = ProcessDetails(comm: "apache2", commandLine: [title ?? apache, "-k", "start"], executable: apache,
-                                           realUID: 33, effectiveUID: 33, realUser: "www-data", effectiveUser: "www-data")
+        func worker(_ pid: Int32, mib: UInt64, title: String? = nil, cpu: Double = 1, ticks: UInt64 = 100)
+            -> ProcessEntry
+        {
+            var entry = SnapshotBuilder.process(
+                pid, comm: "apache2", args: [title ?? apache, "-k", "start"],
+                user: "www-data", uid: 33, cpu: cpu, res: mib << 20, ticks: ticks)
+            entry.details = ProcessDetails(
+                comm: "apache2", commandLine: [title ?? apache, "-k", "start"], executable: apache,
+                realUID: 33, effectiveUID: 33, realUser: "www-data", effectiveUser: "www-data")
             return entry
         }
         return SnapshotBuilder.snapshot([
             worker(10, mib: 10), worker(11, mib: 30), worker(12, mib: 20, cpu: 2.5),
             worker(20, mib: 40, title: "(wsgi:shop)"), worker(21, mib: 60, title: "(wsgi:shop)"),
-            SnapshotBuilder.process(30, comm: "sleep", args: ["/usr/bin/sleep", "100"], user: "alice", uid: 1000, res: 1 << 20),
-            SnapshotBuilder.process(31, comm: "sleep", args: ["/usr/bin/sleep", "100"], user: "alice", uid: 1000, res: 3 << 20),
+            SnapshotBuilder.process(
+                30, comm: "sleep", args: ["/usr/bin/sleep", "100"], user: "alice", uid: 1000, res: 1 << 20),
+            SnapshotBuilder.process(
+                31, comm: "sleep", args: ["/usr/bin/sleep", "100"], user: "alice", uid: 1000, res: 3 << 20),
         ])
     }
 
@@ -58,7 +65,8 @@ import Testing
 
     @Test func userGroupsAndSortingOnGroupColumns() {
         var state = grouped(.user)
-        #expect(DisplayTable.rows(of: snapshot, state: state).compactMap(\.group?.key) == ["www-data", "alice"]) // RES, largest first
+        // RES, largest first
+        #expect(DisplayTable.rows(of: snapshot, state: state).compactMap(\.group?.key) == ["www-data", "alice"])
         _ = press([.character("N")], &state, snapshot: snapshot)
         #expect(DisplayTable.rows(of: snapshot, state: state).compactMap(\.group?.key) == ["alice", "www-data"])
         state.groupOrdering = GroupOrdering(column: .count, inverted: true)
@@ -72,10 +80,12 @@ import Testing
     @Test func aClickOnAGroupTitleSortsByIt() {
         var state = grouped(.program)
         let header = Layout(state: state, cpuCount: 1).tableHeaderRow
-        let frame = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
+        let frame = ViewRenderer().render(
+            snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
         let titles = frame.text(row: header)
         // The cell under the M of MAX, as drawn (the titles are one cell per character).
-        let maxCell = titles.firstRange(ofText: "MAX").map { titles.distance(from: titles.startIndex, to: $0.lowerBound) } ?? -1
+        let maxCell =
+            titles.firstRange(ofText: "MAX").map { titles.distance(from: titles.startIndex, to: $0.lowerBound) } ?? -1
         _ = press([.mouse(MouseEvent(kind: .click, row: header, column: maxCell))], &state, snapshot: snapshot)
         #expect(state.groupOrdering == GroupOrdering(column: .maximum))
         _ = press([.mouse(MouseEvent(kind: .click, row: header, column: 100))], &state, snapshot: snapshot)
@@ -104,13 +114,17 @@ import Testing
         var state = grouped(.program)
         state.groupOrdering = GroupOrdering(column: .key)
         _ = press([.character("x")], &state, snapshot: snapshot)
-        guard case let .confirming(action) = state.mode else { Issue.record("x did not ask"); return }
+        guard case .confirming(let action) = state.mode else {
+            Issue.record("x did not ask")
+            return
+        }
         #expect(action.targets.map(\.pid) == [10, 11, 12])
         #expect(action.question.hasPrefix("Terminate group apache2 (3 processes): PID 10"))
         let effect = press([.character("y")], &state, snapshot: snapshot)
         #expect(effect == .perform(action))
-        #expect(press([.character("z")], &state, snapshot: snapshot)
-            == .perform(PendingAction(kind: .signal(SIGSTOP), targets: action.targets, group: "apache2")))
+        #expect(
+            press([.character("z")], &state, snapshot: snapshot)
+                == .perform(PendingAction(kind: .signal(SIGSTOP), targets: action.targets, group: "apache2")))
     }
 
     @Test func spaceOnAGroupRowTagsItsMembers() {
@@ -141,6 +155,9 @@ import Testing
         }
         let first = frame.text(row: layout.tableTop)
         #expect(first.contains("+ apache2"))
-        #expect(first.split(separator: " ").prefix(10) == ["3", "4.5", "5.9", "61440K", "10240K", "20480K", "20480K", "30720K", "0:03.00", "3"])
+        #expect(
+            first.split(separator: " ").prefix(10) == [
+                "3", "4.5", "5.9", "61440K", "10240K", "20480K", "20480K", "30720K", "0:03.00", "3",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The header meters a user chooses: each as a bar or text, in two columns, with
@@ -10,8 +11,10 @@ import Testing
         snapshot.system.cpuFrequency = CPUFrequency(averageMHz: 1500, maximumMHz: 3000)
         snapshot.system.contextSwitchesPerSecond = 1234.4
         snapshot.system.interruptsPerSecond = 56_789
-        snapshot.system.disks = [DiskUsage(mountPoint: "/home", totalBytes: 100 << 30, usedBytes: 25 << 30, availableBytes: 75 << 30),
-                                 DiskUsage(mountPoint: "/gone", totalBytes: nil)]
+        snapshot.system.disks = [
+            DiskUsage(mountPoint: "/home", totalBytes: 100 << 30, usedBytes: 25 << 30, availableBytes: 75 << 30),
+            DiskUsage(mountPoint: "/gone", totalBytes: nil),
+        ]
         return snapshot
     }
 
@@ -23,10 +26,13 @@ import Testing
     }
 
     @Test func barsAndTextInTwoColumns() {
-        let lines = lines([Meter(.memory, .text, .left), Meter(.cpuFrequency, .bar, .left), Meter(.disk("/home"), .bar, .left),
-                           Meter(.disk("/home"), .text, .left),
-                           Meter(.contextSwitches, .text, .right), Meter(.interrupts, .text, .right), Meter(.cpuFrequency, .text, .right),
-                           Meter(.disk("/gone"), .text, .right)])
+        let lines = lines([
+            Meter(.memory, .text, .left), Meter(.cpuFrequency, .bar, .left), Meter(.disk("/home"), .bar, .left),
+            Meter(.disk("/home"), .text, .left),
+            Meter(.contextSwitches, .text, .right), Meter(.interrupts, .text, .right),
+            Meter(.cpuFrequency, .text, .right),
+            Meter(.disk("/gone"), .text, .right),
+        ])
         #expect(lines[1] == "Mem: 256M/1.0G, buffers 16.0M, cache 128M          Context switches: 1234/s")
         #expect(lines[2] == "Frq[||||||||||||||||||||||              1500 MHz]  Interrupts: 56.8k/s")
         #expect(lines[3] == "Dsk[|||||||||||                 25.0G/100G /home]  CPU clock: 1500 MHz of 3000 MHz")
@@ -40,14 +46,18 @@ import Testing
     @Test func fabricatedCPUsAndMemoryStayInTheirBars() {
         var snapshot = Self.snapshot
         let cpu = snapshot.system.cpus[0]
-        snapshot.system.cpus = [CPUUsage(id: 10, ticks: cpu.ticks, percentages: cpu.percentages),
-                                CPUUsage(id: 2, ticks: cpu.ticks, percentages: cpu.percentages)]
+        snapshot.system.cpus = [
+            CPUUsage(id: 10, ticks: cpu.ticks, percentages: cpu.percentages),
+            CPUUsage(id: 2, ticks: cpu.ticks, percentages: cpu.percentages),
+        ]
         snapshot.system.memory.total = 0
         snapshot.system.memory.buffers = .max
         snapshot.system.memory.cached = .max
         var state = ViewState(width: 60, height: 20)
         state.preferences.meters = [Meter(.memory, .bar, .left)]
-        let lines = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
+        let lines = ViewRenderer().render(
+            snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)
+        ).lines
         #expect(lines[0].hasPrefix("10[") && lines[1].hasPrefix(" 2["), "\(lines)")
         // Nothing is used of nothing: an empty bar, not one past its end.
         #expect(lines[2] == "Mem[                   0K/0K]", "\(lines)")
@@ -68,8 +78,12 @@ import Testing
     }
 
     @Test func aLongTextMeterStaysInItsColumn() {
-        let lines = lines([Meter(.disk("/a/very/long/mount/point/that/goes/on/and/on"), .text, .left), Meter(.uptime, .text, .right)],
-                          width: 60)
+        let lines = lines(
+            [
+                Meter(.disk("/a/very/long/mount/point/that/goes/on/and/on"), .text, .left),
+                Meter(.uptime, .text, .right),
+            ],
+            width: 60)
         #expect(lines[1] == "Disk /a/very/long/mount/point  Uptime: 1 day, 01:01:01")
     }
 
@@ -81,7 +95,9 @@ import Testing
         snapshot.system.disks = [stalled]
         var state = ViewState(width: 100, height: 30)
         state.preferences.meters = [Meter(.disk("/nfs"), .bar, .left), Meter(.disk("/nfs"), .text, .right)]
-        let lines = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
+        let lines = ViewRenderer().render(
+            snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)
+        ).lines
         #expect(lines[1] == "Disk /nfs: not responding                          Disk /nfs: not responding")
     }
 
@@ -91,7 +107,9 @@ import Testing
         snapshot.tasks.notRefreshed = 4
         var state = ViewState(width: 120, height: 30)
         state.preferences.meters = [Meter(.tasks, .text, .left)]
-        let lines = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)).lines
+        let lines = ViewRenderer().render(
+            snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state)
+        ).lines
         #expect(lines[1].hasPrefix("Tasks: 5, 4 not refreshed (out of fds); 0 running"), "\(lines[1])")
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopUI
 
 /// `--help`'s option lines come from the parser's own table: every option the
@@ -37,9 +38,11 @@ import Testing
 
     @Test func everyHelpLineParsesAndDoesWhatItNames() throws {
         // A valid value for each value name the help uses.
-        let examples = ["COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x",
-                        "KIND": "user", "SIZE": "8K", "TIME": "10:30", "EXPR": "cpu>1", "FIELD,...": "pid,comm", "N": "5",
-                        "SHELL": "bash", "PATH": "/x.prom"]
+        let examples = [
+            "COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x",
+            "KIND": "user", "SIZE": "8K", "TIME": "10:30", "EXPR": "cpu>1", "FIELD,...": "pid,comm", "N": "5",
+            "SHELL": "bash", "PATH": "/x.prom",
+        ]
         let entries = helpEntries
         #expect(!entries.isEmpty)
         for entry in entries {
@@ -58,7 +61,9 @@ import Testing
                 if spelling == "-o" || spelling == "--fields" { arguments.insert("--csv", at: 0) }
                 // --record-max only with --record, --begin and --end only with --replay.
                 if spelling == "--record-max" { arguments.insert(contentsOf: ["--record", "/x"], at: 0) }
-                if spelling == "--begin" || spelling == "--end" { arguments.insert(contentsOf: ["--replay", "/x"], at: 0) }
+                if spelling == "--begin" || spelling == "--end" {
+                    arguments.insert(contentsOf: ["--replay", "/x"], at: 0)
+                }
                 let request = try OptionParser.parse(arguments)
                 #expect(request != .run(LaunchOptions()), "\(arguments) changed nothing")
             }
@@ -72,13 +77,15 @@ import Testing
             #expect(line.count <= 80, "too long: \(line)")
         }
         // The help of every entry starts where the continuation lines do.
-        let starts = Set(optionLines.map { line -> Int in
-            let body = line.drop { $0 == " " }
-            if body.hasPrefix("-"), let gap = body.firstRange(of: "   ") {
-                return line.distance(from: line.startIndex, to: body[gap.upperBound...].drop { $0 == " " }.startIndex)
-            }
-            return line.count - body.count
-        })
+        let starts = Set(
+            optionLines.map { line -> Int in
+                let body = line.drop { $0 == " " }
+                if body.hasPrefix("-"), let gap = body.firstRange(of: "   ") {
+                    return line.distance(
+                        from: line.startIndex, to: body[gap.upperBound...].drop { $0 == " " }.startIndex)
+                }
+                return line.count - body.count
+            })
         #expect(starts.count == 1, "help columns: \(starts.sorted())")
     }
 
@@ -109,4 +116,3 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 }
-

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The keys of the inspect pages: which page opens for which process, how the
@@ -24,7 +25,7 @@ import Testing
     }
 
     private func view(_ state: ViewState) -> InspectView? {
-        if case let .inspecting(view) = state.mode { return view }
+        if case .inspecting(let view) = state.mode { return view }
         return nil
     }
 

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The run loop asks for the inspect page and its lines at every key: a page of

@@ -1,4 +1,5 @@
 import SwtopCore
+
 @testable import SwtopUI
 
 /// Applies keys the way the run loop does: the rows are rebuilt before each one.

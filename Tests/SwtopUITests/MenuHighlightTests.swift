@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The menus' highlight names an entry the menu lists, whatever changed since it moved
@@ -64,7 +65,8 @@ import Testing
         var state = ViewState(width: 80, height: 24)
         // Every meter shown, and last a disk meter for a path no longer mounted: once
         // removed it is not offered, so the list is one shorter.
-        state.preferences.meters = Meter.offered.map { Meter($0, .text, .left) } + [Meter(.disk("/mnt/gone"), .text, .right)]
+        state.preferences.meters =
+            Meter.offered.map { Meter($0, .text, .left) } + [Meter(.disk("/mnt/gone"), .text, .right)]
         let count = Meter.offered.count + 1
         _ = press([.function(2), .right, .end, .character(" ")], &state, snapshot: Self.snapshot)
         #expect(!state.preferences.meters.contains { $0.kind == .disk("/mnt/gone") })
@@ -79,10 +81,15 @@ import Testing
         for page in SetupState.Page.allCases {
             var state = ViewState(width: 80, height: 24)
             state.mode = .setup(SetupState(page: page, index: 1000))
-            for key: Key in [.character(" "), .enter, .character("s"), .character("b"), .character("c"),
-                             .function(7), .function(8), .pageDown, .up] {
+            for key: Key in [
+                .character(" "), .enter, .character("s"), .character("b"), .character("c"),
+                .function(7), .function(8), .pageDown, .up,
+            ] {
                 _ = press([key], &state, snapshot: Self.snapshot)
-                guard case let .setup(setup) = state.mode else { Issue.record("left setup on \(key)"); break }
+                guard case .setup(let setup) = state.mode else {
+                    Issue.record("left setup on \(key)")
+                    break
+                }
                 #expect(setup.index >= 0 && setup.index < SetupMenu.count(of: page, state), "\(page) after \(key)")
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct OptionParserTests {
@@ -33,8 +34,11 @@ import Testing
         expected.sort = .mem
         expected.user = "root"
         expected.given = [.tree, .delay, .sort] // these win over the config file
-        #expect(try options("--batch", "--tree", "--iterations", "3", "--delay", "0.5", "--sort", "mem", "--user", "root") == expected)
-        #expect(try options("--batch", "--tree", "--iterations=3", "--delay=0.5", "--sort=mem", "--user=root") == expected)
+        #expect(
+            try options("--batch", "--tree", "--iterations", "3", "--delay", "0.5", "--sort", "mem", "--user", "root")
+                == expected)
+        #expect(
+            try options("--batch", "--tree", "--iterations=3", "--delay=0.5", "--sort=mem", "--user=root") == expected)
         #expect(try options("-b", "-t", "-n", "3", "-d", "0.5", "-s", "mem", "-u", "root") == expected)
         #expect(try options("-bt", "-n3", "-d0.5", "-smem", "-uroot") == expected)
         #expect(try options("-btn", "3", "-d", ".5", "-s", "MEM%", "-u", "root", "--") == expected)
@@ -77,25 +81,40 @@ import Testing
         (["--watch-output", "--pid", "0"], "--pid needs process ids separated by commas (got '0')"),
         (["--watch-output", "--pid", "-5"], "--pid needs process ids separated by commas (got '-5')"),
         (["--watch-output", "--pid="], "--pid needs process ids separated by commas (got '')"),
-        (["--watch-output", "--pid", "99999999999"], "--pid needs process ids separated by commas (got '99999999999')"),
+        (
+            ["--watch-output", "--pid", "99999999999"],
+            "--pid needs process ids separated by commas (got '99999999999')"
+        ),
         (["-F", "cpu>"], "filter: at position 5: expected a value after 'cpu>'"),
         (["--filter=user=root and ("], "filter: at position 16: expected a filter after '('"),
-        (["--watch-output", "--json"], "--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile"),
+        (
+            ["--watch-output", "--json"],
+            "--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile"
+        ),
         (["--openmetrics", "--csv"], "--csv and --openmetrics cannot be combined: choose one format"),
-        (["--textfile", "/x.prom", "--json"], "--textfile writes the OpenMetrics format; it cannot be combined with --csv or --json"),
+        (
+            ["--textfile", "/x.prom", "--json"],
+            "--textfile writes the OpenMetrics format; it cannot be combined with --csv or --json"
+        ),
         (["--textfile="], "--textfile needs a file name"),
         (["--openmetrics", "-o", "pid"], "--fields is for --batch, --csv and --json"),
         (["--csv", "--json"], "--csv and --json cannot be combined: choose one format"),
         (["--batch", "--top", "0"], "--top must be a whole number, 1 or more (got '0')"),
         (["--batch", "--top=x"], "--top must be a whole number, 1 or more (got 'x')"),
         (["-o", "pid"], "--fields is for --batch, --csv and --json"),
-        (["--csv", "-o", "pid,bogus"], "unknown field 'bogus' in --fields; use: "
-            + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
-            + "pgrp,session,comm,exe,cgroup,container,unit,command"),
+        (
+            ["--csv", "-o", "pid,bogus"],
+            "unknown field 'bogus' in --fields; use: "
+                + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
+                + "pgrp,session,comm,exe,cgroup,container,unit,command"
+        ),
         (["--csv", "-o", "pid,PID"], "field 'PID' is named twice in --fields"),
-        (["--csv", "-o", ""], "unknown field '' in --fields; use: "
-            + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
-            + "pgrp,session,comm,exe,cgroup,container,unit,command"),
+        (
+            ["--csv", "-o", ""],
+            "unknown field '' in --fields; use: "
+                + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
+                + "pgrp,session,comm,exe,cgroup,container,unit,command"
+        ),
         (["--watch-output=yes"], "--watch-output takes no value"),
     ])
     func mistakesAreNamed(arguments: [String], message: String) {
@@ -121,8 +140,10 @@ import Testing
     @Test func helpFitsEightyColumnsAndNamesEveryOption() {
         let lines = HelpText.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 80 })
-        for option in ["--batch", "--json", "--iterations", "--delay", "--sort", "--reverse", "--user", "--tree",
-                       "--no-color", "--no-mouse", "--watch-output", "--pid", "--help", "--version"] {
+        for option in [
+            "--batch", "--json", "--iterations", "--delay", "--sort", "--reverse", "--user", "--tree",
+            "--no-color", "--no-mouse", "--watch-output", "--pid", "--help", "--version",
+        ] {
             #expect(HelpText.text.contains(option), "\(option) missing from the help")
         }
         #expect(!HelpText.text.contains("--proc-root"))

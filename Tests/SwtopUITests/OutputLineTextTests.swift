@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopUI
 
 /// How `--watch-output` prints a line: escaped as all process text, TAB kept, one
@@ -26,9 +27,16 @@ import Testing
 @Suite struct OutputLogRefusalTests {
     @Test func skippedBytesAndRefusedFilesAreSaid() {
         var log = OutputLog(targets: [.standardOutput: .notOpenForWriting("/etc/shadow")])
-        log.apply([.skipped(.standardOutput, bytes: 4096), .retargeted(.standardOutput, .unreadableByItsUser("/root/log"))])
-        #expect(log.lines.map(\.text) == ["— stdout: 4096 bytes skipped —",
-                                          "— stdout now goes to /root/log — its user may not read it, so swtop does not either —"])
-        #expect(OutputLog.describe(.notOpenForWriting("/etc/shadow")) == "/etc/shadow — not open for writing (so not its output), not read")
+        log.apply([
+            .skipped(.standardOutput, bytes: 4096), .retargeted(.standardOutput, .unreadableByItsUser("/root/log")),
+        ])
+        #expect(
+            log.lines.map(\.text) == [
+                "— stdout: 4096 bytes skipped —",
+                "— stdout now goes to /root/log — its user may not read it, so swtop does not either —",
+            ])
+        #expect(
+            OutputLog.describe(.notOpenForWriting("/etc/shadow"))
+                == "/etc/shadow — not open for writing (so not its output), not read")
     }
 }

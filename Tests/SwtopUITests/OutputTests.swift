@@ -1,6 +1,7 @@
 import Foundation
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct BatchTextRendererTests {
@@ -10,8 +11,9 @@ import Testing
         let snapshot = B.snapshot([
             B.process(1, ppid: 0, comm: "init", args: ["/sbin/init"], cpu: 0.5, res: 8 << 20, ticks: 123),
             B.process(2, ppid: 0, comm: "kthreadd", cpu: nil, res: 0, kernel: true),
-            B.process(300, ppid: 1, comm: "worker", args: ["/usr/bin/worker", "--verbose"], user: "averyveryverylongname",
-                      uid: 1000, cpu: 99.96, res: 256 << 20, ticks: 1_110_200, state: "R"),
+            B.process(
+                300, ppid: 1, comm: "worker", args: ["/usr/bin/worker", "--verbose"], user: "averyveryverylongname",
+                uid: 1000, cpu: 99.96, res: 256 << 20, ticks: 1_110_200, state: "R"),
         ])
         let text = BatchTextRenderer(ordering: ProcessOrdering(key: .pid)).render(snapshot, clock: .utc)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -25,7 +27,9 @@ import Testing
         #expect(lines[7] == BatchTextRenderer.columnTitles)
         #expect(lines[8] == "      1 root       20   0  4096K  8192K   512K S   0.5   0.8   0:01.23  /sbin/init")
         #expect(lines[9] == "      2 root       20   0  4096K     0K   512K S     -   0.0   0:00.00  [kthreadd]")
-        #expect(lines[10] == "    300 averyve+   20   0  4096K   256M   512K R 100.0  25.0   3h05:02  /usr/bin/worker --verbose")
+        #expect(
+            lines[10]
+                == "    300 averyve+   20   0  4096K   256M   512K R 100.0  25.0   3h05:02  /usr/bin/worker --verbose")
         // The columns line up under their titles.
         let titles = BatchTextRenderer.columnTitles
         for title in ["PID", "CPU%", "TIME+"] {
@@ -43,7 +47,9 @@ import Testing
     }
 
     @Test func hostileCommandLinesAreEscaped() {
-        let snapshot = B.snapshot([B.process(9, args: ["\u{1B}]2;pwned\u{07}", "\u{1B}[2J", "ok"], user: "evil\u{1B}[31m")])
+        let snapshot = B.snapshot([
+            B.process(9, args: ["\u{1B}]2;pwned\u{07}", "\u{1B}[2J", "ok"], user: "evil\u{1B}[31m")
+        ])
         let text = BatchTextRenderer(ordering: ProcessOrdering()).render(snapshot, clock: .utc)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(text.contains("\\e]2;pwned\\x07 \\e[2J ok"))
@@ -51,8 +57,10 @@ import Testing
     }
 
     @Test func treeRowsShowAsciiGuides() {
-        let snapshot = B.snapshot([B.process(1, ppid: 0, comm: "init"), B.process(2, ppid: 1, comm: "child"),
-                                   B.process(3, ppid: 2, comm: "grandchild")])
+        let snapshot = B.snapshot([
+            B.process(1, ppid: 0, comm: "init"), B.process(2, ppid: 1, comm: "child"),
+            B.process(3, ppid: 2, comm: "grandchild"),
+        ])
         let text = BatchTextRenderer(ordering: ProcessOrdering(key: .pid, tree: true)).render(snapshot, clock: .utc)
         #expect(text.contains("  /bin/init\n"))
         #expect(text.contains("  `- /bin/child\n"))
@@ -68,13 +76,17 @@ import Testing
     }
 
     @Test func frameHasTheDocumentedFieldsAndTypes() throws {
-        let snapshot = B.snapshot([B.process(1, ppid: 0, args: ["/sbin/init", "splash"], cpu: nil),
-                                   B.process(7, ppid: 1, cpu: 12.345)])
+        let snapshot = B.snapshot([
+            B.process(1, ppid: 0, args: ["/sbin/init", "splash"], cpu: nil),
+            B.process(7, ppid: 1, cpu: 12.345),
+        ])
         let line = JSONFrameEncoder(ordering: ProcessOrdering(key: .pid)).encode(snapshot)
         #expect(!line.contains("\n"))
         let frame = try decode(line)
-        for key in ["timestamp", "generation", "uptime_seconds", "boot_time", "load", "online_cpus", "cpu", "cpus",
-                    "memory", "swap", "tasks", "processes"] {
+        for key in [
+            "timestamp", "generation", "uptime_seconds", "boot_time", "load", "online_cpus", "cpu", "cpus",
+            "memory", "swap", "tasks", "processes",
+        ] {
             #expect(frame[key] != nil, "missing \(key)")
         }
         #expect(frame["load"] as? [Double] == [0.5, 0.25, 0.13])
@@ -89,8 +101,11 @@ import Testing
         #expect(first["cpu_percent"] is NSNull)
         #expect(first["depth"] == nil)
         #expect(processes[1]["cpu_percent"] as? Double == 12.35)
-        for key in ["pid", "ppid", "user", "uid", "state", "priority", "nice", "threads", "virt_bytes", "res_bytes",
-                    "shr_bytes", "cpu_percent", "mem_percent", "cpu_time_seconds", "start_time", "comm", "cmdline", "cmdline_truncated", "exe"] {
+        for key in [
+            "pid", "ppid", "user", "uid", "state", "priority", "nice", "threads", "virt_bytes", "res_bytes",
+            "shr_bytes", "cpu_percent", "mem_percent", "cpu_time_seconds", "start_time", "comm", "cmdline",
+            "cmdline_truncated", "exe",
+        ] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["start_time"] as? Double == 1_700_000_001)

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// Highlight changes: new processes marked for a few seconds, exited ones kept as long.
@@ -7,11 +8,12 @@ import Testing
     typealias B = SnapshotBuilder
 
     private func snapshot(_ pids: [Int32], at time: Double, start: UInt64 = 100) -> Snapshot {
-        var snapshot = B.snapshot(pids.map { pid in
-            var process = B.process(pid)
-            if pid == 40 { process.startTicks = start }
-            return process
-        })
+        var snapshot = B.snapshot(
+            pids.map { pid in
+                var process = B.process(pid)
+                if pid == 40 { process.startTicks = start }
+                return process
+            })
         snapshot.monotonicSeconds = time
         // The wall clock steps back by an hour at every sample: highlighting must not care.
         snapshot.timestamp = 1_000_000 - time * 3600

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The I/O columns: sorted by the sampler's numbers for every process, read for the
@@ -7,12 +8,14 @@ import Testing
 @Suite struct ProcessIOColumnTests {
     typealias B = SnapshotBuilder
 
-    private static func process(_ pid: Int32, read: Double?, write: Double?, totals: (UInt64, UInt64)?) -> ProcessEntry {
+    private static func process(_ pid: Int32, read: Double?, write: Double?, totals: (UInt64, UInt64)?) -> ProcessEntry
+    {
         var process = B.process(pid)
         if let read, let write { process.ioRates = IORates(readPerSecond: read, writePerSecond: write) }
         if let totals {
-            process.ioCounters = IOCounters(readCharacters: 0, writtenCharacters: 0, readBytes: totals.0,
-                                            writtenBytes: totals.1, cancelledWriteBytes: 0)
+            process.ioCounters = IOCounters(
+                readCharacters: 0, writtenCharacters: 0, readBytes: totals.0,
+                writtenBytes: totals.1, cancelledWriteBytes: 0)
         }
         return process
     }

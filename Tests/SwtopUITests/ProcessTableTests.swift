@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct ProcessTableTests {
@@ -22,8 +23,10 @@ import Testing
     }
 
     @Test func amountsSortLargestFirstAndNamesSmallestFirst() {
-        let processes = [B.process(1, cpu: 5, res: 300), B.process(2, cpu: nil, res: 100), B.process(3, cpu: 50, res: 200),
-                         B.process(4, cpu: 0, res: 200)]
+        let processes = [
+            B.process(1, cpu: 5, res: 300), B.process(2, cpu: nil, res: 100), B.process(3, cpu: 50, res: 200),
+            B.process(4, cpu: 0, res: 200),
+        ]
         #expect(pids(processes, ProcessOrdering(key: .cpu)) == [3, 1, 4, 2]) // no CPU% yet: last
         #expect(pids(processes, ProcessOrdering(key: .cpu, inverted: true)) == [2, 4, 1, 3])
         #expect(pids(processes, ProcessOrdering(key: .mem)) == [1, 3, 4, 2]) // ties by PID
@@ -32,7 +35,9 @@ import Testing
     }
 
     @Test func commandOrderKeepsKernelThreadsTogether() {
-        let processes = [B.process(1, args: ["zsh"]), B.process(2, comm: "kworker", kernel: true), B.process(3, args: ["bash"])]
+        let processes = [
+            B.process(1, args: ["zsh"]), B.process(2, comm: "kworker", kernel: true), B.process(3, args: ["bash"]),
+        ]
         #expect(pids(processes, ProcessOrdering(key: .command)) == [3, 1, 2])
     }
 
@@ -50,22 +55,25 @@ import Testing
         let sorted = processes.sorted { $0.pid < $1.pid }
         let rows = ProcessTable.rows(of: sorted, ordering: ProcessOrdering(key: .cpu, tree: true))
         let lines = rows.map { TreeGuides.ascii($0) + String(sorted[$0.index].pid) }
-        #expect(lines == [
-            "1",
-            "|- 20",
-            "|  |- 22",
-            "|  `- 21",
-            "`- 10",
-            "   `- 11",
-        ])
+        #expect(
+            lines == [
+                "1",
+                "|- 20",
+                "|  |- 22",
+                "|  `- 21",
+                "`- 10",
+                "   `- 11",
+            ])
         #expect(rows.map(\.depth) == [0, 1, 2, 2, 1, 2])
         #expect(TreeGuides.unicode(rows[2]) == "│  ├─ ")
     }
 
     @Test func processesWhoseParentIsNotShownAreRoots() {
         // alice's shell's parent (sshd, root) is filtered out: the shell becomes a root.
-        let processes = [B.process(1, ppid: 0), B.process(5, ppid: 1, user: "alice", uid: 1000),
-                         B.process(6, ppid: 5, user: "alice", uid: 1000), B.process(7, ppid: 99)]
+        let processes = [
+            B.process(1, ppid: 0), B.process(5, ppid: 1, user: "alice", uid: 1000),
+            B.process(6, ppid: 5, user: "alice", uid: 1000), B.process(7, ppid: 99),
+        ]
         let sorted = processes.sorted { $0.pid < $1.pid }
         let rows = ProcessTable.rows(of: sorted, ordering: ProcessOrdering(key: .pid, tree: true, userID: 1000))
         #expect(rows.map { sorted[$0.index].pid } == [5, 6])
@@ -94,8 +102,10 @@ import Testing
     }
 
     @Test func threadsFollowTheirProcessInFlatAndTreeViews() {
-        let processes = [B.process(1, ppid: 0, cpu: 1), B.process(10, ppid: 1, cpu: 5), thread(11, of: 10, cpu: 50),
-                         thread(12, of: 10, cpu: 70), B.process(20, ppid: 1, cpu: 60)]
+        let processes = [
+            B.process(1, ppid: 0, cpu: 1), B.process(10, ppid: 1, cpu: 5), thread(11, of: 10, cpu: 50),
+            thread(12, of: 10, cpu: 70), B.process(20, ppid: 1, cpu: 60),
+        ]
         let flat = ProcessTable.rows(of: processes, ordering: ProcessOrdering(key: .cpu))
         #expect(flat.map { processes[$0.index].pid } == [20, 10, 12, 11, 1])
         let tree = ProcessTable.rows(of: processes, ordering: ProcessOrdering(key: .cpu, tree: true))

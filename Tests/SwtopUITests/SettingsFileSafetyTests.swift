@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopUI
 
 /// The config path as root meets it with another user's HOME: links, FIFOs and
@@ -47,10 +48,16 @@ import Testing
         #expect(symlink(directory.path + "/elsewhere", directory.path + "/swtop") == 0)
         let path = directory.path + "/swtop/config"
         let loaded = SettingsStore(path: path).load()
-        #expect(loaded == SettingsStore.Loaded(settings: Settings(),
-                                               warnings: ["not reading or saving \(path): \(directory.path)/swtop is a symbolic link"],
-                                               condition: .untrusted))
-        #expect(throws: SettingsSaveError(description: "not saving settings to \(path): \(directory.path)/swtop is a symbolic link")) {
+        #expect(
+            loaded
+                == SettingsStore.Loaded(
+                    settings: Settings(),
+                    warnings: ["not reading or saving \(path): \(directory.path)/swtop is a symbolic link"],
+                    condition: .untrusted))
+        #expect(
+            throws: SettingsSaveError(
+                description: "not saving settings to \(path): \(directory.path)/swtop is a symbolic link")
+        ) {
             try SettingsStore(path: path).save(Self.changed)
         }
         #expect(directory.list("elsewhere") == ["config"])
@@ -66,7 +73,8 @@ import Testing
         #expect(session.loaded.condition == .unreadable)
         #expect(session.warnings == ["cannot read \(path): not a regular file; using the defaults"])
         #expect(session.finish(with: Self.changed) == nil)
-        #expect(throws: SettingsSaveError(description: "not saving settings to \(path): \(path) is not a regular file")) {
+        #expect(throws: SettingsSaveError(description: "not saving settings to \(path): \(path) is not a regular file"))
+        {
             try SettingsStore(path: path).save(Self.changed)
         }
         #expect(mode(path).map { $0 & S_IFMT } == S_IFIFO)
@@ -81,7 +89,10 @@ import Testing
         #expect(session.loaded.condition == .untrusted)
         #expect(session.warnings == ["not reading or saving \(path): \(directory.path)/swtop is writable by others"])
         #expect(session.start.sortKey == .cpu && !session.savesOnExit)
-        #expect(throws: SettingsSaveError(description: "not saving settings to \(path): \(directory.path)/swtop is writable by others")) {
+        #expect(
+            throws: SettingsSaveError(
+                description: "not saving settings to \(path): \(directory.path)/swtop is writable by others")
+        ) {
             try SettingsStore(path: path).save(Self.changed)
         }
         #expect(directory.list("swtop") == ["config"])
@@ -93,7 +104,10 @@ import Testing
         #expect(chmod(directory.path + "/config", 0o620) == 0)
         let loaded = SettingsStore(path: directory.path + "/config").load()
         #expect(loaded.condition == .untrusted)
-        #expect(loaded.warnings == ["not reading or saving \(directory.path)/config: \(directory.path)/config is writable by others"])
+        #expect(
+            loaded.warnings == [
+                "not reading or saving \(directory.path)/config: \(directory.path)/config is writable by others"
+            ])
     }
 
     @Test func aDirectoryOfAnotherUserIsNotTrusted() throws {
@@ -105,7 +119,10 @@ import Testing
         #expect(session.loaded.condition == .untrusted)
         #expect(session.warnings == ["not reading or saving \(path): \(directory.path)/alice is owned by uid 65534"])
         #expect(session.finish(with: Self.changed) == nil)
-        #expect(throws: SettingsSaveError(description: "not saving settings to \(path): \(directory.path)/alice is owned by uid 65534")) {
+        #expect(
+            throws: SettingsSaveError(
+                description: "not saving settings to \(path): \(directory.path)/alice is owned by uid 65534")
+        ) {
             try SettingsStore(path: path).save(Self.changed)
         }
         #expect(directory.list("alice") == [])
@@ -137,7 +154,10 @@ import Testing
 
     @Test func aBadLineIsEchoedAsAShortPrefix() {
         let reading = SettingsFormat.read(Self.secret + "sort = " + String(repeating: "x", count: 100) + "\n")
-        #expect(reading.warnings == ["config line 1: expected 'key = value', got 'root:$6$salt$has…'",
-                                     "config line 2: unknown sort key 'xxxxxxxxxxxxxxxx…'"])
+        #expect(
+            reading.warnings == [
+                "config line 1: expected 'key = value', got 'root:$6$salt$has…'",
+                "config line 2: unknown sort key 'xxxxxxxxxxxxxxxx…'",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import SwtopUI
 
 /// The config file: every setting survives a write and a read; broken, unreadable
@@ -8,12 +9,16 @@ import Testing
     /// Every setting away from its default.
     static var changed: Settings {
         var settings = Settings()
-        settings.preferences.columns = [.exe, .pid, .ppid, .processGroup, .session, .tty, .uid, .normalizedCPU,
-                                        .threads, .start, .elapsed, .processor, .comm, .command]
+        settings.preferences.columns = [
+            .exe, .pid, .ppid, .processGroup, .session, .tty, .uid, .normalizedCPU,
+            .threads, .start, .elapsed, .processor, .comm, .command,
+        ]
         settings.preferences.colorScheme = .light
-        settings.preferences.meters = [Meter(.cpuFrequency, .bar, .left), Meter(.disk("/mnt/my disk (2)"), .bar, .left),
-                                       Meter(.contextSwitches, .text, .right), Meter(.interrupts, .text, .right),
-                                       Meter(.disk("/"), .text, .right)]
+        settings.preferences.meters = [
+            Meter(.cpuFrequency, .bar, .left), Meter(.disk("/mnt/my disk (2)"), .bar, .left),
+            Meter(.contextSwitches, .text, .right), Meter(.interrupts, .text, .right),
+            Meter(.disk("/"), .text, .right),
+        ]
         settings.preferences.highlightsChanges = true
         settings.preferences.updatesProcessNames = true
         settings.preferences.showsFullPaths = false
@@ -53,35 +58,38 @@ import Testing
 
     @Test func brokenLinesAreNamedAndKeepTheirDefaults() {
         let text = """
-        # comment
-        columns = PID BOGUS CPU% Command
-        sort = mem
-        tree = maybe
-        color_scheme = neon
-        this line has no equals sign
-        delay = -3
-        frobnicate = yes
-        meters_left = Memory:bar Warp:bar
-        kernel_threads = yes
-        userland_thr
-        """
+            # comment
+            columns = PID BOGUS CPU% Command
+            sort = mem
+            tree = maybe
+            color_scheme = neon
+            this line has no equals sign
+            delay = -3
+            frobnicate = yes
+            meters_left = Memory:bar Warp:bar
+            kernel_threads = yes
+            userland_thr
+            """
         let reading = SettingsFormat.read(text)
-        #expect(reading.warnings == [
-            "config line 2: unknown column 'BOGUS' left out",
-            "config line 4: tree must be yes or no, not 'maybe'",
-            "config line 5: unknown color scheme 'neon'; use one of: default, monochrome, light",
-            "config line 6: expected 'key = value', got 'this line has no…'",
-            "config line 7: delay must be seconds from 0.1 to 86400, not '-3'",
-            "config line 8: unknown setting 'frobnicate'",
-            "config line 9: unknown meter 'Warp:bar' left out",
-            "config line 11: expected 'key = value', got 'userland_thr'",
-        ])
+        #expect(
+            reading.warnings == [
+                "config line 2: unknown column 'BOGUS' left out",
+                "config line 4: tree must be yes or no, not 'maybe'",
+                "config line 5: unknown color scheme 'neon'; use one of: default, monochrome, light",
+                "config line 6: expected 'key = value', got 'this line has no…'",
+                "config line 7: delay must be seconds from 0.1 to 86400, not '-3'",
+                "config line 8: unknown setting 'frobnicate'",
+                "config line 9: unknown meter 'Warp:bar' left out",
+                "config line 11: expected 'key = value', got 'userland_thr'",
+            ])
         var expected = Settings()
         expected.preferences.columns = [.pid, .cpu, .command]
         expected.sortKey = .mem
         expected.showsKernelThreads = true
-        expected.preferences.meters = [Meter(.tasks, .text, .right), Meter(.load, .text, .right),
-                                       Meter(.uptime, .text, .right), Meter(.memory, .bar, .left)]
+        expected.preferences.meters = [
+            Meter(.tasks, .text, .right), Meter(.load, .text, .right),
+            Meter(.uptime, .text, .right), Meter(.memory, .bar, .left),
+        ]
         #expect(reading.settings == expected)
     }
 
@@ -89,8 +97,11 @@ import Testing
         // Tasks moves from its default place on the right to the left; a repeat is left out.
         let reading = SettingsFormat.read("meters_left = Memory:bar Tasks:text Memory:text\n")
         #expect(reading.warnings == ["config line 1: meter 'Memory:text' named twice left out"])
-        #expect(reading.settings.preferences.meters == [Meter(.load, .text, .right), Meter(.uptime, .text, .right),
-                                                         Meter(.memory, .bar, .left), Meter(.tasks, .text, .left)])
+        #expect(
+            reading.settings.preferences.meters == [
+                Meter(.load, .text, .right), Meter(.uptime, .text, .right),
+                Meter(.memory, .bar, .left), Meter(.tasks, .text, .left),
+            ])
     }
 
     @Test func hostileBytesInAWarningAreEscaped() {
@@ -100,7 +111,9 @@ import Testing
 
     @Test func pathFollowsXDGThenHome() {
         #expect(SettingsStore.defaultPath { ["XDG_CONFIG_HOME": "/x", "HOME": "/h"][$0] } == "/x/swtop/config")
-        #expect(SettingsStore.defaultPath { ["XDG_CONFIG_HOME": "relative", "HOME": "/h"][$0] } == "/h/.config/swtop/config")
+        #expect(
+            SettingsStore.defaultPath { ["XDG_CONFIG_HOME": "relative", "HOME": "/h"][$0] } == "/h/.config/swtop/config"
+        )
         #expect(SettingsStore.defaultPath { ["HOME": "/h"][$0] } == "/h/.config/swtop/config")
         #expect(SettingsStore.defaultPath { _ in nil } == nil)
     }
@@ -143,8 +156,9 @@ import Testing
         let directory = try TemporaryDirectory()
         // A directory where the file should be cannot be read, even by root.
         #expect(mkdir(directory.path + "/config", 0o755) == 0)
-        let session = SettingsSession(options: Self.options(config: directory.path + "/config"),
-                                      environment: { _ in nil }, readonly: false)
+        let session = SettingsSession(
+            options: Self.options(config: directory.path + "/config"),
+            environment: { _ in nil }, readonly: false)
         #expect(session.loaded.condition == .unreadable)
         #expect(session.warnings == ["cannot read \(directory.path)/config: not a regular file; using the defaults"])
         #expect(session.start == Settings())
@@ -185,7 +199,10 @@ import Testing
         let path = directory.path + "/config"
         try directory.write("config", "sort = mem\ntree = no\ndelay = 2\ncolumns = PID Command\n")
         let options = try OptionParser.parse(["--config", path, "-s", "pid", "-t", "-d", "0.5"])
-        guard case let .run(launch) = options else { Issue.record("not a run"); return }
+        guard case .run(let launch) = options else {
+            Issue.record("not a run")
+            return
+        }
         let session = SettingsSession(options: launch, environment: { _ in nil }, readonly: false)
         #expect(session.start.sortKey == .pid)
         #expect(session.start.tree)
@@ -230,7 +247,9 @@ final class TemporaryDirectory {
     deinit { _ = remove(path) }
 
     func write(_ name: String, _ text: String) throws {
-        guard let file = fopen(path + "/" + name, "w") else { throw SettingsSaveError(description: "cannot write \(name)") }
+        guard let file = fopen(path + "/" + name, "w") else {
+            throw SettingsSaveError(description: "cannot write \(name)")
+        }
         fputs(text, file)
         fclose(file)
     }
@@ -249,7 +268,9 @@ final class TemporaryDirectory {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -260,7 +281,9 @@ final class TemporaryDirectory {
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let directory = opendir(path) {
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+                }
                 if name != "." && name != ".." { _ = remove(path + "/" + name) }
             }
             closedir(directory)

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// F2 / `S`: the setup screen changes the view state at once, and draws over the
@@ -31,7 +32,10 @@ import Testing
         var state = ViewState()
         // Hide PID (first), then show UNIT (last in the list).
         _ = press([.function(2), .character(" "), .end, .character(" ")], &state, snapshot: Self.snapshot)
-        #expect(state.preferences.columns == [.user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command, .unit])
+        #expect(
+            state.preferences.columns == [
+                .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command, .unit,
+            ])
         // Move USER down twice, then sort by it.
         _ = press([.home, .function(8), .character(">"), .character("s")], &state, snapshot: Self.snapshot)
         #expect(state.preferences.columns.prefix(3) == [.priority, .nice, .user])
@@ -54,7 +58,8 @@ import Testing
     @Test func metersColorsAndDisplayOptions() {
         var state = ViewState()
         // Meters: the five defaults first, then Frequency; turn it on, make it text, move it right.
-        _ = press([.function(2), .right, .down, .down, .down, .down, .down, .character(" ")], &state, snapshot: Self.snapshot)
+        _ = press(
+            [.function(2), .right, .down, .down, .down, .down, .down, .character(" ")], &state, snapshot: Self.snapshot)
         #expect(state.preferences.meters.last == Meter(.cpuFrequency, .bar, .left))
         _ = press([.character("b"), .character("c")], &state, snapshot: Self.snapshot)
         #expect(state.preferences.meters.last == Meter(.cpuFrequency, .text, .right))
@@ -67,7 +72,8 @@ import Testing
         _ = press([.right, .end, .enter], &state, snapshot: Self.snapshot)
         #expect(state.preferences.colorScheme == .light)
         // Display options: tree, kernel threads, full paths.
-        _ = press([.right, .character(" "), .down, .character(" "), .end, .character(" ")], &state, snapshot: Self.snapshot)
+        _ = press(
+            [.right, .character(" "), .down, .character(" "), .end, .character(" ")], &state, snapshot: Self.snapshot)
         #expect(state.ordering.tree && state.showsKernelThreads && !state.preferences.showsFullPaths)
         #expect(!state.showsThreads && !state.preferences.highlightsChanges)
     }

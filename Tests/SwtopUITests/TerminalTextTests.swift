@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct TerminalTextTests {

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 /// The inspect pages' text: wrapped to the width with nothing lost, labels in a
@@ -24,32 +25,42 @@ import Testing
     }
 
     @Test func labelsMakeAColumnAndValuesWrapUnderEachOther() {
-        let page = TextPage(title: "PID 42 (make)", sections: [
-            TextPage.Section("Process", [TextPage.Row("Command", "make -j8 CFLAGS=-O2 all install DESTDIR=/tmp/stage"),
-                                         TextPage.Row("State", "S (sleeping)")]),
-            TextPage.Section("Threads", [TextPage.Row("", "42 make S")]),
-        ])
+        let page = TextPage(
+            title: "PID 42 (make)",
+            sections: [
+                TextPage.Section(
+                    "Process",
+                    [
+                        TextPage.Row("Command", "make -j8 CFLAGS=-O2 all install DESTDIR=/tmp/stage"),
+                        TextPage.Row("State", "S (sleeping)"),
+                    ]),
+                TextPage.Section("Threads", [TextPage.Row("", "42 make S")]),
+            ])
         let lines = TextPageLayout.lines(of: page, width: 40).map(\.text)
-        #expect(lines == [
-            "Process",
-            "Command make -j8 CFLAGS=-O2 all install ",
-            "        DESTDIR=/tmp/stage",
-            "State   S (sleeping)",
-            "",
-            "Threads",
-            "42 make S",
-        ])
+        #expect(
+            lines == [
+                "Process",
+                "Command make -j8 CFLAGS=-O2 all install ",
+                "        DESTDIR=/tmp/stage",
+                "State   S (sleeping)",
+                "",
+                "Threads",
+                "42 make S",
+            ])
     }
 
     @Test func longLabelsAreCutToAThird() {
-        let page = TextPage(title: "t", sections: [TextPage.Section(nil, [TextPage.Row("A_VERY_LONG_VARIABLE_NAME", "x")])])
+        let page = TextPage(
+            title: "t", sections: [TextPage.Section(nil, [TextPage.Row("A_VERY_LONG_VARIABLE_NAME", "x")])])
         #expect(TextPageLayout.lines(of: page, width: 40).map(\.text) == ["A_VERY_LONG_+ x"])
     }
 
     @Test func controlCharactersAreEscapedEverywhere() {
-        let page = TextPage(title: "PID 42 (\u{1B}]2;x\u{07})", sections: [
-            TextPage.Section("\u{1B}[2J", [TextPage.Row("\u{9B}31m", "a\nb\u{202E}c")]),
-        ], notice: "gone \u{1B}[H", status: "\r")
+        let page = TextPage(
+            title: "PID 42 (\u{1B}]2;x\u{07})",
+            sections: [
+                TextPage.Section("\u{1B}[2J", [TextPage.Row("\u{9B}31m", "a\nb\u{202E}c")])
+            ], notice: "gone \u{1B}[H", status: "\r")
         let frame = render(page, InspectView(page: .detail, target: target), width: 80, height: 24)
         #expect(!frame.cells.contains { $0.character.unicodeScalars.contains(where: TerminalText.needsEscape) })
         #expect(frame.lines[0] == " PID 42 (\\e]2;x\\x07)")
@@ -87,7 +98,8 @@ import Testing
         var state = ViewState(width: 80, height: 24)
         state.mode = .inspecting(InspectView(page: .detail, target: target))
         state.message = "hello"
-        let frame = ViewRenderer().render(snapshot: nil, state: state, rows: [], page: TextPage(title: "t", sections: []))
+        let frame = ViewRenderer().render(
+            snapshot: nil, state: state, rows: [], page: TextPage(title: "t", sections: []))
         #expect(frame.lines[23] == "hello")
     }
 

@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct ViewReducerTests {
@@ -116,13 +117,15 @@ import Testing
         #expect(DisplayTable.rows(of: snapshot, state: state).map(\.pid) == [42])
         let error = try #require(state.filterError)
         #expect(error == "filter: at position 5: expected a filter after '('")
-        let typing = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
+        let typing = ViewRenderer().render(
+            snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
         #expect(typing.text(row: 23).contains("Filter: mak(_ " + error))
         _ = press([.enter], &state)
         #expect(state.filter == "mak" && state.filterError == nil)
         let message = try #require(state.message)
         #expect(message.hasPrefix(error))
-        let browsing = ViewRenderer().render(snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
+        let browsing = ViewRenderer().render(
+            snapshot: snapshot, state: state, rows: DisplayTable.rows(of: snapshot, state: state))
         #expect(browsing.text(row: 23).contains("Filter: mak "))
     }
 
@@ -174,8 +177,11 @@ import Testing
         other.scrollTop = 3
         other.mode = .help
         #expect(state.hasSameTable(as: other))
-        for change in [{ (s: inout ViewState) in s.activeFilter = (try? FilterExpression(parsing: "x")) ?? .everything }, { $0.onlyPIDs = [1] }, { $0.ordering.tree = true }, { $0.collapsed = [1] },
-                       { $0.showsKernelThreads = true }, { $0.showsThreads = true }] {
+        for change in [
+            { (s: inout ViewState) in s.activeFilter = (try? FilterExpression(parsing: "x")) ?? .everything },
+            { $0.onlyPIDs = [1] }, { $0.ordering.tree = true }, { $0.collapsed = [1] },
+            { $0.showsKernelThreads = true }, { $0.showsThreads = true },
+        ] {
             var changed = state
             change(&changed)
             #expect(!state.hasSameTable(as: changed))

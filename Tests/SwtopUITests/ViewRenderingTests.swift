@@ -1,5 +1,6 @@
 import SwtopCore
 import Testing
+
 @testable import SwtopUI
 
 @Suite struct ViewRenderingTests {
@@ -11,7 +12,8 @@ import Testing
         B.process(40, ppid: 1, comm: "sshd", args: ["sshd: alice"], cpu: 2, res: 4 << 20),
         B.process(41, ppid: 40, comm: "bash", args: ["-bash"], user: "alice", uid: 1000, cpu: 10, res: 2 << 20),
         B.process(42, ppid: 41, comm: "make", args: ["make", "-j8"], user: "alice", uid: 1000, cpu: 30, res: 16 << 20),
-        B.process(43, ppid: 41, comm: "vim", args: ["vim", "notes.txt"], user: "alice", uid: 1000, cpu: nil, res: 32 << 20),
+        B.process(
+            43, ppid: 41, comm: "vim", args: ["vim", "notes.txt"], user: "alice", uid: 1000, cpu: nil, res: 32 << 20),
     ])
 
     private func render(_ state: ViewState, snapshot: Snapshot = snapshot) -> (Frame, [DisplayRow]) {
@@ -31,7 +33,8 @@ import Testing
         #expect(lines[4] == "    PID USER     PRI  NI   VIRT    RES    SHR S ▼CPU%  MEM%     TIME+ Command")
         #expect(lines[5] == "     42 alice     20   0  4096K 16384K   512K S  30.0   1.6   0:00.00 make -j8")
         #expect(lines[6] == "     41 alice     20   0  4096K  2048K   512K S  10.0   0.2   0:00.00 -bash")
-        #expect(lines[7] == "     40 root      20   0  4096K  4096K   512K S   2.0   0.4   0:00.00 sshd: alic") // Command gets what is left
+        // Command gets what is left
+        #expect(lines[7] == "     40 root      20   0  4096K  4096K   512K S   2.0   0.4   0:00.00 sshd: alic")
         #expect(lines[8] == "      1 root      20   0  4096K  8192K   512K S   0.5   0.8   0:01.23 /sbin/init")
         #expect(lines[9] == "     43 alice     20   0  4096K 32768K   512K S         3.1   0:00.00 vim notes.")
         #expect(lines[10] == "") // kernel threads are hidden by default
@@ -43,7 +46,8 @@ import Testing
     @Test func unreadableProcessesAreNamedInTheTasksLine() {
         var snapshot = Self.snapshot
         snapshot.tasks.unreadable = 87
-        let (frame, _) = render(ViewState(ordering: ProcessOrdering(key: .cpu), width: 100, height: 24), snapshot: snapshot)
+        let (frame, _) = render(
+            ViewState(ordering: ProcessOrdering(key: .cpu), width: 100, height: 24), snapshot: snapshot)
         #expect(frame.lines[1].hasSuffix("Tasks: 5, 5 thr, 1 kthr; 0 running, 87 unreadable"))
     }
 
@@ -97,16 +101,20 @@ import Testing
         var state = ViewState(width: 80, height: 24)
         state.mode = .help
         let text = render(state).0.lines.joined(separator: "\n")
-        for needle in ["F5 t", "F3 /", "F4 \\", "F6", "P M T N", "u ", "K ", "F10 q", "Z zombie", "D disk sleep",
-                       "one busy core", "user nice system+irq", "z      suspend", "r         resume", "x      terminate",
-                       "X         kill", "G      SIGTERM, then SIGKILL", "F9 k", "F7 ]", "Space", "U      untag", "X dead",
-                       "Enter  inspect", "e  l  o", "g      group"] {
+        for needle in [
+            "F5 t", "F3 /", "F4 \\", "F6", "P M T N", "u ", "K ", "F10 q", "Z zombie", "D disk sleep",
+            "one busy core", "user nice system+irq", "z      suspend", "r         resume", "x      terminate",
+            "X         kill", "G      SIGTERM, then SIGKILL", "F9 k", "F7 ]", "Space", "U      untag", "X dead",
+            "Enter  inspect", "e  l  o", "g      group",
+        ] {
             #expect(text.contains(needle), "help lacks \(needle)")
         }
     }
 
     @Test func hostileTextNeverReachesTheFrameRaw() {
-        let snapshot = B.snapshot([B.process(7, args: ["\u{1B}]2;pwned\u{07}", "\u{1B}[2J", "\u{202E}txt"], user: "x\u{1B}")])
+        let snapshot = B.snapshot([
+            B.process(7, args: ["\u{1B}]2;pwned\u{07}", "\u{1B}[2J", "\u{202E}txt"], user: "x\u{1B}")
+        ])
         let (frame, _) = render(ViewState(width: 120, height: 24), snapshot: snapshot)
         let all = frame.cells.map(\.character)
         #expect(!all.contains { $0.unicodeScalars.contains { TerminalText.needsEscape($0) } })

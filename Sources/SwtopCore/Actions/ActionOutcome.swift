@@ -34,12 +34,13 @@ public enum ActionOutcome: Equatable, Sendable {
             case EINVAL: return "\(action): invalid request for \(who)"
             default: return "\(action) \(who): \(String(cString: strerror(code)))"
             }
-        case let .someThreadsFailed(failed, total, code):
-            let reason = switch code {
-            case EPERM: "not permitted"
-            case EACCES: "a lower nice value needs CAP_SYS_NICE"
-            default: String(cString: strerror(code))
-            }
+        case .someThreadsFailed(let failed, let total, let code):
+            let reason =
+                switch code {
+                case EPERM: "not permitted"
+                case EACCES: "a lower nice value needs CAP_SYS_NICE"
+                default: String(cString: strerror(code))
+                }
             return "\(action) \(who): \(failed) of \(total) threads unchanged (\(reason))"
         }
     }

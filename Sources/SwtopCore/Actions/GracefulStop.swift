@@ -21,8 +21,10 @@ public struct GracefulStop: Sendable {
     public private(set) var stillRunning: [ProcessTarget] = []
 
     /// Sends SIGTERM to every target.
-    public init(targets: [ProcessTarget], grace: Double, now: Double,
-                send: (Int32, ProcessTarget) -> ActionOutcome) {
+    public init(
+        targets: [ProcessTarget], grace: Double, now: Double,
+        send: (Int32, ProcessTarget) -> ActionOutcome
+    ) {
         self.targets = targets
         deadline = now + grace
         for target in targets { terminateOutcomes[target] = send(SIGTERM, target) }
@@ -35,8 +37,10 @@ public struct GracefulStop: Sendable {
     }
 
     /// Looks at the targets again; at the deadline, sends SIGKILL to those still running.
-    public mutating func advance(now: Double, isAlive: (ProcessTarget) -> Bool,
-                                 send: (Int32, ProcessTarget) -> ActionOutcome) {
+    public mutating func advance(
+        now: Double, isAlive: (ProcessTarget) -> Bool,
+        send: (Int32, ProcessTarget) -> ActionOutcome
+    ) {
         guard phase == .waiting else { return }
         stillRunning = stillRunning.filter(isAlive)
         if stillRunning.isEmpty {
@@ -67,7 +71,9 @@ public struct GracefulStop: Sendable {
     public var summary: String {
         let pids = { (list: [ProcessTarget]) in list.map { String($0.pid) }.joined(separator: ", ") }
         var parts: [String] = []
-        if !endedOnTerminate.isEmpty, phase != .cancelled { parts.append("ended on SIGTERM: \(pids(endedOnTerminate))") }
+        if !endedOnTerminate.isEmpty, phase != .cancelled {
+            parts.append("ended on SIGTERM: \(pids(endedOnTerminate))")
+        }
         if !killed.isEmpty { parts.append("needed SIGKILL: \(pids(killed))") }
         if phase == .cancelled { parts.append("SIGKILL cancelled; still running: \(pids(stillRunning))") }
         let failures = targets.compactMap { target -> String? in

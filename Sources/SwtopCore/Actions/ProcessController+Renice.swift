@@ -22,8 +22,10 @@ extension ProcessController {
         }
         defer { close(directory) }
         let reader = ProcFileReader(initialCapacity: 1024)
-        guard let stat = reader.withContents(of: "stat", in: directory, singleLine: true, { ProcessStatParser.parse($0) }),
-              stat.pid == target.pid
+        guard
+            let stat = reader.withContents(
+                of: "stat", in: directory, singleLine: true, { ProcessStatParser.parse($0) }),
+            stat.pid == target.pid
         else { return .exited }
         if stat.startTicks != target.startTicks { return .replaced }
         if stat.state == UInt8(ascii: "Z") || stat.state == UInt8(ascii: "X") { return .exited }
@@ -58,7 +60,10 @@ extension ProcessController {
     private static func threadIDs(in directory: Int32) -> [Int32]? {
         let taskFD = openat(directory, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard taskFD >= 0 else { return nil }
-        guard let tasks = fdopendir(taskFD) else { close(taskFD); return nil }
+        guard let tasks = fdopendir(taskFD) else {
+            close(taskFD)
+            return nil
+        }
         defer { closedir(tasks) }
         var threads: [Int32] = []
         while let entry = readdir(tasks) {

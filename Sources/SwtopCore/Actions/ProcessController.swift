@@ -1,5 +1,5 @@
-import Glibc
 import CProcessControl
+import Glibc
 
 /// Sends signals and nice values to processes, and only to the process that was
 /// meant: the target's start time is read again right before acting, through a
@@ -49,10 +49,12 @@ public struct ProcessController: Sendable {
         let reader = ProcFileReader(initialCapacity: 1024)
         let path = procFS.root + "/\(target.pid)/stat"
         guard let stat = reader.withContents(ofPath: path, singleLine: true, { ProcessStatParser.parse($0) }),
-              stat.pid == target.pid
+            stat.pid == target.pid
         else { return .failure(Mismatch(outcome: .exited)) }
         if stat.startTicks != target.startTicks { return .failure(Mismatch(outcome: .replaced)) }
-        if stat.state == UInt8(ascii: "Z") || stat.state == UInt8(ascii: "X") { return .failure(Mismatch(outcome: .exited)) }
+        if stat.state == UInt8(ascii: "Z") || stat.state == UInt8(ascii: "X") {
+            return .failure(Mismatch(outcome: .exited))
+        }
         return .success(stat)
     }
 }

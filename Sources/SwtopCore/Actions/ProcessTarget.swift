@@ -18,7 +18,8 @@ public struct ProcessTarget: Hashable, Sendable {
     }
 
     public init(_ process: ProcessEntry) {
-        self.init(pid: process.pid, startTicks: process.startTicks, name: process.details.comm,
-                  user: process.details.effectiveUser)
+        self.init(
+            pid: process.pid, startTicks: process.startTicks, name: process.details.comm,
+            user: process.details.effectiveUser)
     }
 }

@@ -13,7 +13,8 @@ public enum SignalCatalog {
         (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT"), (SIGQUIT, "SIGQUIT"), (SIGILL, "SIGILL"), (SIGTRAP, "SIGTRAP"),
         (SIGABRT, "SIGABRT"), (SIGBUS, "SIGBUS"), (SIGFPE, "SIGFPE"), (SIGKILL, "SIGKILL"), (SIGUSR1, "SIGUSR1"),
         (SIGSEGV, "SIGSEGV"), (SIGUSR2, "SIGUSR2"), (SIGPIPE, "SIGPIPE"), (SIGALRM, "SIGALRM"), (SIGTERM, "SIGTERM"),
-        (SIGSTKFLT, "SIGSTKFLT"), (SIGCHLD, "SIGCHLD"), (SIGCONT, "SIGCONT"), (SIGSTOP, "SIGSTOP"), (SIGTSTP, "SIGTSTP"),
+        (SIGSTKFLT, "SIGSTKFLT"), (SIGCHLD, "SIGCHLD"), (SIGCONT, "SIGCONT"), (SIGSTOP, "SIGSTOP"),
+        (SIGTSTP, "SIGTSTP"),
         (SIGTTIN, "SIGTTIN"), (SIGTTOU, "SIGTTOU"), (SIGURG, "SIGURG"), (SIGXCPU, "SIGXCPU"), (SIGXFSZ, "SIGXFSZ"),
         (SIGVTALRM, "SIGVTALRM"), (SIGPROF, "SIGPROF"), (SIGWINCH, "SIGWINCH"), (SIGIO, "SIGIO"), (SIGPWR, "SIGPWR"),
         (SIGSYS, "SIGSYS"),
@@ -21,7 +22,8 @@ public enum SignalCatalog {
 
     /// The standard signals, then the real-time ones.
     public static var all: [Entry] {
-        let first = __libc_current_sigrtmin(), last = __libc_current_sigrtmax()
+        let first = __libc_current_sigrtmin()
+        let last = __libc_current_sigrtmax()
         let realTime = (first...last).map { number -> Entry in
             let name = number == last ? "SIGRTMAX" : (number == first ? "SIGRTMIN" : "SIGRTMIN+\(number - first)")
             return Entry(number: number, name: name)

@@ -10,7 +10,9 @@ public struct CgroupLimits: Sendable, Equatable {
     /// The number of CPUs in `cpuset.cpus.effective`.
     public var effectiveCPUs: Int?
 
-    public init(memoryMax: UInt64? = nil, memoryCurrent: UInt64? = nil, cpuQuota: Double? = nil, effectiveCPUs: Int? = nil) {
+    public init(
+        memoryMax: UInt64? = nil, memoryCurrent: UInt64? = nil, cpuQuota: Double? = nil, effectiveCPUs: Int? = nil
+    ) {
         self.memoryMax = memoryMax
         self.memoryCurrent = memoryCurrent
         self.cpuQuota = cpuQuota
@@ -34,7 +36,9 @@ public struct CgroupLimits: Sendable, Equatable {
     /// `cpu.max`: `QUOTA PERIOD` in microseconds, or `max PERIOD`.
     static func parseCPUMax(_ text: Substring) -> Double? {
         let fields = text.trimmingWhitespace().split(separator: " ")
-        guard fields.count == 2, let quota = UInt64(fields[0]), let period = UInt64(fields[1]), period > 0 else { return nil }
+        guard fields.count == 2, let quota = UInt64(fields[0]), let period = UInt64(fields[1]), period > 0 else {
+            return nil
+        }
         return Double(quota) / Double(period)
     }
 
@@ -55,7 +59,9 @@ public struct CgroupLimits: Sendable, Equatable {
 extension Substring {
     fileprivate func trimmingWhitespace() -> Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return self[start...end]
     }
 }

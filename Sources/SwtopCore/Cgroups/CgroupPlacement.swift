@@ -52,7 +52,9 @@ public struct CgroupPlacement: Sendable, Equatable {
 /// A container recognised from its cgroup path: the runtime and the container's id.
 public struct ContainerID: Sendable, Equatable {
     public enum Runtime: String, Sendable {
-        case docker, podman, containerd, crio = "cri-o", lxc
+        case docker, podman, containerd
+        case crio = "cri-o"
+        case lxc
     }
 
     public var runtime: Runtime
@@ -81,7 +83,10 @@ public struct ContainerID: Sendable, Equatable {
         var pod: String?
         var found: ContainerID?
         for (index, component) in components.enumerated() {
-            if let uid = Self.podUID(component) { pod = uid; continue }
+            if let uid = Self.podUID(component) {
+                pod = uid
+                continue
+            }
             if component.hasPrefix("lxc.payload.") {
                 found = ContainerID(runtime: .lxc, id: String(component.dropFirst("lxc.payload.".count)))
                 break
@@ -92,7 +97,9 @@ public struct ContainerID: Sendable, Equatable {
             }
             // cgroupfs drivers: a directory named after the runtime, then the id.
             if index + 1 < components.count, Self.isContainerID(components[index + 1]) {
-                let runtimes: [String: Runtime] = ["docker": .docker, "libpod_parent": .podman, "containerd": .containerd]
+                let runtimes: [String: Runtime] = [
+                    "docker": .docker, "libpod_parent": .podman, "containerd": .containerd,
+                ]
                 if let runtime = runtimes[component] {
                     found = ContainerID(runtime: runtime, id: components[index + 1])
                     break
@@ -114,8 +121,10 @@ public struct ContainerID: Sendable, Equatable {
     private static func scopedID(_ component: String) -> ContainerID? {
         guard component.hasSuffix(".scope") else { return nil }
         let name = component.dropLast(".scope".count)
-        let prefixes: [(String, Runtime)] = [("docker-", .docker), ("libpod-", .podman),
-                                             ("cri-containerd-", .containerd), ("crio-", .crio)]
+        let prefixes: [(String, Runtime)] = [
+            ("docker-", .docker), ("libpod-", .podman),
+            ("cri-containerd-", .containerd), ("crio-", .crio),
+        ]
         for (prefix, runtime) in prefixes where name.hasPrefix(prefix) {
             let id = String(name.dropFirst(prefix.count))
             return isContainerID(id) ? ContainerID(runtime: runtime, id: id) : nil
@@ -127,8 +136,9 @@ public struct ContainerID: Sendable, Equatable {
     private static func podUID(_ component: String) -> String? {
         if component.hasSuffix(".slice") {
             guard component.hasPrefix("kubepods"),
-                  let last = component.dropLast(".slice".count).split(separator: "-").last,
-                  last.hasPrefix("pod"), last.count > 3 else { return nil }
+                let last = component.dropLast(".slice".count).split(separator: "-").last,
+                last.hasPrefix("pod"), last.count > 3
+            else { return nil }
             return String(last.dropFirst(3).map { $0 == "_" ? "-" : $0 })
         }
         guard component.hasPrefix("pod"), component.count > 3 else { return nil }

@@ -54,12 +54,14 @@ extension RecordByteWriter {
 extension RecordByteReader {
     mutating func machineActivity(into system: inout SystemState) throws(RecordDecodingError) {
         system.diskActivity = try optionalList { reader throws(RecordDecodingError) in
-            DiskActivity(name: try reader.string(), readBytesPerSecond: try reader.optionalDouble(),
-                         writeBytesPerSecond: try reader.optionalDouble(), busyPercent: try reader.optionalDouble())
+            DiskActivity(
+                name: try reader.string(), readBytesPerSecond: try reader.optionalDouble(),
+                writeBytesPerSecond: try reader.optionalDouble(), busyPercent: try reader.optionalDouble())
         }
         system.networkActivity = try optionalList { reader throws(RecordDecodingError) in
-            InterfaceActivity(name: try reader.string(), receivedBytesPerSecond: try reader.optionalDouble(),
-                              transmittedBytesPerSecond: try reader.optionalDouble())
+            InterfaceActivity(
+                name: try reader.string(), receivedBytesPerSecond: try reader.optionalDouble(),
+                transmittedBytesPerSecond: try reader.optionalDouble())
         }
         if try bool() {
             var resources: [ResourcePressure?] = []
@@ -81,9 +83,12 @@ extension RecordByteReader {
             let memoryCurrent = try optionalUnsigned()
             let cpuQuota = try optionalDouble()
             let effectiveCPUs = try optionalUnsigned()
-            guard effectiveCPUs.map({ $0 <= UInt64(Int32.max) }) ?? true else { throw .malformed("CPU count out of range") }
-            system.cgroupLimits = CgroupLimits(memoryMax: memoryMax, memoryCurrent: memoryCurrent, cpuQuota: cpuQuota,
-                                               effectiveCPUs: effectiveCPUs.map { Int($0) })
+            guard effectiveCPUs.map({ $0 <= UInt64(Int32.max) }) ?? true else {
+                throw .malformed("CPU count out of range")
+            }
+            system.cgroupLimits = CgroupLimits(
+                memoryMax: memoryMax, memoryCurrent: memoryCurrent, cpuQuota: cpuQuota,
+                effectiveCPUs: effectiveCPUs.map { Int($0) })
         }
     }
 

@@ -45,8 +45,10 @@ extension RecordByteWriter {
         if has(.io) {
             bool(entry.ioCounters != nil)
             if let counters = entry.ioCounters {
-                for value in [counters.readCharacters, counters.writtenCharacters, counters.readBytes,
-                              counters.writtenBytes, counters.cancelledWriteBytes] {
+                for value in [
+                    counters.readCharacters, counters.writtenCharacters, counters.readBytes,
+                    counters.writtenBytes, counters.cancelledWriteBytes,
+                ] {
                     unsigned(value)
                 }
             }
@@ -113,7 +115,9 @@ extension ProcessDetails {
 
 extension RecordByteReader {
     /// The process `pid`/`startTicks` from its mask and fields, on top of `previous`.
-    mutating func process(pid: Int32, startTicks: UInt64, previous: ProcessEntry?) throws(RecordDecodingError) -> ProcessEntry {
+    mutating func process(pid: Int32, startTicks: UInt64, previous: ProcessEntry?) throws(RecordDecodingError)
+        -> ProcessEntry
+    {
         let mask = try unsigned()
         guard mask & ~ProcessField.all == 0 else { throw .malformed("unknown process field") }
         func has(_ field: ProcessField) -> Bool { mask & field.bit != 0 }
@@ -140,7 +144,8 @@ extension RecordByteReader {
         if has(.virtualBytes) { entry.virtualBytes = try unsigned() }
         if has(.approximateResidentBytes) { entry.approximateResidentBytes = try unsigned() }
         if has(.exactMemory) {
-            entry.exactMemory = try bool() ? ResidentMemory(residentBytes: try unsigned(), sharedBytes: try unsigned()) : nil
+            entry.exactMemory =
+                try bool() ? ResidentMemory(residentBytes: try unsigned(), sharedBytes: try unsigned()) : nil
         }
         if has(.processor) { entry.processor = try int32() }
         if has(.directoryOwner) { entry.directoryOwner = try uint32() }
@@ -155,8 +160,9 @@ extension RecordByteReader {
     }
 
     private mutating func ioCounters() throws(RecordDecodingError) -> IOCounters {
-        IOCounters(readCharacters: try unsigned(), writtenCharacters: try unsigned(), readBytes: try unsigned(),
-                   writtenBytes: try unsigned(), cancelledWriteBytes: try unsigned())
+        IOCounters(
+            readCharacters: try unsigned(), writtenCharacters: try unsigned(), readBytes: try unsigned(),
+            writtenBytes: try unsigned(), cancelledWriteBytes: try unsigned())
     }
 
     private static func blank(pid: Int32, startTicks: UInt64) -> ProcessEntry {
@@ -173,8 +179,9 @@ extension RecordByteReader {
         let realUser = try string()
         let effectiveUser = try string()
         let cgroup = try optionalString().map(CgroupPlacement.init(path:))
-        return ProcessDetails(comm: comm, rawCommandLine: commandLine, commandLineIsTruncated: truncated,
-                              executable: executable, realUID: realUID, effectiveUID: effectiveUID,
-                              realUser: realUser, effectiveUser: effectiveUser, cgroup: cgroup, hasReadCgroup: try bool())
+        return ProcessDetails(
+            comm: comm, rawCommandLine: commandLine, commandLineIsTruncated: truncated,
+            executable: executable, realUID: realUID, effectiveUID: effectiveUID,
+            realUser: realUser, effectiveUser: effectiveUser, cgroup: cgroup, hasReadCgroup: try bool())
     }
 }

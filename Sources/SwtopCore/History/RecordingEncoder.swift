@@ -22,8 +22,9 @@ public struct RecordingEncoder: Sendable {
         if base == nil { lastFullTime = snapshot.monotonicSeconds }
         let payload = SnapshotCoding.encode(snapshot, previous: base)
         previous = snapshot
-        return RecordingFormat.record(kind: base == nil ? .full : .delta, generation: snapshot.generation,
-                                      baseGeneration: base?.generation ?? 0, timestamp: snapshot.timestamp,
-                                      payload: payload)
+        return RecordingFormat.record(
+            kind: base == nil ? .full : .delta, generation: snapshot.generation,
+            baseGeneration: base?.generation ?? 0, timestamp: snapshot.timestamp,
+            payload: payload)
     }
 }

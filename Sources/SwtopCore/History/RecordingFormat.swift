@@ -33,8 +33,10 @@ public enum RecordingFormat {
     }
 
     /// One record: frame header and compressed payload.
-    public static func record(kind: Kind, generation: UInt64, baseGeneration: UInt64, timestamp: Double,
-                              payload: [UInt8]) -> [UInt8] {
+    public static func record(
+        kind: Kind, generation: UInt64, baseGeneration: UInt64, timestamp: Double,
+        payload: [UInt8]
+    ) -> [UInt8] {
         let compressed = Zstd.compress(payload)
         var writer = RecordByteWriter()
         for byte in recordMarker { writer.byte(byte) }
@@ -68,14 +70,16 @@ public struct RecordFrame: Sendable, Equatable {
 
     /// nil unless `bytes` (40 of them) hold a plausible frame header.
     init?(_ bytes: [UInt8], offset: Int) {
-        guard bytes.count == RecordingFormat.frameHeaderSize, bytes.starts(with: RecordingFormat.recordMarker) else { return nil }
+        guard bytes.count == RecordingFormat.frameHeaderSize, bytes.starts(with: RecordingFormat.recordMarker) else {
+            return nil
+        }
         var reader = RecordByteReader(Array(bytes[4...]))
         guard let lengthAndKind = try? reader.fixed64() else { return nil }
         let length = Int(lengthAndKind & 0xffff_ffff)
         guard let kind = RecordingFormat.Kind(rawValue: UInt8(truncatingIfNeeded: lengthAndKind >> 32)),
-              lengthAndKind >> 40 == 0, length > 0, length <= Zstd.maximumPayload,
-              let generation = try? reader.fixed64(), let base = try? reader.fixed64(),
-              let time = try? reader.double(), let crc = try? reader.fixed32()
+            lengthAndKind >> 40 == 0, length > 0, length <= Zstd.maximumPayload,
+            let generation = try? reader.fixed64(), let base = try? reader.fixed64(),
+            let time = try? reader.double(), let crc = try? reader.fixed32()
         else { return nil }
         self.offset = offset
         self.length = length

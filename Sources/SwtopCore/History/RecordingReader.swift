@@ -23,7 +23,8 @@ public enum RecordingOpenError: Error, Equatable, Sendable, CustomStringConverti
         switch self {
         case .empty: "offset 0: the file is empty"
         case .notARecording: "offset 0: not a swtop recording"
-        case .newerVersion(let version): "offset 8: format version \(version) is newer than this swtop reads (\(RecordingFormat.version))"
+        case .newerVersion(let version):
+            "offset 8: format version \(version) is newer than this swtop reads (\(RecordingFormat.version))"
         }
     }
 }
@@ -43,7 +44,9 @@ public final class RecordingReader {
         self.bytes = bytes
         let header = bytes.read(at: 0, count: RecordingFormat.headerSize)
         guard !header.isEmpty else { throw .empty }
-        guard header.count == RecordingFormat.headerSize, header.starts(with: RecordingFormat.magic) else { throw .notARecording }
+        guard header.count == RecordingFormat.headerSize, header.starts(with: RecordingFormat.magic) else {
+            throw .notARecording
+        }
         let version = UInt16(header[8]) | UInt16(header[9]) << 8
         guard version <= RecordingFormat.version else { throw .newerVersion(version) }
         guard version >= 1, Int(header[10]) == RecordingFormat.headerSize else { throw .notARecording }
@@ -91,7 +94,7 @@ public final class RecordingReader {
     private func payload(of frame: RecordFrame) -> [UInt8]? {
         let compressed = bytes.read(at: frame.offset + RecordingFormat.frameHeaderSize, count: frame.length)
         guard compressed.count == frame.length,
-              CRC32.checksum(compressed, continuing: CRC32.checksum(frame.checkedHeader)) == frame.checksum
+            CRC32.checksum(compressed, continuing: CRC32.checksum(frame.checkedHeader)) == frame.checksum
         else {
             warnings.append("offset \(frame.offset): record of sample \(frame.generation) fails its checksum, skipped")
             return nil
@@ -113,16 +116,20 @@ public final class RecordingReader {
             base = nil
         case .delta:
             guard let previous, previous.generation == frame.baseGeneration else {
-                warnings.append("offset \(frame.offset): sample \(frame.generation) is a delta against a sample that could not be read, skipped")
+                warnings.append(
+                    "offset \(frame.offset): sample \(frame.generation) is a delta against a sample that could not be read, skipped"
+                )
                 return nil
             }
             base = previous
         }
         guard let payload = payload(of: frame) else { return nil }
         do {
-            return try SnapshotCoding.decode(payload, generation: frame.generation, timestamp: frame.timestamp, previous: base)
+            return try SnapshotCoding.decode(
+                payload, generation: frame.generation, timestamp: frame.timestamp, previous: base)
         } catch {
-            warnings.append("offset \(frame.offset): record of sample \(frame.generation) is malformed (\(error)), skipped")
+            warnings.append(
+                "offset \(frame.offset): record of sample \(frame.generation) is malformed (\(error)), skipped")
             return nil
         }
     }

@@ -58,9 +58,10 @@ public struct SampleRing: Sendable {
         for entry in entries[start...index] {
             let payload = Array(entry.bytes.dropFirst(RecordingFormat.frameHeaderSize))
             guard let plain = Zstd.decompress(payload),
-                  let decoded = try? SnapshotCoding.decode(plain, generation: entry.frame.generation,
-                                                           timestamp: entry.frame.timestamp,
-                                                           previous: entry.frame.kind == .delta ? previous : nil)
+                let decoded = try? SnapshotCoding.decode(
+                    plain, generation: entry.frame.generation,
+                    timestamp: entry.frame.timestamp,
+                    previous: entry.frame.kind == .delta ? previous : nil)
             else { return nil }
             previous = decoded
         }

@@ -27,8 +27,10 @@ public enum SnapshotCoding {
 
     /// The sample back; `generation` and `timestamp` come from the record's header.
     /// A delta needs `previous`, the sample it was written against.
-    public static func decode(_ bytes: [UInt8], generation: UInt64, timestamp: Double,
-                              previous: Snapshot?) throws(RecordDecodingError) -> Snapshot {
+    public static func decode(
+        _ bytes: [UInt8], generation: UInt64, timestamp: Double,
+        previous: Snapshot?
+    ) throws(RecordDecodingError) -> Snapshot {
         var reader = RecordByteReader(bytes)
         let monotonic = try reader.double()
         var system = try reader.system()
@@ -51,7 +53,8 @@ public enum SnapshotCoding {
             processes.append(try reader.process(pid: pid, startTicks: startTicks, previous: known[identity]))
         }
         guard reader.isAtEnd else { throw .malformed("bytes after the last process") }
-        return Snapshot(generation: generation, timestamp: timestamp, monotonicSeconds: monotonic, system: system,
-                        tasks: tasks, processes: processes)
+        return Snapshot(
+            generation: generation, timestamp: timestamp, monotonicSeconds: monotonic, system: system,
+            tasks: tasks, processes: processes)
     }
 }

@@ -31,9 +31,11 @@ extension RecordByteWriter {
     }
 
     mutating func tasks(_ tasks: TaskCounts) {
-        for count in [tasks.total, tasks.running, tasks.sleeping, tasks.diskSleep, tasks.stopped, tasks.zombie,
-                      tasks.idle, tasks.userlandThreads, tasks.kernelThreads, tasks.runningThreads,
-                      tasks.unreadable, tasks.notRefreshed] {
+        for count in [
+            tasks.total, tasks.running, tasks.sleeping, tasks.diskSleep, tasks.stopped, tasks.zombie,
+            tasks.idle, tasks.userlandThreads, tasks.kernelThreads, tasks.runningThreads,
+            tasks.unreadable, tasks.notRefreshed,
+        ] {
             signed(Int64(count))
         }
     }
@@ -41,14 +43,18 @@ extension RecordByteWriter {
     private mutating func cpu(_ cpu: CPUUsage) {
         optionalUnsigned(cpu.id.map { UInt64(max(0, $0)) })
         let ticks = cpu.ticks
-        for value in [ticks.user, ticks.nice, ticks.system, ticks.idle, ticks.iowait, ticks.irq, ticks.softirq,
-                      ticks.steal, ticks.guest, ticks.guestNice] {
+        for value in [
+            ticks.user, ticks.nice, ticks.system, ticks.idle, ticks.iowait, ticks.irq, ticks.softirq,
+            ticks.steal, ticks.guest, ticks.guestNice,
+        ] {
             unsigned(value)
         }
         bool(cpu.percentages != nil)
         if let shares = cpu.percentages {
-            for value in [shares.user, shares.nice, shares.system, shares.irq, shares.softirq, shares.iowait,
-                          shares.steal, shares.guest, shares.idle] {
+            for value in [
+                shares.user, shares.nice, shares.system, shares.irq, shares.softirq, shares.iowait,
+                shares.steal, shares.guest, shares.idle,
+            ] {
                 double(value)
             }
         }
@@ -58,8 +64,10 @@ extension RecordByteWriter {
         unsigned(memory.total)
         unsigned(memory.free)
         optionalUnsigned(memory.available)
-        for value in [memory.buffers, memory.cached, memory.reclaimableSlab, memory.shared, memory.swapTotal,
-                      memory.swapFree, memory.swapCached] {
+        for value in [
+            memory.buffers, memory.cached, memory.reclaimableSlab, memory.shared, memory.swapTotal,
+            memory.swapFree, memory.swapCached,
+        ] {
             unsigned(value)
         }
     }
@@ -73,16 +81,18 @@ extension RecordByteReader {
         let memory = try memory()
         var load = LoadAverage(one: try double(), five: try double(), fifteen: try double())
         load.lastPID = try optionalUnsigned().map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0)) }
-        var system = SystemState(cpuTotal: total, cpus: cpus, memory: memory, load: load, uptimeSeconds: try double(),
-                                 bootTime: try unsigned(), clockTicksPerSecond: try unsigned())
+        var system = SystemState(
+            cpuTotal: total, cpus: cpus, memory: memory, load: load, uptimeSeconds: try double(),
+            bootTime: try unsigned(), clockTicksPerSecond: try unsigned())
         system.contextSwitchesPerSecond = try optionalDouble()
         system.interruptsPerSecond = try optionalDouble()
         if try bool() {
             system.cpuFrequency = CPUFrequency(averageMHz: try double(), maximumMHz: try optionalDouble())
         }
         for _ in 0..<(try count()) {
-            var disk = DiskUsage(mountPoint: try string(), totalBytes: try optionalUnsigned(),
-                                 usedBytes: try unsigned(), availableBytes: try unsigned())
+            var disk = DiskUsage(
+                mountPoint: try string(), totalBytes: try optionalUnsigned(),
+                usedBytes: try unsigned(), availableBytes: try unsigned())
             disk.isStalled = try bool()
             system.disks.append(disk)
         }
@@ -109,9 +119,10 @@ extension RecordByteReader {
     private mutating func cpu() throws(RecordDecodingError) -> CPUUsage {
         let id = try optionalUnsigned()
         guard id.map({ $0 <= UInt64(Int32.max) }) ?? true else { throw .malformed("CPU number out of range") }
-        let ticks = CPUTicks(user: try unsigned(), nice: try unsigned(), system: try unsigned(), idle: try unsigned(),
-                             iowait: try unsigned(), irq: try unsigned(), softirq: try unsigned(), steal: try unsigned(),
-                             guest: try unsigned(), guestNice: try unsigned())
+        let ticks = CPUTicks(
+            user: try unsigned(), nice: try unsigned(), system: try unsigned(), idle: try unsigned(),
+            iowait: try unsigned(), irq: try unsigned(), softirq: try unsigned(), steal: try unsigned(),
+            guest: try unsigned(), guestNice: try unsigned())
         var shares: CPUPercentages?
         if try bool() {
             var value = CPUPercentages()

@@ -48,18 +48,21 @@ struct SocketTables {
     init(files: InspectionFiles, pid: Int32) {
         let inet: [(String, SocketEndpoint.Family)] = [("tcp", .tcp), ("tcp6", .tcp6), ("udp", .udp), ("udp6", .udp6)]
         for (name, family) in inet {
-            guard case .value(let rows) = files.read(pid: pid, "net/\(name)", { InetSocketTableParser.parse($0) }) else { continue }
+            guard case .value(let rows) = files.read(pid: pid, "net/\(name)", { InetSocketTableParser.parse($0) })
+            else { continue }
             let isTCP = family == .tcp || family == .tcp6
             for row in rows where endpoints[row.inode] == nil && row.inode != 0 {
                 let state: String? = isTCP ? InetSocketTableParser.tcpStateName(row.state) : nil
-                endpoints[row.inode] = SocketEndpoint(family: family, local: row.local,
-                                                      remote: row.remoteIsUnset ? nil : row.remote, state: state)
+                endpoints[row.inode] = SocketEndpoint(
+                    family: family, local: row.local,
+                    remote: row.remoteIsUnset ? nil : row.remote, state: state)
             }
         }
         if case .value(let rows) = files.read(pid: pid, "net/unix", { UnixSocketTableParser.parse($0) }) {
             for row in rows where endpoints[row.inode] == nil {
-                endpoints[row.inode] = SocketEndpoint(family: .unix, local: row.path, remote: nil,
-                                                      state: UnixSocketTableParser.stateName(row))
+                endpoints[row.inode] = SocketEndpoint(
+                    family: .unix, local: row.path, remote: nil,
+                    state: UnixSocketTableParser.stateName(row))
             }
         }
     }

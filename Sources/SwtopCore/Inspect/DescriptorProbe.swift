@@ -21,14 +21,16 @@ struct DescriptorProbe: Equatable {
             let (kind, inode) = kindFromText(text)
             return DescriptorProbe(kind: kind, target: text, device: 0, inode: inode)
         }
-        return DescriptorProbe(kind: kind(of: info, target: link), target: text,
-                               device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return DescriptorProbe(
+            kind: kind(of: info, target: link), target: text,
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// `pipe:[123]`, `socket:[456]`, `anon_inode:[eventfd]`.
     static func kindFromText(_ text: String) -> (DescriptorKind, UInt64) {
         if text.hasPrefix("anon_inode:") { return (.anonymousInode, 0) }
-        for (prefix, kind) in [("pipe:[", DescriptorKind.pipe), ("socket:[", .socket)] where text.hasPrefix(prefix) && text.hasSuffix("]") {
+        for (prefix, kind) in [("pipe:[", DescriptorKind.pipe), ("socket:[", .socket)]
+        where text.hasPrefix(prefix) && text.hasSuffix("]") {
             if let inode = UInt64(text.dropFirst(prefix.count).dropLast()) { return (kind, inode) }
         }
         return (.unknown, 0)

@@ -23,7 +23,9 @@ final class InspectionFiles {
     func read<Value>(path: String, _ parse: (UnsafeBufferPointer<UInt8>) -> Value?) -> Readable<Value> {
         errno = 0
         // The parser's nil is kept apart from a read that failed: `.some(nil)`.
-        guard let parsed = reader.withContents(ofPath: path, { Optional(parse($0)) }) else { return Self.failure(errno) }
+        guard let parsed = reader.withContents(ofPath: path, { Optional(parse($0)) }) else {
+            return Self.failure(errno)
+        }
         return parsed.map { .value($0) } ?? .unavailable
     }
 

@@ -197,8 +197,10 @@ public struct MemoryUsage: Sendable, Equatable {
     /// Swapped out (smaps_rollup).
     public var swapBytes: Readable<UInt64>
 
-    public init(virtualBytes: UInt64, residentBytes: UInt64, sharedBytes: Readable<UInt64>,
-                proportionalBytes: Readable<UInt64>, swapBytes: Readable<UInt64>) {
+    public init(
+        virtualBytes: UInt64, residentBytes: UInt64, sharedBytes: Readable<UInt64>,
+        proportionalBytes: Readable<UInt64>, swapBytes: Readable<UInt64>
+    ) {
         self.virtualBytes = virtualBytes
         self.residentBytes = residentBytes
         self.sharedBytes = sharedBytes

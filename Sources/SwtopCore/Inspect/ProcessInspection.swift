@@ -45,15 +45,17 @@ public struct ProcessInspection: Sendable, Equatable {
     public var systemTicks: UInt64
     public var onlineCPUs: Int
 
-    public init(pid: Int32, startTicks: UInt64, comm: String, commandLine: Readable<[String]>,
-                executable: Readable<ExecutableFile>, workingDirectory: Readable<String>,
-                rootDirectory: Readable<String>, state: UInt8, ancestors: [ProcessLink],
-                children: Readable<[ProcessLink]>, credentials: Readable<Credentials>, startTime: Double,
-                elapsedSeconds: Double, threads: Readable<[InspectedThread]>, scheduling: Scheduling,
-                affinity: Readable<String>, terminal: String?, umask: Readable<UInt32>,
-                limits: Readable<[ResourceLimit]>, signals: Readable<SignalMasks>, memory: MemoryUsage,
-                io: Readable<IOCounters>, cgroups: Readable<[CgroupMembership]>, systemTicks: UInt64,
-                onlineCPUs: Int) {
+    public init(
+        pid: Int32, startTicks: UInt64, comm: String, commandLine: Readable<[String]>,
+        executable: Readable<ExecutableFile>, workingDirectory: Readable<String>,
+        rootDirectory: Readable<String>, state: UInt8, ancestors: [ProcessLink],
+        children: Readable<[ProcessLink]>, credentials: Readable<Credentials>, startTime: Double,
+        elapsedSeconds: Double, threads: Readable<[InspectedThread]>, scheduling: Scheduling,
+        affinity: Readable<String>, terminal: String?, umask: Readable<UInt32>,
+        limits: Readable<[ResourceLimit]>, signals: Readable<SignalMasks>, memory: MemoryUsage,
+        io: Readable<IOCounters>, cgroups: Readable<[CgroupMembership]>, systemTicks: UInt64,
+        onlineCPUs: Int
+    ) {
         self.pid = pid
         self.startTicks = startTicks
         self.comm = comm

@@ -22,11 +22,14 @@ extension ProcessInspector {
         let workingDirectory = files.link(pid: pid, "cwd").map { LosslessText.decode($0) }
         let rootDirectory = files.link(pid: pid, "root").map { LosslessText.decode($0) }
         let threads = threads(of: pid, systemTicks: systemTicks, onlineCPUs: onlineCPUs, previous: samePrevious)
-        let scheduling = Scheduling(nice: stat.nice, priority: stat.priority, policy: SchedulingPolicy(number: head.policy),
-                                    realTimePriority: head.realTimePriority, processor: stat.processor)
+        let scheduling = Scheduling(
+            nice: stat.nice, priority: stat.priority, policy: SchedulingPolicy(number: head.policy),
+            realTimePriority: head.realTimePriority, processor: stat.processor)
         let affinity: Readable<String> = status.flatMap { $0.cpusAllowedList.map { .value($0) } ?? .unavailable }
         let umask: Readable<UInt32> = status.flatMap { $0.umask.map { .value($0) } ?? .unavailable }
-        let signals: Readable<SignalMasks> = status.flatMap { $0.sawSignalMasks ? .value(Self.signalMasks($0)) : .unavailable }
+        let signals: Readable<SignalMasks> = status.flatMap {
+            $0.sawSignalMasks ? .value(Self.signalMasks($0)) : .unavailable
+        }
         let limits = files.read(pid: pid, "limits") { LimitsParser.parse($0) }
         let io = files.read(pid: pid, "io") { ProcessIOParser.parse($0) }
         let cgroups = files.read(pid: pid, "cgroup") { CgroupParser.parse($0) }
@@ -34,10 +37,12 @@ extension ProcessInspector {
             pid: pid, startTicks: stat.startTicks, comm: head.comm, commandLine: commandLine, executable: executable,
             workingDirectory: workingDirectory, rootDirectory: rootDirectory, state: stat.state,
             ancestors: ancestors(of: stat), children: children(of: pid), credentials: status.flatMap(credentials),
-            startTime: Double(system?.bootTime ?? 0) + startedAfterBoot, elapsedSeconds: max(0, uptime - startedAfterBoot),
+            startTime: Double(system?.bootTime ?? 0) + startedAfterBoot,
+            elapsedSeconds: max(0, uptime - startedAfterBoot),
             threads: threads, scheduling: scheduling, affinity: affinity,
             terminal: TerminalDevice.name(ttyNumber: stat.ttyNumber), umask: umask, limits: limits, signals: signals,
-            memory: memory(of: pid, stat: stat), io: io, cgroups: cgroups, systemTicks: systemTicks, onlineCPUs: onlineCPUs)
+            memory: memory(of: pid, stat: stat), io: io, cgroups: cgroups, systemTicks: systemTicks,
+            onlineCPUs: onlineCPUs)
         // Files read after stat may already belong to a new process with this PID.
         return isSameProcess(pid: pid, startTicks: stat.startTicks) ? inspection : nil
     }
@@ -81,9 +86,10 @@ extension ProcessInspector {
             guard case .value(let all) = files.numberedEntries(ofDirectory: procFS.root) else { return .unavailable }
             for candidate in all where files.stat(of: candidate)?.stat.ppid == pid { pids.insert(candidate) }
         }
-        return .value(pids.sorted().compactMap { child in
-            files.stat(of: child).map { ProcessLink(pid: child, comm: $0.comm) }
-        })
+        return .value(
+            pids.sorted().compactMap { child in
+                files.stat(of: child).map { ProcessLink(pid: child, comm: $0.comm) }
+            })
     }
 
     private func credentials(_ status: ProcessStatus) -> Readable<Credentials> {
@@ -93,39 +99,51 @@ extension ProcessInspector {
         func quadruple(_ ids: [UInt32], _ name: (UInt32) -> NamedID) -> IDQuadruple {
             IDQuadruple(real: name(ids[0]), effective: name(ids[1]), saved: name(ids[2]), filesystem: name(ids[3]))
         }
-        return .value(Credentials(users: quadruple(status.userIDs, user), groups: quadruple(status.groupIDs, group),
-                                  supplementaryGroups: status.groups.map(group)))
+        return .value(
+            Credentials(
+                users: quadruple(status.userIDs, user), groups: quadruple(status.groupIDs, group),
+                supplementaryGroups: status.groups.map(group)))
     }
 
     static func signalMasks(_ status: ProcessStatus) -> SignalMasks {
-        SignalMasks(pending: StatusParser.signals(in: status.pendingThread | status.pendingShared),
-                    blocked: StatusParser.signals(in: status.blocked),
-                    ignored: StatusParser.signals(in: status.ignored),
-                    caught: StatusParser.signals(in: status.caught))
+        SignalMasks(
+            pending: StatusParser.signals(in: status.pendingThread | status.pendingShared),
+            blocked: StatusParser.signals(in: status.blocked),
+            ignored: StatusParser.signals(in: status.ignored),
+            caught: StatusParser.signals(in: status.caught))
     }
 
     /// Every thread with its CPU% since `previous`, computed as the sampler does:
     /// ticks used over the ticks one CPU had (`Δtotal / onlineCPUs`).
-    private func threads(of pid: Int32, systemTicks: UInt64, onlineCPUs: Int,
-                         previous: ProcessInspection?) -> Readable<[InspectedThread]> {
+    private func threads(
+        of pid: Int32, systemTicks: UInt64, onlineCPUs: Int,
+        previous: ProcessInspection?
+    ) -> Readable<[InspectedThread]> {
         let tids: [Int32]
         switch files.numberedEntries(pid: pid, "task") {
         case .value(let found): tids = found
         case .notPermitted: return .notPermitted
         case .unavailable: return .unavailable
         }
-        let earlier = previous?.threads.value.map { Dictionary($0.map { ($0.tid, $0.cpuTicks) }, uniquingKeysWith: { a, _ in a }) }
+        let earlier = previous?.threads.value.map {
+            Dictionary($0.map { ($0.tid, $0.cpuTicks) }, uniquingKeysWith: { a, _ in a })
+        }
         let period = previous.map { Double(systemTicks &- min(systemTicks, $0.systemTicks)) / Double(onlineCPUs) } ?? 0
-        return .value(tids.compactMap { tid in
-            guard let thread = files.read(path: files.path(pid, "task/\(tid)/stat"), { InspectedStat(bytes: $0, pid: tid) }).value
-            else { return nil }
-            let ticks = thread.stat.userTicks &+ thread.stat.systemTicks
-            var percent: Double?
-            if let before = earlier?[tid], period > 0 {
-                percent = min(Double(onlineCPUs) * 100, Double(ticks &- min(ticks, before)) / period * 100)
-            }
-            return InspectedThread(tid: tid, name: thread.comm, state: thread.stat.state, cpuTicks: ticks, cpuPercent: percent)
-        })
+        return .value(
+            tids.compactMap { tid in
+                guard
+                    let thread = files.read(
+                        path: files.path(pid, "task/\(tid)/stat"), { InspectedStat(bytes: $0, pid: tid) }
+                    ).value
+                else { return nil }
+                let ticks = thread.stat.userTicks &+ thread.stat.systemTicks
+                var percent: Double?
+                if let before = earlier?[tid], period > 0 {
+                    percent = min(Double(onlineCPUs) * 100, Double(ticks &- min(ticks, before)) / period * 100)
+                }
+                return InspectedThread(
+                    tid: tid, name: thread.comm, state: thread.stat.state, cpuTicks: ticks, cpuPercent: percent)
+            })
     }
 
     private func memory(of pid: Int32, stat: ProcessStat) -> MemoryUsage {

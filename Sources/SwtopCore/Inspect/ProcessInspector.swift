@@ -23,7 +23,9 @@ public final class ProcessInspector {
     ///     whatever process has the PID now.
     ///   - previous: the last inspection of the same process, for thread CPU%.
     public func inspect(pid: Int32, startTicks: UInt64?, previous: ProcessInspection? = nil) -> InspectionResult {
-        guard let inspection = readInspection(pid: pid, startTicks: startTicks, previous: previous) else { return .exited }
+        guard let inspection = readInspection(pid: pid, startTicks: startTicks, previous: previous) else {
+            return .exited
+        }
         return .inspected(inspection)
     }
 

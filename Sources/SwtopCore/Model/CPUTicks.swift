@@ -16,8 +16,10 @@ public struct CPUTicks: Equatable, Sendable {
 
     public init() {}
 
-    public init(user: UInt64, nice: UInt64, system: UInt64, idle: UInt64, iowait: UInt64 = 0,
-                irq: UInt64 = 0, softirq: UInt64 = 0, steal: UInt64 = 0, guest: UInt64 = 0, guestNice: UInt64 = 0) {
+    public init(
+        user: UInt64, nice: UInt64, system: UInt64, idle: UInt64, iowait: UInt64 = 0,
+        irq: UInt64 = 0, softirq: UInt64 = 0, steal: UInt64 = 0, guest: UInt64 = 0, guestNice: UInt64 = 0
+    ) {
         (self.user, self.nice, self.system, self.idle, self.iowait) = (user, nice, system, idle, iowait)
         (self.irq, self.softirq, self.steal, self.guest, self.guestNice) = (irq, softirq, steal, guest, guestNice)
     }

@@ -25,9 +25,11 @@ public final class ProcessDetails: Sendable {
     /// True once `cgroup` was read (it may still be nil: unreadable).
     public let hasReadCgroup: Bool
 
-    public init(comm: String, rawComm: [UInt8]? = nil, rawCommandLine: String, commandLineIsTruncated: Bool = false,
-                executable: String?, realUID: UInt32, effectiveUID: UInt32, realUser: String, effectiveUser: String,
-                cgroup: CgroupPlacement? = nil, hasReadCgroup: Bool = false) {
+    public init(
+        comm: String, rawComm: [UInt8]? = nil, rawCommandLine: String, commandLineIsTruncated: Bool = false,
+        executable: String?, realUID: UInt32, effectiveUID: UInt32, realUser: String, effectiveUser: String,
+        cgroup: CgroupPlacement? = nil, hasReadCgroup: Bool = false
+    ) {
         self.comm = comm
         self.undecodedComm = rawComm.flatMap { $0.elementsEqual(comm.utf8) ? nil : $0 }
         self.rawCommandLine = rawCommandLine
@@ -41,34 +43,40 @@ public final class ProcessDetails: Sendable {
         self.hasReadCgroup = hasReadCgroup
     }
 
-    public convenience init(comm: String, commandLine: [String], executable: String? = nil,
-                            realUID: UInt32 = 0, effectiveUID: UInt32 = 0, realUser: String = "root", effectiveUser: String = "root") {
-        self.init(comm: comm, rawCommandLine: commandLine.joined(separator: "\0"), executable: executable,
-                  realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
+    public convenience init(
+        comm: String, commandLine: [String], executable: String? = nil,
+        realUID: UInt32 = 0, effectiveUID: UInt32 = 0, realUser: String = "root", effectiveUser: String = "root"
+    ) {
+        self.init(
+            comm: comm, rawCommandLine: commandLine.joined(separator: "\0"), executable: executable,
+            realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser)
     }
 
     /// The details of one of this process's threads: its own name, the rest shared.
     func forThread(named comm: String, rawName: [UInt8]) -> ProcessDetails {
-        ProcessDetails(comm: comm, rawComm: rawName, rawCommandLine: rawCommandLine,
-                       commandLineIsTruncated: commandLineIsTruncated, executable: executable,
-                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
-                       cgroup: cgroup, hasReadCgroup: hasReadCgroup)
+        ProcessDetails(
+            comm: comm, rawComm: rawName, rawCommandLine: rawCommandLine,
+            commandLineIsTruncated: commandLineIsTruncated, executable: executable,
+            realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
+            cgroup: cgroup, hasReadCgroup: hasReadCgroup)
     }
 
     /// The same process after it rewrote its command line.
     func withCommandLine(_ rawCommandLine: String, isTruncated: Bool) -> ProcessDetails {
-        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine,
-                       commandLineIsTruncated: isTruncated, executable: executable,
-                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
-                       cgroup: cgroup, hasReadCgroup: hasReadCgroup)
+        ProcessDetails(
+            comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine,
+            commandLineIsTruncated: isTruncated, executable: executable,
+            realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
+            cgroup: cgroup, hasReadCgroup: hasReadCgroup)
     }
 
     /// The same process with its cgroup (re)read.
     func withCgroup(_ cgroup: CgroupPlacement?) -> ProcessDetails {
-        ProcessDetails(comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine,
-                       commandLineIsTruncated: commandLineIsTruncated, executable: executable,
-                       realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
-                       cgroup: cgroup, hasReadCgroup: true)
+        ProcessDetails(
+            comm: comm, rawComm: undecodedComm, rawCommandLine: rawCommandLine,
+            commandLineIsTruncated: commandLineIsTruncated, executable: executable,
+            realUID: realUID, effectiveUID: effectiveUID, realUser: realUser, effectiveUser: effectiveUser,
+            cgroup: cgroup, hasReadCgroup: true)
     }
 
     /// argv as a list.

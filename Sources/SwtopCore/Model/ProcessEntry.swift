@@ -46,11 +46,15 @@ public struct ProcessEntry: Sendable {
     public var cpuPercent: Double?
     public var memoryPercent: Double
 
-    public init(pid: Int32, ppid: Int32, threadGroupID: Int32? = nil, processGroup: Int32 = 0, session: Int32 = 0, ttyNumber: Int32 = 0,
-                state: UInt8 = UInt8(ascii: "S"), isKernelThread: Bool = false, priority: Int32 = 20, nice: Int32 = 0,
-                threadCount: Int32 = 1, startTicks: UInt64, userTicks: UInt64 = 0, systemTicks: UInt64 = 0,
-                virtualBytes: UInt64 = 0, approximateResidentBytes: UInt64 = 0, exactMemory: ResidentMemory? = nil, processor: Int32 = 0,
-                directoryOwner: UInt32 = 0, details: ProcessDetails, cpuPercent: Double? = nil, memoryPercent: Double = 0) {
+    public init(
+        pid: Int32, ppid: Int32, threadGroupID: Int32? = nil, processGroup: Int32 = 0, session: Int32 = 0,
+        ttyNumber: Int32 = 0,
+        state: UInt8 = UInt8(ascii: "S"), isKernelThread: Bool = false, priority: Int32 = 20, nice: Int32 = 0,
+        threadCount: Int32 = 1, startTicks: UInt64, userTicks: UInt64 = 0, systemTicks: UInt64 = 0,
+        virtualBytes: UInt64 = 0, approximateResidentBytes: UInt64 = 0, exactMemory: ResidentMemory? = nil,
+        processor: Int32 = 0,
+        directoryOwner: UInt32 = 0, details: ProcessDetails, cpuPercent: Double? = nil, memoryPercent: Double = 0
+    ) {
         self.pid = pid
         self.ppid = ppid
         self.threadGroupID = threadGroupID ?? pid

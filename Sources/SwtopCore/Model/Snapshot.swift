@@ -13,8 +13,10 @@ public struct Snapshot: Sendable {
     public var processes: [ProcessEntry]
 
     /// - Parameter monotonicSeconds: `timestamp` when not given (snapshots built by hand).
-    public init(generation: UInt64, timestamp: Double, monotonicSeconds: Double? = nil, system: SystemState,
-                tasks: TaskCounts, processes: [ProcessEntry]) {
+    public init(
+        generation: UInt64, timestamp: Double, monotonicSeconds: Double? = nil, system: SystemState,
+        tasks: TaskCounts, processes: [ProcessEntry]
+    ) {
         self.generation = generation
         self.timestamp = timestamp
         self.monotonicSeconds = monotonicSeconds ?? timestamp
@@ -50,8 +52,10 @@ public struct SystemState: Sendable {
 
     public var onlineCPUs: Int { max(1, cpus.count) }
 
-    public init(cpuTotal: CPUUsage, cpus: [CPUUsage], memory: MemoryInfo, load: LoadAverage,
-                uptimeSeconds: Double, bootTime: UInt64, clockTicksPerSecond: UInt64) {
+    public init(
+        cpuTotal: CPUUsage, cpus: [CPUUsage], memory: MemoryInfo, load: LoadAverage,
+        uptimeSeconds: Double, bootTime: UInt64, clockTicksPerSecond: UInt64
+    ) {
         self.cpuTotal = cpuTotal
         self.cpus = cpus
         self.memory = memory

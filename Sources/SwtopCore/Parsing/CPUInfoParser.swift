@@ -8,8 +8,10 @@ public enum CPUInfoParser {
         var count = 0
         repeat {
             guard cursor.consume("cpu MHz") else { continue }
-            while !cursor.isAtEnd, cursor.bytes[cursor.index] == UInt8(ascii: " ") || cursor.bytes[cursor.index] == 0x09
-                || cursor.bytes[cursor.index] == UInt8(ascii: ":") { cursor.index += 1 }
+            while !cursor.isAtEnd,
+                cursor.bytes[cursor.index] == UInt8(ascii: " ") || cursor.bytes[cursor.index] == 0x09
+                    || cursor.bytes[cursor.index] == UInt8(ascii: ":")
+            { cursor.index += 1 }
             if let value = cursor.decimal() {
                 sum += value
                 count += 1

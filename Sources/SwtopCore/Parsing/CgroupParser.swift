@@ -7,7 +7,8 @@ enum CgroupParser {
         for line in TextLines.split(bytes) where !line.isEmpty {
             let parts = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3, let hierarchy = Int(parts[0]) else { return nil }
-            memberships.append(CgroupMembership(hierarchy: hierarchy, controllers: String(parts[1]), path: String(parts[2])))
+            memberships.append(
+                CgroupMembership(hierarchy: hierarchy, controllers: String(parts[1]), path: String(parts[2])))
         }
         return memberships
     }

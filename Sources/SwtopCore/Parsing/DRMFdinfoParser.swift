@@ -13,8 +13,10 @@ public struct DRMClient: Sendable, Equatable {
     /// Sum of `drm-memory-*` regions in bytes; nil when the driver gives none.
     public var memoryBytes: UInt64?
 
-    public init(clientID: UInt64, device: String, engineNanoseconds: [String: UInt64], engineCapacity: [String: UInt64] = [:],
-                memoryBytes: UInt64?) {
+    public init(
+        clientID: UInt64, device: String, engineNanoseconds: [String: UInt64], engineCapacity: [String: UInt64] = [:],
+        memoryBytes: UInt64?
+    ) {
         self.clientID = clientID
         self.device = device
         self.engineNanoseconds = engineNanoseconds
@@ -47,7 +49,9 @@ public enum DRMFdinfoParser {
             if line.consume("drm-client-id:") {
                 clientID = line.unsigned()
             } else if line.consume("drm-pdev:") {
-                device = line.word().map { String(decoding: UnsafeBufferPointer(rebasing: line.bytes[$0]), as: UTF8.self) } ?? ""
+                device =
+                    line.word().map { String(decoding: UnsafeBufferPointer(rebasing: line.bytes[$0]), as: UTF8.self) }
+                    ?? ""
             } else if line.consume("drm-engine-capacity-") {
                 if let (name, value) = keyAndNumber(&line) { capacity[name] = value }
             } else if line.consume("drm-engine-") {
@@ -60,7 +64,9 @@ public enum DRMFdinfoParser {
             }
         } while cursor.nextLine()
         guard let clientID else { return nil }
-        return DRMClient(clientID: clientID, device: device, engineNanoseconds: engines, engineCapacity: capacity, memoryBytes: memory)
+        return DRMClient(
+            clientID: clientID, device: device, engineNanoseconds: engines, engineCapacity: capacity,
+            memoryBytes: memory)
     }
 
     /// `NAME:  NUMBER`, the cursor left after the number.

@@ -8,7 +8,9 @@ public struct DiskCounters: Sendable, Equatable {
     public var busyMilliseconds: UInt64
 
     public init(name: String, readBytes: UInt64, writtenBytes: UInt64, busyMilliseconds: UInt64) {
-        (self.name, self.readBytes, self.writtenBytes, self.busyMilliseconds) = (name, readBytes, writtenBytes, busyMilliseconds)
+        (self.name, self.readBytes, self.writtenBytes, self.busyMilliseconds) = (
+            name, readBytes, writtenBytes, busyMilliseconds
+        )
     }
 }
 
@@ -40,7 +42,8 @@ public enum DiskStatsParser {
         let (read, readOverflow) = fields[2].multipliedReportingOverflow(by: sectorBytes)
         let (written, writeOverflow) = fields[6].multipliedReportingOverflow(by: sectorBytes)
         guard !readOverflow, !writeOverflow else { return nil }
-        return DiskCounters(name: String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[name]), as: UTF8.self),
-                            readBytes: read, writtenBytes: written, busyMilliseconds: fields[9])
+        return DiskCounters(
+            name: String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[name]), as: UTF8.self),
+            readBytes: read, writtenBytes: written, busyMilliseconds: fields[9])
     }
 }

@@ -17,12 +17,13 @@ enum InetSocketTableParser {
 
     private static func row(_ cursor: inout ByteCursor) -> Row? {
         guard let slot = cursor.word(), cursor.bytes[slot.upperBound - 1] == UInt8(ascii: ":"),
-              let local = address(&cursor), let remote = address(&cursor),
-              let stateWord = cursor.word(), let state = hexValue(cursor.bytes, stateWord), state <= 0xFF
+            let local = address(&cursor), let remote = address(&cursor),
+            let stateWord = cursor.word(), let state = hexValue(cursor.bytes, stateWord), state <= 0xFF
         else { return nil }
         for _ in 0..<5 { guard cursor.word() != nil else { return nil } } // queues, timer, retransmits, uid, timeout
         guard let inode = cursor.unsigned() else { return nil }
-        return Row(inode: inode, local: local.text, remote: remote.text, remoteIsUnset: remote.isUnset, state: UInt8(state))
+        return Row(
+            inode: inode, local: local.text, remote: remote.text, remoteIsUnset: remote.isUnset, state: UInt8(state))
     }
 
     /// `0100007F:1F90` → `127.0.0.1:8080`; 32 hex digits make an IPv6 address.
@@ -30,7 +31,7 @@ enum InetSocketTableParser {
         guard let word = cursor.word() else { return nil }
         let bytes = cursor.bytes
         guard let colon = bytes[word].firstIndex(of: UInt8(ascii: ":")),
-              let port = hexValue(bytes, (colon + 1)..<word.upperBound), port <= 0xFFFF
+            let port = hexValue(bytes, (colon + 1)..<word.upperBound), port <= 0xFFFF
         else { return nil }
         let hostDigits = word.lowerBound..<colon
         var octets: [UInt8] = []
@@ -56,7 +57,10 @@ enum InetSocketTableParser {
         var best = (start: -1, length: 0)
         var index = 0
         while index < 8 {
-            guard groups[index] == 0 else { index += 1; continue }
+            guard groups[index] == 0 else {
+                index += 1
+                continue
+            }
             let start = index
             while index < 8, groups[index] == 0 { index += 1 }
             if index - start > best.length { best = (start, index - start) }
@@ -82,8 +86,10 @@ enum InetSocketTableParser {
 
     /// include/net/tcp_states.h.
     static func tcpStateName(_ state: UInt8) -> String {
-        let names = ["ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
-                     "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"]
+        let names = [
+            "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
+            "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV",
+        ]
         return state >= 1 && Int(state) <= names.count ? names[Int(state) - 1] : "state \(state)"
     }
 }

@@ -4,14 +4,21 @@
 enum LimitsParser {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [ResourceLimit]? {
         let lines = TextLines.split(bytes)
-        guard let header = lines.first, let nameWidth = header.firstRange(ofText: "Soft Limit")?.lowerBound else { return nil }
+        guard let header = lines.first, let nameWidth = header.firstRange(ofText: "Soft Limit")?.lowerBound else {
+            return nil
+        }
         var limits: [ResourceLimit] = []
         for line in lines.dropFirst() where !line.isEmpty {
-            let split = line.index(line.startIndex, offsetBy: nameWidth.utf16Offset(in: header), limitedBy: line.endIndex) ?? line.endIndex
+            let split =
+                line.index(line.startIndex, offsetBy: nameWidth.utf16Offset(in: header), limitedBy: line.endIndex)
+                ?? line.endIndex
             let name = line[..<split].trimmingTrailingSpaces()
             let words = line[split...].split(separator: " ")
-            guard !name.isEmpty, words.count >= 2, let soft = value(words[0]), let hard = value(words[1]) else { return nil }
-            limits.append(ResourceLimit(name: name, soft: soft, hard: hard, unit: words.count > 2 ? String(words[2]) : ""))
+            guard !name.isEmpty, words.count >= 2, let soft = value(words[0]), let hard = value(words[1]) else {
+                return nil
+            }
+            limits.append(
+                ResourceLimit(name: name, soft: soft, hard: hard, unit: words.count > 2 ? String(words[2]) : ""))
         }
         return limits
     }

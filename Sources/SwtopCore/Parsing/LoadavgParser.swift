@@ -15,7 +15,9 @@ public struct LoadAverage: Equatable, Sendable {
 public enum LoadavgParser {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> LoadAverage? {
         var cursor = ByteCursor(bytes)
-        guard let one = cursor.decimal(), let five = cursor.decimal(), let fifteen = cursor.decimal() else { return nil }
+        guard let one = cursor.decimal(), let five = cursor.decimal(), let fifteen = cursor.decimal() else {
+            return nil
+        }
         _ = cursor.word() // running/total tasks
         let lastPID = cursor.unsigned().flatMap { Int32(exactly: $0) }
         return LoadAverage(one: one, five: five, fifteen: fifteen, lastPID: lastPID)

@@ -6,8 +6,10 @@ public enum MountsParser {
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ")
             guard fields.count >= 3 else { continue }
-            let device = fields[0], type = fields[2]
-            guard device.hasPrefix("/dev/") || ["nfs", "nfs4", "cifs", "smb3", "zfs", "btrfs"].contains(String(type)) else { continue }
+            let device = fields[0]
+            let type = fields[2]
+            guard device.hasPrefix("/dev/") || ["nfs", "nfs4", "cifs", "smb3", "zfs", "btrfs"].contains(String(type))
+            else { continue }
             let point = unescape(fields[1])
             if !points.contains(point) { points.append(point) }
         }
@@ -19,7 +21,9 @@ public enum MountsParser {
         var bytes: [UInt8] = []
         var rest = Array(field.utf8)[...]
         while let byte = rest.popFirst() {
-            if byte == UInt8(ascii: "\\"), rest.count >= 3, let value = UInt8(String(decoding: rest.prefix(3), as: UTF8.self), radix: 8) {
+            if byte == UInt8(ascii: "\\"), rest.count >= 3,
+                let value = UInt8(String(decoding: rest.prefix(3), as: UTF8.self), radix: 8)
+            {
                 bytes.append(value)
                 rest = rest.dropFirst(3)
             } else {

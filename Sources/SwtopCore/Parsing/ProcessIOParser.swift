@@ -11,8 +11,10 @@ public struct IOCounters: Sendable, Equatable {
     /// Written bytes that were truncated away before reaching storage.
     public var cancelledWriteBytes: UInt64
 
-    public init(readCharacters: UInt64, writtenCharacters: UInt64, readBytes: UInt64, writtenBytes: UInt64,
-                cancelledWriteBytes: UInt64) {
+    public init(
+        readCharacters: UInt64, writtenCharacters: UInt64, readBytes: UInt64, writtenBytes: UInt64,
+        cancelledWriteBytes: UInt64
+    ) {
         self.readCharacters = readCharacters
         self.writtenCharacters = writtenCharacters
         self.readBytes = readBytes
@@ -25,17 +27,28 @@ public struct IOCounters: Sendable, Equatable {
 /// and no file when it does not.
 public enum ProcessIOParser {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IOCounters? {
-        var readCharacters, writtenCharacters, readBytes, writtenBytes, cancelled: UInt64?
+        var readCharacters: UInt64?
+        var writtenCharacters: UInt64?
+        var readBytes: UInt64?
+        var writtenBytes: UInt64?
+        var cancelled: UInt64?
         var cursor = ByteCursor(bytes)
         repeat {
-            if cursor.consume("rchar:") { readCharacters = cursor.unsigned() }
-            else if cursor.consume("wchar:") { writtenCharacters = cursor.unsigned() }
-            else if cursor.consume("read_bytes:") { readBytes = cursor.unsigned() }
-            else if cursor.consume("write_bytes:") { writtenBytes = cursor.unsigned() }
-            else if cursor.consume("cancelled_write_bytes:") { cancelled = cursor.unsigned() }
+            if cursor.consume("rchar:") {
+                readCharacters = cursor.unsigned()
+            } else if cursor.consume("wchar:") {
+                writtenCharacters = cursor.unsigned()
+            } else if cursor.consume("read_bytes:") {
+                readBytes = cursor.unsigned()
+            } else if cursor.consume("write_bytes:") {
+                writtenBytes = cursor.unsigned()
+            } else if cursor.consume("cancelled_write_bytes:") {
+                cancelled = cursor.unsigned()
+            }
         } while cursor.nextLine()
         guard let readCharacters, let writtenCharacters, let readBytes, let writtenBytes else { return nil }
-        return IOCounters(readCharacters: readCharacters, writtenCharacters: writtenCharacters,
-                          readBytes: readBytes, writtenBytes: writtenBytes, cancelledWriteBytes: cancelled ?? 0)
+        return IOCounters(
+            readCharacters: readCharacters, writtenCharacters: writtenCharacters,
+            readBytes: readBytes, writtenBytes: writtenBytes, cancelledWriteBytes: cancelled ?? 0)
     }
 }

@@ -33,8 +33,8 @@ public enum ProcessStatParser {
     /// last `)`; the numbers after it are read by position.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ProcessStat? {
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")),
-              let close = bytes.lastIndex(of: UInt8(ascii: ")")),
-              open < close
+            let close = bytes.lastIndex(of: UInt8(ascii: ")")),
+            open < close
         else { return nil }
         var head = ByteCursor(UnsafeBufferPointer(rebasing: bytes[..<open]))
         guard let pid = head.signed(), pid > 0, pid <= Int64(Int32.max) else { return nil }
@@ -45,19 +45,19 @@ public enum ProcessStatParser {
 
         // Fields 4–24 (1-based, as in proc(5)); a missing one means a cut-short line.
         guard let ppid = cursor.signed(), let processGroup = cursor.signed(),
-              let session = cursor.signed(), let ttyNumber = cursor.signed(),
-              cursor.signed() != nil, // 8 tpgid
-              let flags = cursor.unsigned()
+            let session = cursor.signed(), let ttyNumber = cursor.signed(),
+            cursor.signed() != nil, // 8 tpgid
+            let flags = cursor.unsigned()
         else { return nil }
         for _ in 10...13 { guard cursor.unsigned() != nil else { return nil } } // fault counters
         guard let userTicks = cursor.unsigned(), let systemTicks = cursor.unsigned(),
-              cursor.signed() != nil, cursor.signed() != nil, // 16, 17: children's times
-              let priority = cursor.signed(), let nice = cursor.signed(),
-              let threadCount = cursor.signed(),
-              cursor.signed() != nil, // 21 itrealvalue
-              let startTicks = cursor.unsigned(),
-              let virtualBytes = cursor.unsigned(),
-              let residentPages = cursor.signed()
+            cursor.signed() != nil, cursor.signed() != nil, // 16, 17: children's times
+            let priority = cursor.signed(), let nice = cursor.signed(),
+            let threadCount = cursor.signed(),
+            cursor.signed() != nil, // 21 itrealvalue
+            let startTicks = cursor.unsigned(),
+            let virtualBytes = cursor.unsigned(),
+            let residentPages = cursor.signed()
         else { return nil }
         // Field 39 (processor) arrived in Linux 2.2.8; tolerate lines that stop earlier.
         var processor: Int64 = -1
@@ -90,11 +90,13 @@ extension ProcessStatParser {
     /// Fields 40 (`rt_priority`) and 41 (`policy`), which only the detail view
     /// shows: `parse` stops before them on purpose.
     /// - Parameter close: the index of the `)` that ends `comm`.
-    static func scheduling(_ bytes: UnsafeBufferPointer<UInt8>, after close: Int) -> (realTimePriority: UInt32, policy: UInt32)? {
+    static func scheduling(_ bytes: UnsafeBufferPointer<UInt8>, after close: Int) -> (
+        realTimePriority: UInt32, policy: UInt32
+    )? {
         var cursor = ByteCursor(bytes, at: close + 1)
         for _ in 3...39 { guard cursor.word() != nil else { return nil } }
         guard let priority = cursor.unsigned(), let policy = cursor.unsigned(),
-              priority <= UInt64(UInt32.max), policy <= UInt64(UInt32.max)
+            priority <= UInt64(UInt32.max), policy <= UInt64(UInt32.max)
         else { return nil }
         return (UInt32(priority), UInt32(policy))
     }

@@ -3,8 +3,11 @@ public enum StatmParser {
     /// RES and SHR in bytes; nil for text that is not statm.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, pageSize: UInt64) -> ResidentMemory? {
         var cursor = ByteCursor(bytes)
-        guard cursor.unsigned() != nil, let resident = cursor.unsigned(), let shared = cursor.unsigned() else { return nil }
-        return ResidentMemory(residentBytes: inBytes(resident, pageSize), sharedBytes: inBytes(min(shared, resident), pageSize))
+        guard cursor.unsigned() != nil, let resident = cursor.unsigned(), let shared = cursor.unsigned() else {
+            return nil
+        }
+        return ResidentMemory(
+            residentBytes: inBytes(resident, pageSize), sharedBytes: inBytes(min(shared, resident), pageSize))
     }
 
     /// Pages in bytes, saturating: a fabricated count must not trap.

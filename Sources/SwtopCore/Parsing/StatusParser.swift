@@ -66,7 +66,9 @@ public enum StatusParser {
                 status.cpusAllowedList = restOfLine(&cursor)
             } else if cursor.consume("VmSwap:") {
                 cursor.skipBlanks()
-                status.swapBytes = cursor.unsigned().map { $0.multipliedReportingOverflow(by: 1024).overflow ? .max : $0 * 1024 }
+                status.swapBytes = cursor.unsigned().map {
+                    $0.multipliedReportingOverflow(by: 1024).overflow ? .max : $0 * 1024
+                }
             } else if cursor.consume("SigPnd:") {
                 status.pendingThread = hex(&cursor) ?? 0
                 status.sawSignalMasks = true
@@ -94,7 +96,8 @@ public enum StatusParser {
         while values.count < count {
             cursor.skipBlanks()
             guard !cursor.isAtEnd, cursor.bytes[cursor.index] &- 0x30 < 10,
-                  let value = cursor.unsigned(), value <= UInt64(UInt32.max) else { break }
+                let value = cursor.unsigned(), value <= UInt64(UInt32.max)
+            else { break }
             values.append(UInt32(value))
         }
         return values
@@ -104,7 +107,8 @@ public enum StatusParser {
         cursor.skipBlanks()
         var value: UInt32 = 0
         let start = cursor.index
-        while !cursor.isAtEnd, case let digit = cursor.bytes[cursor.index] &- 0x30, digit < 8, cursor.index - start < 11 {
+        while !cursor.isAtEnd, case let digit = cursor.bytes[cursor.index] &- 0x30, digit < 8, cursor.index - start < 11
+        {
             value = value << 3 | UInt32(digit)
             cursor.index += 1
         }

@@ -57,7 +57,8 @@ public enum SystemStatParser {
             count += 1
         }
         guard count >= 4 else { return nil }
-        return CPUTicks(user: values[0], nice: values[1], system: values[2], idle: values[3], iowait: values[4],
-                        irq: values[5], softirq: values[6], steal: values[7], guest: values[8], guestNice: values[9])
+        return CPUTicks(
+            user: values[0], nice: values[1], system: values[2], idle: values[3], iowait: values[4],
+            irq: values[5], softirq: values[6], steal: values[7], guest: values[8], guestNice: values[9])
     }
 }

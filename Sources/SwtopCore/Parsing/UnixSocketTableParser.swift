@@ -82,7 +82,8 @@ enum UnixSocketTableParser {
         guard index < line.count, line[index] == UInt8(ascii: ":") else { return nil }
         index += 1
         guard space(), hex(8) != nil, space(), hex(8) != nil, space(), let flags = hex(8), space(), hex(4) != nil,
-              space(), let state = hex(2), space() else { return nil }
+            space(), let state = hex(2), space()
+        else { return nil }
         while index < line.count, line[index] == UInt8(ascii: " ") { index += 1 } // %5lu pads with spaces
         var inode: UInt64 = 0
         var inodeDigits = 0

@@ -6,7 +6,10 @@ enum DirectoryNames {
     static func of(_ path: String) -> [String] {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return [] }
-        guard let directory = fdopendir(fd) else { close(fd); return [] }
+        guard let directory = fdopendir(fd) else {
+            close(fd)
+            return []
+        }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {

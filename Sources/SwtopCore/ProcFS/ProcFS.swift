@@ -39,9 +39,9 @@ public enum ProcFSError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unreadable(path, code):
+        case .unreadable(let path, let code):
             return "cannot read \(path): \(String(cString: strerror(code)))"
-        case let .notADirectory(path):
+        case .notADirectory(let path):
             return "\(path) is not a directory"
         }
     }

@@ -33,8 +33,10 @@ public enum CPUAccounting {
     }
 
     /// A process's CPU% over an interval of `ticksPerCore`; nil when no time passed.
-    public static func processPercent(previousTicks: UInt64, currentTicks: UInt64,
-                                      ticksPerCore: Double, onlineCPUs: Int) -> Double? {
+    public static func processPercent(
+        previousTicks: UInt64, currentTicks: UInt64,
+        ticksPerCore: Double, onlineCPUs: Int
+    ) -> Double? {
         guard ticksPerCore > 0 else { return nil }
         let percent = Double(delta(previousTicks, currentTicks)) / ticksPerCore * 100
         return min(percent, Double(max(1, onlineCPUs)) * 100)

@@ -37,7 +37,8 @@ final class DiskUsageProbe {
         let deadline = MonotonicClock.nanoseconds() + Self.roundWaitNanoseconds
         while !calls.haveFinished(running) {
             let now = MonotonicClock.nanoseconds()
-            guard now < deadline, MonotonicClock.waitReadable(calls.finished.readEnd, forNanoseconds: deadline - now) else { break }
+            guard now < deadline, MonotonicClock.waitReadable(calls.finished.readEnd, forNanoseconds: deadline - now)
+            else { break }
             calls.finished.drain()
         }
         return calls.report(mounts, at: MonotonicClock.nanoseconds())

@@ -29,9 +29,10 @@ final class MachineActivityReader {
             func rate(_ counter: KeyPath<DiskCounters, UInt64>) -> Double? {
                 Self.rate(before?[keyPath: counter], now[keyPath: counter], over: interval)
             }
-            return DiskActivity(name: now.name, readBytesPerSecond: rate(\.readBytes),
-                                writeBytesPerSecond: rate(\.writtenBytes),
-                                busyPercent: rate(\.busyMilliseconds).map { min(100, $0 / 10) })
+            return DiskActivity(
+                name: now.name, readBytesPerSecond: rate(\.readBytes),
+                writeBytesPerSecond: rate(\.writtenBytes),
+                busyPercent: rate(\.busyMilliseconds).map { min(100, $0 / 10) })
         }
     }
 
@@ -40,7 +41,9 @@ final class MachineActivityReader {
         let counters = (reader.withContents(ofPath: procFS.root + "/net/dev") { NetDevParser.parse($0) } ?? [])
             .filter { $0.name != "lo" }
         let previous = previousInterfaces
-        previousInterfaces = (seconds, Dictionary(counters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
+        previousInterfaces = (
+            seconds, Dictionary(counters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        )
         return counters.map { now in
             let before = previous?.counters[now.name]
             let interval = previous.map { seconds - $0.seconds } ?? 0
@@ -67,7 +70,8 @@ final class MachineActivityReader {
             let chipName = line(directory + "/name") ?? chip
             for input in DirectoryNames.of(directory) where input.hasPrefix("temp") && input.hasSuffix("_input") {
                 guard let celsius = millidegrees(directory + "/" + input) else { continue }
-                let label = line(directory + "/" + input.dropLast("_input".count) + "_label")
+                let label =
+                    line(directory + "/" + input.dropLast("_input".count) + "_label")
                     ?? String(input.dropLast("_input".count))
                 readings.append(TemperatureReading(label: chipName + "/" + label, celsius: celsius))
             }

@@ -22,7 +22,8 @@ final class MeterReader {
     /// cpufreq's limit of CPU 0, in kHz; only on the real /proc (a fixture root has no /sys beside it).
     private func readMaximumMHz() -> Double? {
         guard procFS.root == "/proc" else { return nil }
-        let kHz = reader.withContents(ofPath: "/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", singleLine: true) { bytes in
+        let kHz = reader.withContents(ofPath: "/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", singleLine: true)
+        { bytes in
             var cursor = ByteCursor(bytes)
             return cursor.unsigned()
         }
@@ -40,7 +41,8 @@ final class MeterReader {
         let unit = UInt64(info.f_frsize)
         let total = UInt64(info.f_blocks) &* unit
         let free = UInt64(info.f_bfree) &* unit
-        return DiskUsage(mountPoint: mountPoint, totalBytes: total, usedBytes: total &- min(total, free),
-                         availableBytes: UInt64(info.f_bavail) &* unit)
+        return DiskUsage(
+            mountPoint: mountPoint, totalBytes: total, usedBytes: total &- min(total, free),
+            availableBytes: UInt64(info.f_bavail) &* unit)
     }
 }

@@ -19,7 +19,9 @@ public struct OnScreenValue: Equatable, Sendable {
     public var ioCounters: IOCounters?
     public var swapBytes: UInt64?
 
-    public init(memory: ResidentMemory? = nil, ioRates: IORates? = nil, ioCounters: IOCounters? = nil, swapBytes: UInt64? = nil) {
+    public init(
+        memory: ResidentMemory? = nil, ioRates: IORates? = nil, ioCounters: IOCounters? = nil, swapBytes: UInt64? = nil
+    ) {
         self.memory = memory
         self.ioRates = ioRates
         self.ioCounters = ioCounters
@@ -41,9 +43,11 @@ public struct IORates: Equatable, Sendable {
     /// counter stepped back.
     init?(from before: IOCounters?, to now: IOCounters?, seconds: Double) {
         guard let before, let now, seconds > 0,
-              now.readBytes >= before.readBytes, now.writtenBytes >= before.writtenBytes else { return nil }
-        self.init(readPerSecond: Double(now.readBytes - before.readBytes) / seconds,
-                  writePerSecond: Double(now.writtenBytes - before.writtenBytes) / seconds)
+            now.readBytes >= before.readBytes, now.writtenBytes >= before.writtenBytes
+        else { return nil }
+        self.init(
+            readPerSecond: Double(now.readBytes - before.readBytes) / seconds,
+            writePerSecond: Double(now.writtenBytes - before.writtenBytes) / seconds)
     }
 }
 
@@ -85,31 +89,39 @@ public final class OnScreenReader {
     /// Reads `files` for `processes`, once per process and snapshot: drawing the
     /// same snapshot again (a key press) reads nothing.
     /// - Parameters: generation, monotonicSeconds: of the snapshot being drawn.
-    public func read(_ files: OnScreenFiles, for processes: some Sequence<ProcessEntry>, generation: UInt64,
-                     monotonicSeconds: Double) -> OnScreenValues {
+    public func read(
+        _ files: OnScreenFiles, for processes: some Sequence<ProcessEntry>, generation: UInt64,
+        monotonicSeconds: Double
+    ) -> OnScreenValues {
         var values = OnScreenValues()
         guard !files.isEmpty else { return values }
         for process in processes {
-            values.byProcess[process.identity] = value(of: process, files: files, generation: generation,
-                                                       monotonicSeconds: monotonicSeconds)
+            values.byProcess[process.identity] = value(
+                of: process, files: files, generation: generation,
+                monotonicSeconds: monotonicSeconds)
         }
         // Entries of older generations are dead weight once the screen moved on.
         if cache.count > 512 { cache = cache.filter { $0.value.generation + 1 >= generation } }
         return values
     }
 
-    private func value(of process: ProcessEntry, files: OnScreenFiles, generation: UInt64,
-                       monotonicSeconds: Double) -> OnScreenValue {
+    private func value(
+        of process: ProcessEntry, files: OnScreenFiles, generation: UInt64,
+        monotonicSeconds: Double
+    ) -> OnScreenValue {
         let identity = process.identity
         let old = cache[identity]
-        var entry = old.flatMap { $0.generation == generation ? $0 : nil }
+        var entry =
+            old.flatMap { $0.generation == generation ? $0 : nil }
             ?? Entry(generation: generation, monotonicSeconds: monotonicSeconds)
         let missing = files.subtracting(entry.files)
         if missing.contains(.statm) {
             // The sampler's read, when it made one, is of this very snapshot.
-            entry.value.memory = process.exactMemory ?? read("statm", of: process, singleLine: true) {
-                StatmParser.parse($0, pageSize: procFS.pageSize)
-            }
+            entry.value.memory =
+                process.exactMemory
+                ?? read("statm", of: process, singleLine: true) {
+                    StatmParser.parse($0, pageSize: procFS.pageSize)
+                }
         }
         if missing.contains(.io), let counters = process.ioCounters {
             // The sampler read io for every process in this very snapshot.
@@ -121,8 +133,9 @@ public final class OnScreenReader {
             entry.value.ioCounters = entry.counters
             // Only from the refresh just before: a row off screen for a while has no fair rate.
             if let old, old.generation + 1 == generation {
-                entry.value.ioRates = IORates(from: old.counters, to: entry.counters,
-                                              seconds: monotonicSeconds - old.monotonicSeconds)
+                entry.value.ioRates = IORates(
+                    from: old.counters, to: entry.counters,
+                    seconds: monotonicSeconds - old.monotonicSeconds)
             }
         }
         if missing.contains(.status) {
@@ -133,10 +146,14 @@ public final class OnScreenReader {
         return entry.value
     }
 
-    private func read<Value>(_ file: String, of process: ProcessEntry, singleLine: Bool = false,
-                             _ parse: (UnsafeBufferPointer<UInt8>) -> Value?) -> Value? {
+    private func read<Value>(
+        _ file: String, of process: ProcessEntry, singleLine: Bool = false,
+        _ parse: (UnsafeBufferPointer<UInt8>) -> Value?
+    ) -> Value? {
         // A thread's files are under its process: /proc/TGID/task/TID.
-        let path = process.isThread ? procFS.root + "/\(process.threadGroupID)/task/\(process.pid)/" + file
+        let path =
+            process.isThread
+            ? procFS.root + "/\(process.threadGroupID)/task/\(process.pid)/" + file
             : procFS.root + "/\(process.pid)/" + file
         return reader.withContents(ofPath: path, singleLine: singleLine, parse)
     }

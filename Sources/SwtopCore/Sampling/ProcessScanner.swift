@@ -58,7 +58,10 @@ final class ProcessScanner {
         let rootFD = procFS.root.withCString { reader.open($0, isDirectory: true) }
         guard rootFD >= 0 else { return keptForWantOfDescriptors(previous) }
         let directory = listing ? fdopendir(rootFD) : nil
-        if listing, directory == nil { close(rootFD); return [] }
+        if listing, directory == nil {
+            close(rootFD)
+            return []
+        }
         defer { if let directory { closedir(directory) } else { close(rootFD) } }
         var processes: [ProcessEntry] = []
         processes.reserveCapacity(previous.count + 64)
@@ -70,7 +73,8 @@ final class ProcessScanner {
             while earlier < previous.endIndex, previous[earlier].pid < pid { earlier += 1 }
             // An index, not a copy: copying entries (and retaining their details) for
             // thousands of processes was a visible share of a refresh.
-            let known = earlier < previous.endIndex && previous[earlier].pid == pid
+            let known =
+                earlier < previous.endIndex && previous[earlier].pid == pid
                 ? earlier : Self.index(of: pid, in: previous)
             let process: ProcessEntry
             if let known, skipsHiddenKernelThread(previous[known]) {
@@ -143,14 +147,16 @@ final class ProcessScanner {
 
     /// The refresh of a process whose details are known: one open file. Nil when it
     /// is gone, or is no longer `previous[index]` (other start time, name or owner).
-    private func readKnownProcess(name: UnsafePointer<CChar>, rootFD: Int32, known previous: [ProcessEntry],
-                                  at index: Int) -> ProcessEntry? {
+    private func readKnownProcess(
+        name: UnsafePointer<CChar>, rootFD: Int32, known previous: [ProcessEntry],
+        at index: Int
+    ) -> ProcessEntry? {
         guard let statPath = path(of: "stat", under: name) else { return nil }
         var owner: UInt32 = 0
         let sample = reader.withContentsAndOwner(of: statPath, in: rootFD) { bytes, fileOwner -> ProcessStat? in
             guard let stat = ProcessStatParser.parse(bytes), stat.pid == previous[index].pid,
-                  stat.startTicks == previous[index].startTicks, fileOwner == previous[index].directoryOwner,
-                  previous[index].details.hasComm(UnsafeBufferPointer(rebasing: bytes[stat.commRange]))
+                stat.startTicks == previous[index].startTicks, fileOwner == previous[index].directoryOwner,
+                previous[index].details.hasComm(UnsafeBufferPointer(rebasing: bytes[stat.commRange]))
             else { return nil }
             owner = fileOwner
             return stat
@@ -158,15 +164,21 @@ final class ProcessScanner {
         guard let stat = sample else { return nil }
         var details = previous[index].details
         if options.rereadsCommandLines, !stat.isKernelThread, let cmdlinePath = path(of: "cmdline", under: name),
-           let commandLine = reader.withContents(of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit,
-                                                 { CommandLineParser.keptArguments($0) }),
-           commandLine.joined != details.rawCommandLine {
+            let commandLine = reader.withContents(
+                of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit,
+                { CommandLineParser.keptArguments($0) }),
+            commandLine.joined != details.rawCommandLine
+        {
             // The process rewrote its argv (a daemon naming its state): show it as it is now.
             details = details.withCommandLine(commandLine.joined, isTruncated: commandLine.isTruncated)
         }
-        if options.readsCgroups, !details.hasReadCgroup
-            || (stat.state == UInt8(ascii: "R") && (Int(stat.pid) &+ refreshes) % Self.cgroupRotation == 0) {
-            let placement = stat.isKernelThread ? CgroupPlacement(path: "/")
+        if options.readsCgroups,
+            !details.hasReadCgroup
+                || (stat.state == UInt8(ascii: "R") && (Int(stat.pid) &+ refreshes) % Self.cgroupRotation == 0)
+        {
+            let placement =
+                stat.isKernelThread
+                ? CgroupPlacement(path: "/")
                 : path(of: "cgroup", under: name).flatMap { readCgroup(in: rootFD, path: $0) }
             if !details.hasReadCgroup || placement != details.cgroup { details = details.withCgroup(placement) }
         }
@@ -183,7 +195,9 @@ final class ProcessScanner {
     }
 
     /// A process not seen before, or changed: read through its opened directory.
-    private func readNewProcess(name: UnsafePointer<CChar>, rootFD: Int32, pid: Int32, previous: [ProcessEntry]) -> ProcessEntry? {
+    private func readNewProcess(name: UnsafePointer<CChar>, rootFD: Int32, pid: Int32, previous: [ProcessEntry])
+        -> ProcessEntry?
+    {
         let directoryFD = reader.open(name, in: rootFD, isDirectory: true)
         guard directoryFD >= 0 else {
             // ENOENT or ESRCH: it exited after readdir, which is normal and not counted.
@@ -231,18 +245,26 @@ final class ProcessScanner {
     /// costs one open file, `task/TID/stat`, read relative to the task directory:
     /// a thread's other details are its process's, so its directory need not be
     /// opened (for 5,000 threads that was a third of a refresh).
-    private func appendThreads(of process: ProcessEntry, directoryFD: Int32, previous: [ProcessEntry],
-                               into processes: inout [ProcessEntry]) {
+    private func appendThreads(
+        of process: ProcessEntry, directoryFD: Int32, previous: [ProcessEntry],
+        into processes: inout [ProcessEntry]
+    ) {
         let taskFD = openat(directoryFD, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard taskFD >= 0 else { return }
-        guard let tasks = fdopendir(taskFD) else { close(taskFD); return }
+        guard let tasks = fdopendir(taskFD) else {
+            close(taskFD)
+            return
+        }
         defer { closedir(tasks) }
         while let entry = readdir(tasks) {
             let name = Self.name(of: entry)
             guard let id = Self.pid(fromDirectoryName: name), id != process.pid,
-                  let statPath = path(of: "stat", under: name) else { continue }
-            if let thread = readTask(id: id, directoryFD: taskFD, statPath: statPath, owner: process.directoryOwner,
-                                     previous: previous, threadOf: process) {
+                let statPath = path(of: "stat", under: name)
+            else { continue }
+            if let thread = readTask(
+                id: id, directoryFD: taskFD, statPath: statPath, owner: process.directoryOwner,
+                previous: previous, threadOf: process)
+            {
                 processes.append(thread)
             }
         }
@@ -250,8 +272,10 @@ final class ProcessScanner {
 
     /// Reads one process from its open directory, or one thread of `threadOf` from
     /// `statPath` relative to `directoryFD` (the process's task directory).
-    private func readTask(id: Int32, directoryFD: Int32, statPath: UnsafePointer<CChar>? = nil, owner: UInt32,
-                          previous: [ProcessEntry], threadOf process: ProcessEntry? = nil) -> ProcessEntry? {
+    private func readTask(
+        id: Int32, directoryFD: Int32, statPath: UnsafePointer<CChar>? = nil, owner: UInt32,
+        previous: [ProcessEntry], threadOf process: ProcessEntry? = nil
+    ) -> ProcessEntry? {
         let known = Self.find(pid: id, in: previous)
         // Inside `examine` the stat bytes are alive: compare the name there, and
         // copy it only for an identity that needs new details.
@@ -259,20 +283,24 @@ final class ProcessScanner {
             guard let stat = ProcessStatParser.parse(bytes), stat.pid == id else { return nil }
             let comm = UnsafeBufferPointer(rebasing: bytes[stat.commRange])
             if let known, known.startTicks == stat.startTicks, known.directoryOwner == owner,
-               known.details.hasComm(comm) {
+                known.details.hasComm(comm)
+            {
                 return (stat, known.details, [])
             }
             return (stat, nil, Array(comm))
         }
-        let parsed = if let statPath {
-            reader.withContents(of: statPath, in: directoryFD, singleLine: true, examine)
-        } else {
-            reader.withContents(of: "stat", in: directoryFD, singleLine: true, examine)
-        }
+        let parsed =
+            if let statPath {
+                reader.withContents(of: statPath, in: directoryFD, singleLine: true, examine)
+            } else {
+                reader.withContents(of: "stat", in: directoryFD, singleLine: true, examine)
+            }
         guard let (stat, reused, rawComm) = parsed else { return nil }
-        let details = reused
+        let details =
+            reused
             ?? process.map { $0.details.forThread(named: LosslessText.decode(rawComm), rawName: rawComm) }
-            ?? readDetails(directoryFD: directoryFD, rawComm: rawComm, owner: owner, isKernelThread: stat.isKernelThread)
+            ?? readDetails(
+                directoryFD: directoryFD, rawComm: rawComm, owner: owner, isKernelThread: stat.isKernelThread)
         var memory: ResidentMemory?
         if let process {
             memory = process.exactMemory // threads share their process's memory
@@ -285,8 +313,10 @@ final class ProcessScanner {
         return entry
     }
 
-    private func entry(id: Int32, stat: ProcessStat, owner: UInt32, details: ProcessDetails, exactMemory: ResidentMemory?,
-                       threadOf process: ProcessEntry? = nil) -> ProcessEntry {
+    private func entry(
+        id: Int32, stat: ProcessStat, owner: UInt32, details: ProcessDetails, exactMemory: ResidentMemory?,
+        threadOf process: ProcessEntry? = nil
+    ) -> ProcessEntry {
         ProcessEntry(
             pid: id, ppid: process?.pid ?? stat.ppid, threadGroupID: process?.pid ?? id,
             processGroup: stat.processGroup, session: stat.session,
@@ -298,17 +328,21 @@ final class ProcessScanner {
         )
     }
 
-    private func readDetails(directoryFD: Int32, rawComm: [UInt8], owner: UInt32, isKernelThread: Bool) -> ProcessDetails {
+    private func readDetails(directoryFD: Int32, rawComm: [UInt8], owner: UInt32, isKernelThread: Bool)
+        -> ProcessDetails
+    {
         let comm = LosslessText.decode(rawComm)
         // Kernel threads have no command line, no executable and belong to root.
         guard !isKernelThread else {
-            return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: "", executable: nil,
-                                  realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0),
-                                  cgroup: CgroupPlacement(path: "/"), hasReadCgroup: options.readsCgroups)
+            return ProcessDetails(
+                comm: comm, rawComm: rawComm, rawCommandLine: "", executable: nil,
+                realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0),
+                cgroup: CgroupPlacement(path: "/"), hasReadCgroup: options.readsCgroups)
         }
-        let commandLine = reader.withContents(of: "cmdline", in: directoryFD, limit: CommandLineParser.readLimit) {
-            CommandLineParser.keptArguments($0)
-        } ?? (joined: "", isTruncated: false)
+        let commandLine =
+            reader.withContents(of: "cmdline", in: directoryFD, limit: CommandLineParser.readLimit) {
+                CommandLineParser.keptArguments($0)
+            } ?? (joined: "", isTruncated: false)
         let executable = reader.linkTarget(of: "exe", in: directoryFD).map { LosslessText.decode($0) }
         // The directory's owner is the effective uid, except for non-dumpable
         // processes (shown as root); status has the truth and the real uid.
@@ -316,16 +350,18 @@ final class ProcessScanner {
         let realUID = ids?.real ?? owner
         let effectiveUID = ids?.effective ?? owner
         let cgroup = options.readsCgroups ? readCgroup(in: directoryFD, path: "cgroup") : nil
-        return ProcessDetails(comm: comm, rawComm: rawComm, rawCommandLine: commandLine.joined,
-                              commandLineIsTruncated: commandLine.isTruncated, executable: executable,
-                              realUID: realUID, effectiveUID: effectiveUID,
-                              realUser: users.name(of: realUID), effectiveUser: users.name(of: effectiveUID),
-                              cgroup: cgroup, hasReadCgroup: options.readsCgroups)
+        return ProcessDetails(
+            comm: comm, rawComm: rawComm, rawCommandLine: commandLine.joined,
+            commandLineIsTruncated: commandLine.isTruncated, executable: executable,
+            realUID: realUID, effectiveUID: effectiveUID,
+            realUser: users.name(of: realUID), effectiveUser: users.name(of: effectiveUID),
+            cgroup: cgroup, hasReadCgroup: options.readsCgroups)
     }
 
     /// Binary search in a PID-ascending list.
     static func index(of pid: Int32, in processes: [ProcessEntry]) -> Int? {
-        var low = 0, high = processes.count
+        var low = 0
+        var high = processes.count
         while low < high {
             let middle = (low + high) / 2
             let candidate = processes[middle].pid

@@ -23,8 +23,10 @@ public final class Sampler: Sendable {
     }
 
     /// Samples what `makeSource` makes (tests pass a source that blocks).
-    init(interval: Double, options: ScanOptions = ScanOptions(),
-         makeSource: @escaping @Sendable (ScanOptions) -> any SnapshotSource) {
+    init(
+        interval: Double, options: ScanOptions = ScanOptions(),
+        makeSource: @escaping @Sendable (ScanOptions) -> any SnapshotSource
+    ) {
         precondition(interval > 0, "the sampling interval must be positive")
         self.makeSource = makeSource
         self.interval = interval
@@ -59,8 +61,9 @@ public final class Sampler: Sendable {
     public func start() {
         thread.withLock { thread in
             guard thread == nil, !channel.isClosed else { return }
-            let body = SamplingLoop(makeSource: makeSource, interval: interval, channel: channel,
-                                    stop: stopPipe, nudge: nudgePipe, options: options)
+            let body = SamplingLoop(
+                makeSource: makeSource, interval: interval, channel: channel,
+                stop: stopPipe, nudge: nudgePipe, options: options)
             thread = ThreadLauncher.start { body.run() }
         }
     }
@@ -77,7 +80,12 @@ public final class Sampler: Sendable {
     /// and is left to end with the process, which may then exit regardless.
     @discardableResult
     public func stop(waitingAtMost seconds: Double?) -> Bool {
-        guard let running = thread.withLock({ thread -> LaunchedThread? in defer { thread = nil }; return thread }) else { return true }
+        guard
+            let running = thread.withLock({ thread -> LaunchedThread? in
+                defer { thread = nil }
+                return thread
+            })
+        else { return true }
         stopPipe.signal()
         let ended = ThreadLauncher.join(running, waitingAtMost: seconds)
         channel.close()

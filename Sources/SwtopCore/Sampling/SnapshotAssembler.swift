@@ -14,19 +14,24 @@ public struct SnapshotAssembler: Sendable {
     /// - Parameter processes: ascending by PID, percentages not yet filled in.
     /// - Parameter unreadable: processes listed but not readable (see `TaskCounts.unreadable`).
     /// - Parameter notRefreshed: see `TaskCounts.notRefreshed`.
-    public mutating func assemble(system sample: SystemSample, processes: consuming [ProcessEntry], unreadable: Int = 0,
-                                  notRefreshed: Int = 0, timestamp: Double) -> Snapshot {
+    public mutating func assemble(
+        system sample: SystemSample, processes: consuming [ProcessEntry], unreadable: Int = 0,
+        notRefreshed: Int = 0, timestamp: Double
+    ) -> Snapshot {
         let onlineCPUs = max(1, sample.stat.perCPU.count)
         let before = previous?.system
-        let cpuTotal = CPUUsage(id: nil, ticks: sample.stat.total,
-                                percentages: before.flatMap { CPUAccounting.percentages(from: $0.cpuTotal.ticks, to: sample.stat.total) })
+        let cpuTotal = CPUUsage(
+            id: nil, ticks: sample.stat.total,
+            percentages: before.flatMap { CPUAccounting.percentages(from: $0.cpuTotal.ticks, to: sample.stat.total) })
         let cpus = sample.stat.perCPU.map { cpu in
             let old = before?.cpus.first { $0.id == cpu.id }
-            return CPUUsage(id: cpu.id, ticks: cpu.ticks,
-                            percentages: old.flatMap { CPUAccounting.percentages(from: $0.ticks, to: cpu.ticks) })
+            return CPUUsage(
+                id: cpu.id, ticks: cpu.ticks,
+                percentages: old.flatMap { CPUAccounting.percentages(from: $0.ticks, to: cpu.ticks) })
         }
         let ticksPerCore = previousMonotonicSeconds.map {
-            CPUAccounting.ticksPerCore(elapsedSeconds: sample.monotonicSeconds - $0, ticksPerSecond: clockTicksPerSecond)
+            CPUAccounting.ticksPerCore(
+                elapsedSeconds: sample.monotonicSeconds - $0, ticksPerSecond: clockTicksPerSecond)
         }
 
         let elapsedSeconds = previousMonotonicSeconds.map { sample.monotonicSeconds - $0 }
@@ -38,8 +43,9 @@ public struct SnapshotAssembler: Sendable {
             let pid = processes[index].pid
             while earlier < previousProcesses.count, previousProcesses[earlier].pid < pid { earlier += 1 }
             if let ticksPerCore, earlier < previousProcesses.count,
-               previousProcesses[earlier].identity == processes[index].identity,
-               !processes[index].isCarriedOver, !previousProcesses[earlier].isCarriedOver {
+                previousProcesses[earlier].identity == processes[index].identity,
+                !processes[index].isCarriedOver, !previousProcesses[earlier].isCarriedOver
+            {
                 processes[index].cpuPercent = CPUAccounting.processPercent(
                     previousTicks: previousProcesses[earlier].cpuTicks, currentTicks: processes[index].cpuTicks,
                     ticksPerCore: ticksPerCore, onlineCPUs: onlineCPUs)
@@ -47,26 +53,32 @@ public struct SnapshotAssembler: Sendable {
                 processes[index].cpuPercent = nil
             }
             if let elapsedSeconds, elapsedSeconds > 0, earlier < previousProcesses.count,
-               previousProcesses[earlier].identity == processes[index].identity,
-               !processes[index].isCarriedOver, !previousProcesses[earlier].isCarriedOver {
-                processes[index].ioRates = IORates(from: previousProcesses[earlier].ioCounters,
-                                                   to: processes[index].ioCounters, seconds: elapsedSeconds)
+                previousProcesses[earlier].identity == processes[index].identity,
+                !processes[index].isCarriedOver, !previousProcesses[earlier].isCarriedOver
+            {
+                processes[index].ioRates = IORates(
+                    from: previousProcesses[earlier].ioCounters,
+                    to: processes[index].ioCounters, seconds: elapsedSeconds)
             } else {
                 processes[index].ioRates = nil
             }
-            processes[index].memoryPercent = memoryTotal > 0
+            processes[index].memoryPercent =
+                memoryTotal > 0
                 ? min(100, Double(processes[index].residentBytes) / memoryTotal * 100) : 0
         }
 
         // Counters that step back (a restarted container's view) give no rate rather than a huge one.
         func rate(_ counter: KeyPath<SystemStat, UInt64>) -> Double? {
             guard let previousStat, let before = previousMonotonicSeconds, sample.monotonicSeconds > before,
-                  sample.stat[keyPath: counter] >= previousStat[keyPath: counter] else { return nil }
-            return Double(sample.stat[keyPath: counter] - previousStat[keyPath: counter]) / (sample.monotonicSeconds - before)
+                sample.stat[keyPath: counter] >= previousStat[keyPath: counter]
+            else { return nil }
+            return Double(sample.stat[keyPath: counter] - previousStat[keyPath: counter])
+                / (sample.monotonicSeconds - before)
         }
-        var system = SystemState(cpuTotal: cpuTotal, cpus: cpus, memory: sample.memory, load: sample.load,
-                                 uptimeSeconds: sample.uptimeSeconds, bootTime: sample.stat.bootTime,
-                                 clockTicksPerSecond: clockTicksPerSecond)
+        var system = SystemState(
+            cpuTotal: cpuTotal, cpus: cpus, memory: sample.memory, load: sample.load,
+            uptimeSeconds: sample.uptimeSeconds, bootTime: sample.stat.bootTime,
+            clockTicksPerSecond: clockTicksPerSecond)
         system.contextSwitchesPerSecond = rate(\.contextSwitches)
         system.interruptsPerSecond = rate(\.interrupts)
         system.cpuFrequency = sample.cpuFrequency

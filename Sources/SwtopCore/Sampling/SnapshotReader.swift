@@ -54,8 +54,9 @@ public final class SnapshotReader {
         lastPID = freshLastPID
         samplesSinceListing = listing ? 0 : samplesSinceListing + 1
         let processes = scanner.scan(previous: previous, listing: listing)
-        return assembler.assemble(system: system, processes: processes, unreadable: scanner.unreadableCount,
-                                  notRefreshed: scanner.notRefreshedCount, timestamp: Self.now())
+        return assembler.assemble(
+            system: system, processes: processes, unreadable: scanner.unreadableCount,
+            notRefreshed: scanner.notRefreshedCount, timestamp: Self.now())
     }
 
     /// The system sample, and the last PID from a loadavg read just now (nil when

@@ -19,7 +19,9 @@ public struct SystemSample: Sendable {
     /// between two samples that CPU% divides by.
     public var monotonicSeconds: Double
 
-    public init(stat: SystemStat, memory: MemoryInfo, load: LoadAverage, uptimeSeconds: Double, monotonicSeconds: Double) {
+    public init(
+        stat: SystemStat, memory: MemoryInfo, load: LoadAverage, uptimeSeconds: Double, monotonicSeconds: Double
+    ) {
         self.monotonicSeconds = monotonicSeconds
         self.stat = stat
         self.memory = memory

@@ -74,16 +74,19 @@ enum ThreadLauncher {
 
     private static func create(_ run: @escaping @Sendable () -> Void) -> Creation {
         let body = Unmanaged.passRetained(Body(run)).toOpaque()
-        var blocked = sigset_t(), previous = sigset_t()
+        var blocked = sigset_t()
+        var previous = sigset_t()
         sigfillset(&blocked)
         for fault in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT] { sigdelset(&blocked, fault) }
         pthread_sigmask(SIG_SETMASK, &blocked, &previous) // inherited by the new thread
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, body)
+        let status = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, body)
         guard status == 0 else {
             Unmanaged<Body>.fromOpaque(body).release()
             return .failure(status)

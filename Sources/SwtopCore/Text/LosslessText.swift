@@ -15,7 +15,8 @@ public enum LosslessText {
         while index < bytes.count {
             let length = validSequenceLength(bytes, at: index)
             if length > 0 {
-                result += String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self)
+                result += String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self)
                 index += length
             } else {
                 result += "\\x" + hexByte(bytes[index])
@@ -39,16 +40,25 @@ public enum LosslessText {
     static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let lead = bytes[index]
         let length: Int
-        var lowest: UInt8 = 0x80, highest: UInt8 = 0xBF
+        var lowest: UInt8 = 0x80
+        var highest: UInt8 = 0xBF
         switch lead {
         case 0x00...0x7F: return 1
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lowest = 0xA0
+        case 0xE0:
+            length = 3
+            lowest = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; highest = 0x9F
-        case 0xF0: length = 4; lowest = 0x90
+        case 0xED:
+            length = 3
+            highest = 0x9F
+        case 0xF0:
+            length = 4
+            lowest = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; highest = 0x8F
+        case 0xF4:
+            length = 4
+            highest = 0x8F
         default: return 0
         }
         guard index + length <= bytes.count else { return 0 }

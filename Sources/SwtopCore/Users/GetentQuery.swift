@@ -22,7 +22,10 @@ enum GetentQuery {
         for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
         defer { close(readEnd) }
-        guard let child = executables.lazy.compactMap({ spawn($0, ["getent", database, "--", key], stdout: writeEnd) }).first else {
+        guard
+            let child = executables.lazy.compactMap({ spawn($0, ["getent", database, "--", key], stdout: writeEnd) })
+                .first
+        else {
             close(writeEnd)
             return nil
         }
@@ -48,10 +51,10 @@ enum GetentQuery {
         posix_spawn_file_actions_adddup2(&actions, descriptor, STDOUT_FILENO)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         var cArguments = arguments.map { strdup($0) }
-        defer { cArguments.forEach { free($0) } }
+        defer { for argument in cArguments { free(argument) } }
         cArguments.append(nil)
         var cEnvironment = environment.map { strdup($0) }
-        defer { cEnvironment.forEach { free($0) } }
+        defer { for variable in cEnvironment { free(variable) } }
         cEnvironment.append(nil)
         // The sampler thread blocks signals; the child starts with none blocked.
         var attributes = posix_spawnattr_t()

@@ -1,5 +1,5 @@
-import Glibc
 import CNameService
+import Glibc
 
 /// Where user and group names come from.
 ///
@@ -23,8 +23,10 @@ extension NameService {
     /// Calls a `getpw*_r` or `getgr*_r` function with a buffer that grows on ERANGE,
     /// and reads the entry with `extract` while the strings it points to are alive.
     static func lookUp<Entry, Value>(
-        _ call: (UnsafeMutablePointer<Entry>, UnsafeMutablePointer<CChar>, Int,
-                 UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>) -> Int32,
+        _ call: (
+            UnsafeMutablePointer<Entry>, UnsafeMutablePointer<CChar>, Int,
+            UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>
+        ) -> Int32,
         extract: (Entry) -> Value
     ) -> Value? {
         var size = 1024
@@ -35,11 +37,13 @@ extension NameService {
             let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size)
             defer { buffer.deallocate() }
             let status = call(entry, buffer, size, &result)
-            if status == ERANGE { size *= 4; continue }
+            if status == ERANGE {
+                size *= 4
+                continue
+            }
             guard status == 0, result != nil else { return nil }
             return extract(entry.pointee)
         }
         return nil
     }
 }
-

@@ -27,7 +27,8 @@ public final class UserDirectory {
     static func lookUpName(_ uid: UInt32) -> String? {
         // Decided before the first lookup: a static build must restrict the C library first.
         let asksGetent = NameService.needsGetent
-        if let name = NameService.lookUp({ getpwuid_r(uid, $0, $1, $2, $3) }, extract: { String(cString: $0.pw_name) }) {
+        if let name = NameService.lookUp({ getpwuid_r(uid, $0, $1, $2, $3) }, extract: { String(cString: $0.pw_name) })
+        {
             return name
         }
         guard asksGetent else { return nil }

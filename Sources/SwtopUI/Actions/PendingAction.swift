@@ -36,7 +36,8 @@ public struct PendingAction: Sendable, Equatable {
         case .signal(SIGCONT): ("resume", "Resumed")
         case .signal(SIGTERM): ("terminate", "Sent SIGTERM to")
         case .signal(SIGKILL): ("kill", "Killed")
-        case .signal(let number): ("send \(SignalCatalog.name(of: number)) to", "Sent \(SignalCatalog.name(of: number)) to")
+        case .signal(let number):
+            ("send \(SignalCatalog.name(of: number)) to", "Sent \(SignalCatalog.name(of: number)) to")
         case .gracefulStop: ("stop gracefully", "Stopping")
         case .renice(let step): ("renice", "Nice \(step > 0 ? "+" : "")\(step) for")
         }
@@ -63,7 +64,8 @@ public struct PendingAction: Sendable, Equatable {
             text = "\(verb) group \(TerminalText.escape(group)) (\(count)): \(targetList)?"
         }
         for target in sensitiveTargets {
-            text += target.pid == 1 ? " PID 1 is init: the system goes down with it!" : " PID \(target.pid) is this swtop!"
+            text +=
+                target.pid == 1 ? " PID 1 is init: the system goes down with it!" : " PID \(target.pid) is this swtop!"
         }
         return text + " y/n"
     }

@@ -4,8 +4,14 @@ import SwtopCore
 /// `~` and `!~` match a regular expression.
 struct FilterComparison: Sendable {
     enum Operator: String, Sendable, CaseIterable {
-        case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-        case matches = "~", doesNotMatch = "!~"
+        case equal = "="
+        case notEqual = "!="
+        case less = "<"
+        case lessOrEqual = "<="
+        case greater = ">"
+        case greaterOrEqual = ">="
+        case matches = "~"
+        case doesNotMatch = "!~"
     }
 
     enum Operand: Sendable {
@@ -20,13 +26,13 @@ struct FilterComparison: Sendable {
 
     func matches(_ process: ProcessEntry, _ system: SystemState) -> Bool {
         switch operand {
-        case let .number(wanted):
+        case .number(let wanted):
             // No value yet (CPU% before the second sample) matches no comparison.
             guard let value = field.number(of: process, system) else { return false }
             return holds(order(value, wanted))
-        case let .text(wanted):
+        case .text(let wanted):
             return holds(order(field.text(of: process), wanted))
-        case let .pattern(pattern):
+        case .pattern(let pattern):
             let found = pattern.matches(field.text(of: process))
             return op == .matches ? found : !found
         }

@@ -59,19 +59,19 @@ indirect enum FilterNode: Sendable {
     var comparedKeys: Set<SortKey> {
         switch self {
         case .text: []
-        case let .comparison(comparison): [comparison.field.key]
-        case let .not(node): node.comparedKeys
-        case let .and(a, b), let .or(a, b): a.comparedKeys.union(b.comparedKeys)
+        case .comparison(let comparison): [comparison.field.key]
+        case .not(let node): node.comparedKeys
+        case .and(let a, let b), .or(let a, let b): a.comparedKeys.union(b.comparedKeys)
         }
     }
 
     func matches(_ process: ProcessEntry, _ system: SystemState) -> Bool {
         switch self {
-        case let .text(filter): filter.matches(process)
-        case let .comparison(comparison): comparison.matches(process, system)
-        case let .not(node): !node.matches(process, system)
-        case let .and(a, b): a.matches(process, system) && b.matches(process, system)
-        case let .or(a, b): a.matches(process, system) || b.matches(process, system)
+        case .text(let filter): filter.matches(process)
+        case .comparison(let comparison): comparison.matches(process, system)
+        case .not(let node): !node.matches(process, system)
+        case .and(let a, let b): a.matches(process, system) && b.matches(process, system)
+        case .or(let a, let b): a.matches(process, system) || b.matches(process, system)
         }
     }
 }

@@ -82,8 +82,12 @@ struct FilterField: Sendable {
         var scale = 1.0
         switch unit {
         case .bytes:
-            if digits.hasSuffix("iB") { digits = digits.dropLast(2); if digits.last == "B" { return nil } }
-            else if digits.hasSuffix("B") || digits.hasSuffix("b") { digits = digits.dropLast() }
+            if digits.hasSuffix("iB") {
+                digits = digits.dropLast(2)
+                if digits.last == "B" { return nil }
+            } else if digits.hasSuffix("B") || digits.hasSuffix("b") {
+                digits = digits.dropLast()
+            }
             let powers: [Character: Double] = ["K": 1, "M": 2, "G": 3, "T": 4, "P": 5]
             if let last = digits.last, let power = powers[Character(last.uppercased())] {
                 scale = pow1024(power)
@@ -101,7 +105,8 @@ struct FilterField: Sendable {
         }
         // Only plain decimals: Double("nan"), "inf" and hex floats are not amounts.
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              let value = Double(digits), value.isFinite else { return nil }
+            let value = Double(digits), value.isFinite
+        else { return nil }
         return value * scale
     }
 

@@ -9,13 +9,16 @@ enum FilterParser {
     static func parse(_ text: String) throws(FilterError) -> FilterExpression {
         let characters = Array(text)
         guard characters.count <= maximumLength else {
-            throw FilterError(position: maximumLength + 1, message: "the filter is longer than \(maximumLength) characters")
+            throw FilterError(
+                position: maximumLength + 1, message: "the filter is longer than \(maximumLength) characters")
         }
         var parser = Parser(tokens: try FilterTokenizer.tokens(of: characters), end: characters.count + 1)
         guard !parser.tokens.isEmpty else { return .everything }
         let root = try parser.orExpression(depth: 0)
         if let token = parser.peek {
-            throw FilterError(position: token.position, message: token.kind == .close ? "')' without '('" : "unexpected \(token.quoted)")
+            throw FilterError(
+                position: token.position,
+                message: token.kind == .close ? "')' without '('" : "unexpected \(token.quoted)")
         }
         return FilterExpression(source: text, root: root)
     }
@@ -55,7 +58,9 @@ enum FilterParser {
                 throw FilterError(position: peek?.position ?? end, message: "nested more than \(maximumDepth) deep")
             }
             guard let token = peek else {
-                throw FilterError(position: end, message: previous.map { "expected a filter after \($0.quoted)" } ?? "expected a filter")
+                throw FilterError(
+                    position: end,
+                    message: previous.map { "expected a filter after \($0.quoted)" } ?? "expected a filter")
             }
             switch token.kind {
             case .not:
@@ -65,24 +70,28 @@ enum FilterParser {
                 index += 1
                 let inner = try orExpression(depth: depth + 1, after: token)
                 guard let close = peek, close.kind == .close else {
-                    throw FilterError(position: peek?.position ?? end, message: "expected ')' to close the '(' at position \(token.position)")
+                    throw FilterError(
+                        position: peek?.position ?? end,
+                        message: "expected ')' to close the '(' at position \(token.position)")
                 }
                 index += 1
                 return inner
-            case let .comparison(comparison):
+            case .comparison(let comparison):
                 index += 1
                 return .comparison(comparison)
-            case let .word(first):
+            case .word(let first):
                 index += 1
                 var words = [first]
-                while let next = peek, case let .word(word) = next.kind {
+                while let next = peek, case .word(let word) = next.kind {
                     words.append(word)
                     index += 1
                 }
                 return .text(ProcessFilter(words.joined(separator: " ")))
             case .and, .or, .close:
-                throw FilterError(position: token.position, message: previous.map { "expected a filter after \($0.quoted), not \(token.quoted)" }
-                                  ?? "expected a filter before \(token.quoted)")
+                throw FilterError(
+                    position: token.position,
+                    message: previous.map { "expected a filter after \($0.quoted), not \(token.quoted)" }
+                        ?? "expected a filter before \(token.quoted)")
             }
         }
     }

@@ -8,7 +8,7 @@ struct FilterToken: Sendable {
         static func == (a: Kind, b: Kind) -> Bool {
             switch (a, b) {
             case (.open, .open), (.close, .close), (.not, .not), (.and, .and), (.or, .or): true
-            case let (.word(x), .word(y)): x == y
+            case (.word(let x), .word(let y)): x == y
             default: false
             }
         }
@@ -36,9 +36,20 @@ enum FilterTokenizer {
         while index < characters.count {
             let start = index
             let character = characters[index]
-            if character.isWhitespace { index += 1; continue }
-            if character == "(" { index += 1; token(.open, from: start); continue }
-            if character == ")" { index += 1; token(.close, from: start); continue }
+            if character.isWhitespace {
+                index += 1
+                continue
+            }
+            if character == "(" {
+                index += 1
+                token(.open, from: start)
+                continue
+            }
+            if character == ")" {
+                index += 1
+                token(.close, from: start)
+                continue
+            }
             if character == "!", index + 1 >= characters.count || !["=", "~"].contains(characters[index + 1]) {
                 index += 1
                 token(.not, from: start)
@@ -49,11 +60,14 @@ enum FilterTokenizer {
                 token(.word(text), from: start)
                 continue
             }
-            while index < characters.count, !ends(characters[index]), !operatorStarts.contains(characters[index]) { index += 1 }
+            while index < characters.count, !ends(characters[index]), !operatorStarts.contains(characters[index]) {
+                index += 1
+            }
             let name = String(characters[start..<index])
             if index < characters.count, operatorStarts.contains(characters[index]) {
                 guard !name.isEmpty else {
-                    throw FilterError(position: start + 1, message: "expected a column name before '\(characters[index])'")
+                    throw FilterError(
+                        position: start + 1, message: "expected a column name before '\(characters[index])'")
                 }
                 let comparison = try self.comparison(name: name, at: start, characters, &index)
                 token(.comparison(comparison), from: start)
@@ -82,14 +96,20 @@ enum FilterTokenizer {
             let character = characters[index]
             index += 1
             if character == "\"" { return text }
-            if character == "\\", index < characters.count { text.append(characters[index]); index += 1; continue }
+            if character == "\\", index < characters.count {
+                text.append(characters[index])
+                index += 1
+                continue
+            }
             text.append(character)
         }
         throw FilterError(position: start + 1, message: "the quote at position \(start + 1) is not closed")
     }
 
-    private static func comparison(name: String, at start: Int, _ characters: [Character],
-                                   _ index: inout Int) throws(FilterError) -> FilterComparison {
+    private static func comparison(
+        name: String, at start: Int, _ characters: [Character],
+        _ index: inout Int
+    ) throws(FilterError) -> FilterComparison {
         guard let key = SortKey(name: name) else {
             throw FilterError(position: start + 1, message: "unknown column '\(name)'")
         }
@@ -104,7 +124,8 @@ enum FilterTokenizer {
             op = short
             index += 1
         } else {
-            throw FilterError(position: operatorStart + 1, message: "expected =, !=, <, <=, >, >=, ~ or !~ after '\(name)'")
+            throw FilterError(
+                position: operatorStart + 1, message: "expected =, !=, <, <=, >, >=, ~ or !~ after '\(name)'")
         }
         let valueStart = index
         let value: String
@@ -115,7 +136,10 @@ enum FilterTokenizer {
             var depth = 0
             while index < characters.count, !characters[index].isWhitespace {
                 if characters[index] == "(" { depth += 1 }
-                if characters[index] == ")" { if depth == 0 { break }; depth -= 1 }
+                if characters[index] == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
                 index += 1
             }
             value = String(characters[valueStart..<index])
@@ -127,16 +151,19 @@ enum FilterTokenizer {
         switch (op, field.unit) {
         case (.matches, .text), (.doesNotMatch, .text):
             switch FilterPattern.compile(value) {
-            case let .success(pattern): operand = .pattern(pattern)
-            case let .failure(error): throw FilterError(position: valueStart + 1, message: error.reason)
+            case .success(let pattern): operand = .pattern(pattern)
+            case .failure(let error): throw FilterError(position: valueStart + 1, message: error.reason)
             }
         case (.matches, _), (.doesNotMatch, _):
-            throw FilterError(position: operatorStart + 1, message: "'\(op.rawValue)' matches text, and '\(name)' is a number")
+            throw FilterError(
+                position: operatorStart + 1, message: "'\(op.rawValue)' matches text, and '\(name)' is a number")
         case (_, .text):
             operand = .text(value)
         default:
             guard let number = field.parseNumber(value) else {
-                throw FilterError(position: valueStart + 1, message: "expected \(field.example) after '\(name)\(op.rawValue)', not '\(value)'")
+                throw FilterError(
+                    position: valueStart + 1,
+                    message: "expected \(field.example) after '\(name)\(op.rawValue)', not '\(value)'")
             }
             operand = .number(number)
         }

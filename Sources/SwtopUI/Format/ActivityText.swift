@@ -12,7 +12,8 @@ public enum ActivityText {
     public static func disks(_ disks: [DiskActivity]) -> String {
         var text = "read " + rate(disks.readBytesPerSecond) + ", write " + rate(disks.writeBytesPerSecond)
         if let busiest = disks.busiest {
-            text += "; busiest " + TerminalText.escape(busiest.name) + " "
+            text +=
+                "; busiest " + TerminalText.escape(busiest.name) + " "
                 + (busiest.busyPercent.map { Units.fixed($0, fractionDigits: 0) + "%" } ?? "-")
         }
         return text
@@ -35,7 +36,8 @@ public enum ActivityText {
 
     /// `coretemp/Package id 0 52.0°C, acpitz 40.0°C`; `none` without sensors.
     public static func temperatures(_ readings: [TemperatureReading]) -> String {
-        readings.isEmpty ? "none"
+        readings.isEmpty
+            ? "none"
             : readings.map { TerminalText.escape($0.label) + " " + Units.fixed($0.celsius, fractionDigits: 1) + "C" }
                 .joined(separator: ", ")
     }

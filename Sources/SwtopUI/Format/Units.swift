@@ -21,7 +21,8 @@ public enum Units {
         var value = Double(bytes) / 1024
         for unit in ["K", "M", "G", "T"] {
             if value < 1024 || unit == "T" {
-                return (value < 100 && unit != "K" ? fixed(value, fractionDigits: 1) : String(UInt64(value.rounded()))) + unit
+                return (value < 100 && unit != "K" ? fixed(value, fractionDigits: 1) : String(UInt64(value.rounded())))
+                    + unit
             }
             value /= 1024
         }
@@ -44,7 +45,8 @@ public enum Units {
         if days < 100 { return "\(days)d\(twoDigits(hours % 24))h" }
         if days < 365 { return "\(days)d" }
         let remainder = days % 365
-        return "\(days / 365)y" + String(repeating: "0", count: remainder < 10 ? 2 : remainder < 100 ? 1 : 0) + "\(remainder)d"
+        return "\(days / 365)y" + String(repeating: "0", count: remainder < 10 ? 2 : remainder < 100 ? 1 : 0)
+            + "\(remainder)d"
     }
 
     /// Elapsed wall-clock time as `3 days, 02:01:05` (uptime).
@@ -72,7 +74,8 @@ public enum Units {
         let sign = value < 0 && scaled > 0 ? "-" : ""
         guard fractionDigits > 0 else { return sign + "\(scaled)" }
         let fraction = String(scaled % scale)
-        return sign + "\(scaled / scale)." + String(repeating: "0", count: max(0, fractionDigits - fraction.count)) + fraction
+        return sign + "\(scaled / scale)." + String(repeating: "0", count: max(0, fractionDigits - fraction.count))
+            + fraction
     }
 
     static func twoDigits(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -5,7 +5,8 @@ import SwtopCore
 enum GroupedTable {
     static func rows(of snapshot: Snapshot, candidates: [Int], by kind: GroupKind, state: ViewState) -> [DisplayRow] {
         let processes = snapshot.processes
-        let chosen = state.ordering.userID.map { uid in candidates.filter { processes[$0].details.effectiveUID == uid } }
+        let chosen =
+            state.ordering.userID.map { uid in candidates.filter { processes[$0].details.effectiveUID == uid } }
             ?? candidates
         let groups = state.groupOrdering.sorted(
             ProcessGroup.groups(of: processes, candidates: chosen, by: kind, memoryTotal: snapshot.system.memory.total))
@@ -13,13 +14,17 @@ enum GroupedTable {
         result.reserveCapacity(groups.count)
         for group in groups {
             let first = group.members[0]
-            result.append(DisplayRow(row: TableRow(index: first), pid: processes[first].pid,
-                                     cpuPercent: group.cpuPercent, group: group))
+            result.append(
+                DisplayRow(
+                    row: TableRow(index: first), pid: processes[first].pid,
+                    cpuPercent: group.cpuPercent, group: group))
             guard state.expandedGroups.contains(group.key) else { continue }
             let members = group.members.sorted { state.ordering.precedes(processes[$0], processes[$1]) }
             for index in members {
-                result.append(DisplayRow(row: TableRow(index: index, depth: 1), pid: processes[index].pid,
-                                         cpuPercent: processes[index].cpuPercent, memberOf: group.key))
+                result.append(
+                    DisplayRow(
+                        row: TableRow(index: index, depth: 1), pid: processes[index].pid,
+                        cpuPercent: processes[index].cpuPercent, memberOf: group.key))
             }
         }
         return result

@@ -38,8 +38,10 @@ public struct ProcessGroup: Sendable, Equatable {
 
     /// The groups of `candidates` (indices into `processes`) by `kind`, ascending by
     /// key. RES is exact where the sample read statm (the sampler does while grouping).
-    public static func groups(of processes: [ProcessEntry], candidates: [Int], by kind: GroupKind,
-                              memoryTotal: UInt64) -> [ProcessGroup] {
+    public static func groups(
+        of processes: [ProcessEntry], candidates: [Int], by kind: GroupKind,
+        memoryTotal: UInt64
+    ) -> [ProcessGroup] {
         var byKey: [String: [Int]] = [:]
         for index in candidates where !processes[index].isThread {
             byKey[kind.key(of: processes[index]), default: []].append(index)

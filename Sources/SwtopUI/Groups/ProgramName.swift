@@ -14,9 +14,11 @@ public enum ProgramName {
     public static func of(_ process: ProcessEntry) -> String {
         if process.isKernelThread { return kernel }
         let details = process.details
-        let first = details.rawCommandLine.utf8.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+        let first =
+            details.rawCommandLine.utf8.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
             .first.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let program = details.executable.map(baseName(ofExecutable:)) ?? (first.isEmpty ? details.comm : baseName(first))
+        let program =
+            details.executable.map(baseName(ofExecutable:)) ?? (first.isEmpty ? details.comm : baseName(first))
         guard let title = subgroup(ofTitle: first), title != program else { return program }
         return program + " (" + title + ")"
     }
@@ -28,7 +30,8 @@ public enum ProgramName {
         }
         // `name: rest`, where name is a word rather than a path, and the title may hold more `name: ` parts.
         guard let colon = argument.firstRange(ofText: ": "), !argument[..<colon.lowerBound].contains("/"),
-              !argument[..<colon.lowerBound].isEmpty else { return nil }
+            !argument[..<colon.lowerBound].isEmpty
+        else { return nil }
         var last = argument[colon.upperBound...]
         while let next = last.firstRange(ofText: ": ") { last = last[next.upperBound...] }
         return last.split(separator: " ").first.map(String.init)

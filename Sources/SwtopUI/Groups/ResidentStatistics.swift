@@ -15,6 +15,7 @@ public struct ResidentStatistics: Sendable, Equatable {
         maximum = sorted[sorted.count - 1]
         mean = sorted.reduce(0.0) { $0 + Double($1) } / Double(sorted.count)
         let middle = sorted.count / 2
-        median = sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
+        median =
+            sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
     }
 }

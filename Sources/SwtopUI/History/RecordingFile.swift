@@ -20,7 +20,9 @@ public final class RecordingFile {
         self.maximumBytes = maximumBytes
         let absolute = path.hasPrefix("/") ? path : Self.workingDirectory() + "/" + path
         var parts = absolute.split(separator: "/").map(String.init)
-        guard let last = parts.popLast(), last != ".", last != ".." else { throw UsageError("--record: '\(path)' names no file") }
+        guard let last = parts.popLast(), last != ".", last != ".." else {
+            throw UsageError("--record: '\(path)' names no file")
+        }
         name = last
         do {
             directory = try TrustedDirectory.reach("/" + parts.joined(separator: "/"), creating: true)
@@ -95,11 +97,17 @@ public final class RecordingFile {
     /// writable by nobody else and a recording of a version we write.
     private static func adopt(_ descriptor: Int32, shown: String) throws(UsageError) -> UInt64 {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw UsageError("--record: \(shown): \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &info) == 0 else {
+            throw UsageError("--record: \(shown): \(String(cString: strerror(errno)))")
+        }
         guard info.st_mode & S_IFMT == S_IFREG else { throw UsageError("--record: \(shown) is not a regular file") }
-        guard info.st_uid == geteuid() else { throw UsageError("--record: \(shown) is owned by uid \(info.st_uid), not by this user") }
+        guard info.st_uid == geteuid() else {
+            throw UsageError("--record: \(shown) is owned by uid \(info.st_uid), not by this user")
+        }
         guard info.st_nlink == 1 else { throw UsageError("--record: \(shown) has other hard links") }
-        guard info.st_mode & (S_IWGRP | S_IWOTH) == 0 else { throw UsageError("--record: \(shown) is writable by others") }
+        guard info.st_mode & (S_IWGRP | S_IWOTH) == 0 else {
+            throw UsageError("--record: \(shown) is writable by others")
+        }
         let file = RecordingDescriptorBytes(descriptor: descriptor, size: Int(info.st_size))
         if info.st_size == 0 {
             guard writeAll(RecordingFormat.fileHeader(), to: descriptor) else {
@@ -157,7 +165,9 @@ public struct RecordingDescriptorBytes: RecordingBytes {
         var bytes = [UInt8](repeating: 0, count: wanted)
         var done = 0
         while done < wanted {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, wanted - done, off_t(offset + done)) }
+            let got = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, wanted - done, off_t(offset + done))
+            }
             if got < 0, errno == EINTR { continue }
             guard got > 0 else { break }
             done += got

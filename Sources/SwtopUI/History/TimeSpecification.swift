@@ -26,7 +26,8 @@ public struct TimeSpecification: Equatable, Sendable {
             let body = text.dropFirst()
             let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
             guard let last = body.last, let unit = units[last], let amount = Double(body.dropLast()),
-                  amount.isFinite, amount >= 0 else { return nil }
+                amount.isFinite, amount >= 0
+            else { return nil }
             form = .ago(amount * unit)
             return
         }
@@ -45,7 +46,9 @@ public struct TimeSpecification: Equatable, Sendable {
         guard words.count == 1 else { return nil }
         let clock = words[0].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }) else { return nil }
-        let hour = clock[0]!, minute = clock[1]!, second = clock.count == 3 ? clock[2]! : 0
+        let hour = clock[0]!
+        let minute = clock[1]!
+        let second = clock.count == 3 ? clock[2]! : 0
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
         form = .clock(dayOffset: dayOffset, date: date, hour: hour, minute: minute, second: second)
     }

@@ -34,14 +34,14 @@ public struct OutputLog: Sendable, Equatable {
     public mutating func apply(_ events: [OutputEvent]) {
         for event in events {
             switch event {
-            case let .line(stream, text, _):
+            case .line(let stream, let text, _):
                 append(Entry(kind: .line(stream), text: text))
-            case let .truncated(stream):
+            case .truncated(let stream):
                 append(Entry(kind: .note, text: "— \(stream.name) was truncated; reading it again from the start —"))
-            case let .retargeted(stream, target):
+            case .retargeted(let stream, let target):
                 targets[stream] = target
                 append(Entry(kind: .note, text: "— \(stream.name) now goes to \(Self.describe(target)) —"))
-            case let .skipped(stream, bytes):
+            case .skipped(let stream, let bytes):
                 append(Entry(kind: .note, text: "— \(stream.name): \(bytes) bytes skipped —"))
             case .exited:
                 break // the page's notice says so
@@ -61,13 +61,13 @@ public struct OutputLog: Sendable, Equatable {
     /// A stream's target in words: what is followed, or why it is not read.
     public static func describe(_ target: OutputTarget) -> String {
         switch target {
-        case let .regularFile(path): "following \(path)"
-        case let .pipe(name): "\(name) — not read (reading a pipe would take its data from the real reader)"
-        case let .socket(name): "\(name) — not read (reading a socket would take its data from the real reader)"
-        case let .terminal(name): "\(name) — a terminal, not read (reading it would take what is typed there)"
-        case let .other(name): "\(name) — not a regular file, not read"
-        case let .notOpenForWriting(path): "\(path) — not open for writing (so not its output), not read"
-        case let .unreadableByItsUser(path): "\(path) — its user may not read it, so swtop does not either"
+        case .regularFile(let path): "following \(path)"
+        case .pipe(let name): "\(name) — not read (reading a pipe would take its data from the real reader)"
+        case .socket(let name): "\(name) — not read (reading a socket would take its data from the real reader)"
+        case .terminal(let name): "\(name) — a terminal, not read (reading it would take what is typed there)"
+        case .other(let name): "\(name) — not a regular file, not read"
+        case .notOpenForWriting(let path): "\(path) — not open for writing (so not its output), not read"
+        case .unreadableByItsUser(let path): "\(path) — its user may not read it, so swtop does not either"
         case .closed: "not open"
         case .notPermitted: "not permitted"
         }

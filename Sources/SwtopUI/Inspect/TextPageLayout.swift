@@ -35,7 +35,8 @@ public enum TextPageLayout {
         for (index, section) in page.sections.enumerated() {
             if index > 0 { lines.append(Line(pieces: [])) }
             if let heading = section.heading {
-                lines.append(Line(pieces: [Piece(column: 0, text: fitted(TerminalText.escape(heading), width), style: .bold)]))
+                lines.append(
+                    Line(pieces: [Piece(column: 0, text: fitted(TerminalText.escape(heading), width), style: .bold)]))
             }
             lines += layOut(section.rows, width: width)
         }
@@ -54,7 +55,8 @@ public enum TextPageLayout {
             for (number, part) in parts.enumerated() {
                 var pieces: [Piece] = []
                 if number == 0, !label.isEmpty {
-                    pieces.append(Piece(column: 0, text: DisplayWidth.fit(label, cells: labelCells), style: .meterLabel))
+                    pieces.append(
+                        Piece(column: 0, text: DisplayWidth.fit(label, cells: labelCells), style: .meterLabel))
                 }
                 if !part.isEmpty { pieces.append(Piece(column: valueColumn, text: part, style: row.style)) }
                 lines.append(Line(pieces: pieces))
@@ -74,7 +76,8 @@ public enum TextPageLayout {
             if used + width > cells, !line.isEmpty {
                 var cut = line.count
                 if let space = line.lastIndex(of: " "), space + 1 < line.count,
-                   DisplayWidth.of(String(line[...space])) > cells / 2 {
+                    DisplayWidth.of(String(line[...space])) > cells / 2
+                {
                     cut = space + 1
                 }
                 lines.append(String(line[..<cut]))

@@ -4,75 +4,103 @@
 /// starts with `-`, so `-d -1` is reported as a bad delay rather than a missing one.
 public enum OptionParser {
     private enum Option: CaseIterable {
-        case batch, json, csv, openMetrics, textfile, fields, top, iterations, delay, sort, reverse, user, filter, tree, group,
-             noColor, noMouse, readonly, grace, watchOutput, pid, procRoot, config, noConfig, record, recordMax, replay,
-             begin, end, completions, help, version
+        case batch, json, csv, openMetrics, textfile, fields, top, iterations, delay, sort, reverse, user, filter, tree,
+            group,
+            noColor, noMouse, readonly, grace, watchOutput, pid, procRoot, config, noConfig, record, recordMax, replay,
+            begin, end, completions, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
         /// `--help` read.
         var spec: CommandLineOption {
             switch self {
-            case .batch: CommandLineOption("batch", short: "b", help: "Print plain-text frames, not the interactive view.")
+            case .batch:
+                CommandLineOption("batch", short: "b", help: "Print plain-text frames, not the interactive view.")
             case .json: CommandLineOption("json", help: "One JSON object per frame and line (implies -b).")
-            case .csv: CommandLineOption("csv", help: "RFC 4180 CSV with a header: raw numbers, bytes as bytes (implies -b).")
+            case .csv:
+                CommandLineOption("csv", help: "RFC 4180 CSV with a header: raw numbers, bytes as bytes (implies -b).")
             case .openMetrics:
-                CommandLineOption("openmetrics", help: "Prometheus text exposition format: system series, and process series "
-                                  + "for the rows -F, -p and --top keep (implies -b).")
+                CommandLineOption(
+                    "openmetrics",
+                    help: "Prometheus text exposition format: system series, and process series "
+                        + "for the rows -F, -p and --top keep (implies -b).")
             case .textfile:
-                CommandLineOption("textfile", value: "PATH", help: "Write that exposition to PATH (a .prom file), replaced "
-                                  + "atomically every delay, for node_exporter's textfile collector.")
+                CommandLineOption(
+                    "textfile", value: "PATH",
+                    help: "Write that exposition to PATH (a .prom file), replaced "
+                        + "atomically every delay, for node_exporter's textfile collector.")
             case .fields:
-                CommandLineOption("fields", short: "o", value: "FIELD,...",
-                                  help: "The columns of --batch, --csv and --json, in order (names as for --sort).")
+                CommandLineOption(
+                    "fields", short: "o", value: "FIELD,...",
+                    help: "The columns of --batch, --csv and --json, in order (names as for --sort).")
             case .top: CommandLineOption("top", value: "N", help: "Only the first N processes after sorting.")
             case .iterations:
-                CommandLineOption("iterations", short: "n", value: "COUNT",
-                                  help: "Print this many frames, then exit (default: until interrupted).")
+                CommandLineOption(
+                    "iterations", short: "n", value: "COUNT",
+                    help: "Print this many frames, then exit (default: until interrupted).")
             case .delay:
-                CommandLineOption("delay", short: "d", value: "SECONDS",
-                                  help: "Seconds between samples, 0.1 or more (default: 1).")
+                CommandLineOption(
+                    "delay", short: "d", value: "SECONDS",
+                    help: "Seconds between samples, 0.1 or more (default: 1).")
             case .sort:
-                CommandLineOption("sort", short: "s", value: "KEY", help: "Sort by this column (default: cpu). Keys: "
-                                  + SortKey.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                CommandLineOption(
+                    "sort", short: "s", value: "KEY",
+                    help: "Sort by this column (default: cpu). Keys: "
+                        + SortKey.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             case .reverse: CommandLineOption("reverse", short: "r", help: "Invert the sort order.")
             case .user:
-                CommandLineOption("user", short: "u", value: "USER",
-                                  help: "Show only the processes of this user (name or uid).")
+                CommandLineOption(
+                    "user", short: "u", value: "USER",
+                    help: "Show only the processes of this user (name or uid).")
             case .filter:
-                CommandLineOption("filter", short: "F", value: "EXPR",
-                                  help: "Show only the processes the filter keeps: words, cpu>50, res>=100M, user=root, "
-                                  + "comm~^python, not, and, or, ( ).")
+                CommandLineOption(
+                    "filter", short: "F", value: "EXPR",
+                    help: "Show only the processes the filter keeps: words, cpu>50, res>=100M, user=root, "
+                        + "comm~^python, not, and, or, ( ).")
             case .tree: CommandLineOption("tree", short: "t", help: "Show processes as a tree.")
             case .group:
-                CommandLineOption("group", value: "KIND", help: "Group processes: "
-                                  + GroupKind.allCases.map(\.rawValue).joined(separator: ", ")
-                                  + " (--batch prints the group table, --json adds \"groups\").")
+                CommandLineOption(
+                    "group", value: "KIND",
+                    help: "Group processes: "
+                        + GroupKind.allCases.map(\.rawValue).joined(separator: ", ")
+                        + " (--batch prints the group table, --json adds \"groups\").")
             case .noColor: CommandLineOption("no-color", help: "Monochrome display (also when NO_COLOR is set).")
             case .noMouse: CommandLineOption("no-mouse", help: "Do not use the mouse.")
             case .readonly: CommandLineOption("readonly", help: "Turn off every key that acts on processes.")
             case .grace:
-                CommandLineOption("grace", value: "SECONDS",
-                                  help: "Between SIGTERM and SIGKILL in a graceful stop (G); default: 5.")
+                CommandLineOption(
+                    "grace", value: "SECONDS",
+                    help: "Between SIGTERM and SIGKILL in a graceful stop (G); default: 5.")
             case .watchOutput:
-                CommandLineOption("watch-output", help: "Print each new line that processes write to a regular-file "
-                                  + "stdout or stderr, as [PID command] line; pipes, sockets and terminals are never read.")
-            case .pid: CommandLineOption("pid", short: "p", value: "PID,...", help: "Show only these processes (and their threads).")
+                CommandLineOption(
+                    "watch-output",
+                    help: "Print each new line that processes write to a regular-file "
+                        + "stdout or stderr, as [PID command] line; pipes, sockets and terminals are never read.")
+            case .pid:
+                CommandLineOption(
+                    "pid", short: "p", value: "PID,...", help: "Show only these processes (and their threads).")
             // For tests: a directory laid out like /proc. Not in the help.
             case .procRoot: CommandLineOption("proc-root", value: "DIR", help: nil)
             case .config:
-                CommandLineOption("config", value: "FILE",
-                                  help: "Read and save settings in FILE (default: $XDG_CONFIG_HOME/swtop/config).")
+                CommandLineOption(
+                    "config", value: "FILE",
+                    help: "Read and save settings in FILE (default: $XDG_CONFIG_HOME/swtop/config).")
             case .noConfig: CommandLineOption("no-config", help: "Neither read nor save a config file.")
             case .record:
-                CommandLineOption("record", value: "FILE", help: "Append every sample to the recording FILE (with the view or -b).")
+                CommandLineOption(
+                    "record", value: "FILE", help: "Append every sample to the recording FILE (with the view or -b).")
             case .recordMax:
-                CommandLineOption("record-max", value: "SIZE",
-                                  help: "With --record: at SIZE bytes (K, M, G) move FILE to FILE.1 and start anew.")
-            case .replay: CommandLineOption("replay", value: "FILE", help: "Show the recording FILE instead of this machine.")
-            case .begin: CommandLineOption("begin", value: "TIME", help: "With --replay: start at TIME (10:30, -15m, yesterday 23:00).")
+                CommandLineOption(
+                    "record-max", value: "SIZE",
+                    help: "With --record: at SIZE bytes (K, M, G) move FILE to FILE.1 and start anew.")
+            case .replay:
+                CommandLineOption("replay", value: "FILE", help: "Show the recording FILE instead of this machine.")
+            case .begin:
+                CommandLineOption(
+                    "begin", value: "TIME", help: "With --replay: start at TIME (10:30, -15m, yesterday 23:00).")
             case .end: CommandLineOption("end", value: "TIME", help: "With --replay: stop at TIME.")
             case .completions:
-                CommandLineOption("completions", value: "SHELL", help: "Print a completion script for bash, zsh or fish, and exit.")
+                CommandLineOption(
+                    "completions", value: "SHELL", help: "Print a completion script for bash, zsh or fish, and exit.")
             case .help: CommandLineOption("help", short: "h", help: "Show this help.")
             case .version: CommandLineOption("version", help: "Show the versions of swtop and of its curses library.")
             }
@@ -142,16 +170,20 @@ public enum OptionParser {
         if wantsVersion { return .version }
         if let completions { return .completions(completions) }
         if options.watchOutput, options.printsFrames {
-            throw UsageError("--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile")
+            throw UsageError(
+                "--watch-output cannot be combined with --batch, --csv, --json, --openmetrics or --textfile")
         }
-        let formats = [("--csv", options.csv), ("--json", options.json), ("--openmetrics", options.openMetrics)].filter(\.1)
+        let formats = [("--csv", options.csv), ("--json", options.json), ("--openmetrics", options.openMetrics)].filter(
+            \.1)
         if formats.count > 1 {
             throw UsageError("\(formats[0].0) and \(formats[1].0) cannot be combined: choose one format")
         }
         if options.textfile != nil, options.csv || options.json {
             throw UsageError("--textfile writes the OpenMetrics format; it cannot be combined with --csv or --json")
         }
-        if options.fields != nil, !(options.batch || options.json || options.csv) || options.openMetrics || options.textfile != nil {
+        if options.fields != nil,
+            !(options.batch || options.json || options.csv) || options.openMetrics || options.textfile != nil
+        {
             throw UsageError("--fields is for --batch, --csv and --json")
         }
         try checkHistory(options)
@@ -159,16 +191,24 @@ public enum OptionParser {
     }
 
     private static func checkHistory(_ options: LaunchOptions) throws(UsageError) {
-        if options.recordMax != nil, options.recordPath == nil { throw UsageError("--record-max is used only with --record") }
-        if options.replayPath != nil, options.recordPath != nil { throw UsageError("--replay cannot be combined with --record") }
+        if options.recordMax != nil, options.recordPath == nil {
+            throw UsageError("--record-max is used only with --record")
+        }
+        if options.replayPath != nil, options.recordPath != nil {
+            throw UsageError("--replay cannot be combined with --record")
+        }
         if options.replayPath == nil, options.begin != nil || options.end != nil {
             throw UsageError("--begin and --end are used only with --replay")
         }
-        if options.replayPath != nil, options.watchOutput { throw UsageError("--replay cannot be combined with --watch-output") }
+        if options.replayPath != nil, options.watchOutput {
+            throw UsageError("--replay cannot be combined with --watch-output")
+        }
     }
 
-    private static func apply(_ option: Option, value: String?, to options: inout LaunchOptions,
-                              help: inout Bool, version: inout Bool) throws(UsageError) {
+    private static func apply(
+        _ option: Option, value: String?, to options: inout LaunchOptions,
+        help: inout Bool, version: inout Bool
+    ) throws(UsageError) {
         let value = value ?? ""
         switch option {
         case .batch: options.batch = true
@@ -184,8 +224,12 @@ public enum OptionParser {
                 throw UsageError("--top must be a whole number, 1 or more (got '\(value)')")
             }
             options.top = count
-        case .reverse: options.reverse = true; options.given.insert(.reverse)
-        case .tree: options.tree = true; options.given.insert(.tree)
+        case .reverse:
+            options.reverse = true
+            options.given.insert(.reverse)
+        case .tree:
+            options.tree = true
+            options.given.insert(.tree)
         case .noColor: options.noColor = true
         case .noMouse: options.noMouse = true
         case .readonly: options.readonly = true
@@ -242,12 +286,16 @@ public enum OptionParser {
             options.grace = seconds
         case .group:
             guard let kind = GroupKind(rawValue: value) else {
-                throw UsageError("unknown group '\(value)'; use one of: \(GroupKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(
+                    "unknown group '\(value)'; use one of: \(GroupKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             options.group = kind
         case .sort:
             guard let key = SortKey(name: value) else {
-                throw UsageError("unknown sort key '\(value)'; use one of: \(SortKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(
+                    "unknown sort key '\(value)'; use one of: \(SortKey.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             options.sort = key
             options.given.insert(.sort)

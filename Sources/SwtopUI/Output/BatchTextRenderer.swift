@@ -12,8 +12,10 @@ public struct BatchTextRenderer: Sendable {
     /// `-o/--fields`: these columns instead of the default ones.
     public var fields: [OutputField]?
 
-    public init(ordering: ProcessOrdering, showsPerCPU: Bool = true, grouping: GroupKind? = nil,
-                selection: RowSelection = RowSelection(), fields: [OutputField]? = nil) {
+    public init(
+        ordering: ProcessOrdering, showsPerCPU: Bool = true, grouping: GroupKind? = nil,
+        selection: RowSelection = RowSelection(), fields: [OutputField]? = nil
+    ) {
         self.ordering = ordering
         self.selection = selection
         self.fields = fields
@@ -31,10 +33,12 @@ public struct BatchTextRenderer: Sendable {
             output += "\n\n" + fields.map { pad($0.batchTitle.title, $0) }.joined(separator: " ") + "\n"
             for row in selection.rows(of: snapshot, ordering: ordering) {
                 let process = processes[row.index]
-                output += fields.map { field in
-                    field == .command ? TreeGuides.ascii(row) + field.batchText(process, snapshot.system)
-                        : pad(field.batchText(process, snapshot.system), field)
-                }.joined(separator: " ") + "\n"
+                output +=
+                    fields.map { field in
+                        field == .command
+                            ? TreeGuides.ascii(row) + field.batchText(process, snapshot.system)
+                            : pad(field.batchText(process, snapshot.system), field)
+                    }.joined(separator: " ") + "\n"
             }
             return output
         }
@@ -54,13 +58,15 @@ public struct BatchTextRenderer: Sendable {
             columns.map { $0 == .key ? " " + cell($0) : pad(cell($0), $0.width) }.joined()
         }
         var output = line { $0 == .key ? kind.rawValue.uppercased() : $0.title } + "\n"
-        let groups = GroupOrdering(column: .res).sorted(ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID))
+        let groups = GroupOrdering(column: .res).sorted(
+            ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID))
         let ticksPerSecond = snapshot.system.clockTicksPerSecond
         for group in groups {
-            output += line { column in
-                let text = column.text(of: group, ticksPerSecond: ticksPerSecond)
-                return column == .key ? TerminalText.escape(text) : (text.isEmpty ? "-" : text)
-            } + "\n"
+            output +=
+                line { column in
+                    let text = column.text(of: group, ticksPerSecond: ticksPerSecond)
+                    return column == .key ? TerminalText.escape(text) : (text.isEmpty ? "-" : text)
+                } + "\n"
         }
         return output
     }
@@ -90,15 +96,19 @@ public struct BatchTextRenderer: Sendable {
         }
         let memory = system.memory
         let size = Units.compactSize
-        lines.append("Mem:  \(size(memory.total)) total, \(size(memory.used)) used,"
-            + " \(size(memory.buffers)) buffers, \(size(memory.cache)) cache,"
-            + " \(size(memory.free)) free, \(size(memory.availableOrEstimate)) available")
-        lines.append("Swap: \(size(memory.swapTotal)) total, \(size(memory.swapUsed)) used,"
-            + " \(size(memory.swapFree)) free, \(size(memory.swapCached)) cached")
+        lines.append(
+            "Mem:  \(size(memory.total)) total, \(size(memory.used)) used,"
+                + " \(size(memory.buffers)) buffers, \(size(memory.cache)) cache,"
+                + " \(size(memory.free)) free, \(size(memory.availableOrEstimate)) available")
+        lines.append(
+            "Swap: \(size(memory.swapTotal)) total, \(size(memory.swapUsed)) used,"
+                + " \(size(memory.swapFree)) free, \(size(memory.swapCached)) cached")
         if let disks = system.diskActivity { lines.append("Disk: " + ActivityText.disks(disks)) }
         if let interfaces = system.networkActivity { lines.append("Net:  " + ActivityText.network(interfaces)) }
         if let pressure = system.pressure { lines.append("PSI:  some/full avg10% " + ActivityText.pressure(pressure)) }
-        if let readings = system.temperatures, !readings.isEmpty { lines.append("Temp: " + ActivityText.temperatures(readings)) }
+        if let readings = system.temperatures, !readings.isEmpty {
+            lines.append("Temp: " + ActivityText.temperatures(readings))
+        }
         return lines
     }
 

@@ -9,7 +9,10 @@ public struct CSVFrameEncoder: Sendable {
     public var selection: RowSelection
     public var fields: [OutputField]
 
-    public init(ordering: ProcessOrdering, selection: RowSelection = RowSelection(), fields: [OutputField] = OutputField.batchDefault) {
+    public init(
+        ordering: ProcessOrdering, selection: RowSelection = RowSelection(),
+        fields: [OutputField] = OutputField.batchDefault
+    ) {
         self.ordering = ordering
         self.selection = selection
         self.fields = fields
@@ -32,7 +35,9 @@ public struct CSVFrameEncoder: Sendable {
     }
 
     static func quoted(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            return value
+        }
         var text = "\""
         for character in value { text += character == "\"" ? "\"\"" : String(character) }
         return text + "\""

@@ -23,7 +23,9 @@ extension JSONFrameEncoder {
             }
             json.endArray()
             json.endObject()
-        } else { json.null() }
+        } else {
+            json.null()
+        }
 
         json.key("network")
         if let interfaces = system.networkActivity {
@@ -41,7 +43,9 @@ extension JSONFrameEncoder {
             }
             json.endArray()
             json.endObject()
-        } else { json.null() }
+        } else {
+            json.null()
+        }
 
         json.key("pressure")
         if let pressure = system.pressure {
@@ -53,7 +57,9 @@ extension JSONFrameEncoder {
             json.key("memory")
             writePressure(pressure.memory, to: &json)
             json.endObject()
-        } else { json.null() }
+        } else {
+            json.null()
+        }
 
         json.key("temperatures")
         if let temperatures = system.temperatures {
@@ -65,12 +71,17 @@ extension JSONFrameEncoder {
                 json.endObject()
             }
             json.endArray()
-        } else { json.null() }
+        } else {
+            json.null()
+        }
     }
 
     /// null for a resource the kernel does not report (no PSI).
     private func writePressure(_ pressure: ResourcePressure?, to json: inout JSONWriter) {
-        guard let pressure else { json.null(); return }
+        guard let pressure else {
+            json.null()
+            return
+        }
         json.beginObject()
         json.field("some_avg10", pressure.some.avg10)
         json.field("some_avg60", pressure.some.avg60)

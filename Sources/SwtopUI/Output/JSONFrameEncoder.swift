@@ -11,8 +11,10 @@ public struct JSONFrameEncoder: Sendable {
     /// `-o/--fields`: only these keys in each process object (and `depth` in a tree); nil for all.
     public var fields: [OutputField]?
 
-    public init(ordering: ProcessOrdering, grouping: GroupKind? = nil, selection: RowSelection = RowSelection(),
-                fields: [OutputField]? = nil) {
+    public init(
+        ordering: ProcessOrdering, grouping: GroupKind? = nil, selection: RowSelection = RowSelection(),
+        fields: [OutputField]? = nil
+    ) {
         self.ordering = ordering
         self.grouping = grouping
         self.selection = selection
@@ -44,8 +46,9 @@ public struct JSONFrameEncoder: Sendable {
         json.key("processes")
         json.beginArray()
         for row in selection.rows(of: snapshot, ordering: ordering) {
-            writeProcess(snapshot.processes[row.index], depth: ordering.tree ? row.depth : nil,
-                         system: system, to: &json)
+            writeProcess(
+                snapshot.processes[row.index], depth: ordering.tree ? row.depth : nil,
+                system: system, to: &json)
         }
         json.endArray()
         if let grouping { writeGroups(snapshot, by: grouping, to: &json) }
@@ -58,7 +61,9 @@ public struct JSONFrameEncoder: Sendable {
         json.field("group_by", kind.rawValue)
         json.key("groups")
         json.beginArray()
-        for group in GroupOrdering(column: .res).sorted(ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID)) {
+        for group in GroupOrdering(column: .res).sorted(
+            ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID))
+        {
             json.beginObject()
             json.field("key", group.key)
             json.field("count", group.count)

@@ -6,10 +6,24 @@ struct JSONWriter {
 
     init(capacity: Int = 0) { text.reserveCapacity(capacity) }
 
-    mutating func beginObject() { separate(); text += "{"; needsComma = false }
-    mutating func endObject() { text += "}"; needsComma = true }
-    mutating func beginArray() { separate(); text += "["; needsComma = false }
-    mutating func endArray() { text += "]"; needsComma = true }
+    mutating func beginObject() {
+        separate()
+        text += "{"
+        needsComma = false
+    }
+    mutating func endObject() {
+        text += "}"
+        needsComma = true
+    }
+    mutating func beginArray() {
+        separate()
+        text += "["
+        needsComma = false
+    }
+    mutating func endArray() {
+        text += "]"
+        needsComma = true
+    }
 
     mutating func key(_ name: StaticString) {
         separate()
@@ -17,24 +31,55 @@ struct JSONWriter {
         needsComma = false
     }
 
-    mutating func string(_ value: String) { separate(); Self.appendQuoted(value, to: &text); needsComma = true }
+    mutating func string(_ value: String) {
+        separate()
+        Self.appendQuoted(value, to: &text)
+        needsComma = true
+    }
     mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    mutating func integer<T: BinaryInteger>(_ value: T) { separate(); text += String(value); needsComma = true }
-    mutating func bool(_ value: Bool) { separate(); text += value ? "true" : "false"; needsComma = true }
-    mutating func null() { separate(); text += "null"; needsComma = true }
+    mutating func integer<T: BinaryInteger>(_ value: T) {
+        separate()
+        text += String(value)
+        needsComma = true
+    }
+    mutating func bool(_ value: Bool) {
+        separate()
+        text += value ? "true" : "false"
+        needsComma = true
+    }
+    mutating func null() {
+        separate()
+        text += "null"
+        needsComma = true
+    }
 
     /// A number rounded to `fractionDigits` decimals; null when not finite.
     mutating func number(_ value: Double?, fractionDigits: Int = 2) {
-        guard let value, value.isFinite else { null(); return }
+        guard let value, value.isFinite else {
+            null()
+            return
+        }
         separate()
         text += Units.fixed(value, fractionDigits: fractionDigits)
         needsComma = true
     }
 
-    mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
-    mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
-    mutating func field<T: BinaryInteger>(_ name: StaticString, _ value: T) { key(name); integer(value) }
-    mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    mutating func field(_ name: StaticString, _ value: String) {
+        key(name)
+        string(value)
+    }
+    mutating func field(_ name: StaticString, _ value: String?) {
+        key(name)
+        string(value)
+    }
+    mutating func field<T: BinaryInteger>(_ name: StaticString, _ value: T) {
+        key(name)
+        integer(value)
+    }
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
     mutating func field(_ name: StaticString, _ value: Double?, fractionDigits: Int = 2) {
         key(name)
         number(value, fractionDigits: fractionDigits)

@@ -31,15 +31,23 @@ public struct OpenMetricsEncoder: Sendable {
         family("swtop_cpu_seconds_total", "counter", "Seconds the CPUs spent in each mode, from /proc/stat.")
         for cpu in system.cpus {
             let t = cpu.ticks
-            let modes: [(String, UInt64)] = [("user", t.user), ("nice", t.nice), ("system", t.system), ("idle", t.idle),
-                                              ("iowait", t.iowait), ("irq", t.irq), ("softirq", t.softirq), ("steal", t.steal)]
-            for (mode, value) in modes { sample("swtop_cpu_seconds_total", [("cpu", String(cpu.id ?? 0)), ("mode", mode)], Double(value) / ticks) }
+            let modes: [(String, UInt64)] = [
+                ("user", t.user), ("nice", t.nice), ("system", t.system), ("idle", t.idle),
+                ("iowait", t.iowait), ("irq", t.irq), ("softirq", t.softirq), ("steal", t.steal),
+            ]
+            for (mode, value) in modes {
+                sample(
+                    "swtop_cpu_seconds_total", [("cpu", String(cpu.id ?? 0)), ("mode", mode)], Double(value) / ticks)
+            }
         }
         let memory = system.memory
         let gauges: [(String, String, Double)] = [
             ("swtop_memory_total_bytes", "MemTotal.", Double(memory.total)),
             ("swtop_memory_used_bytes", "Memory in use, as the Memory meter counts it.", Double(memory.used)),
-            ("swtop_memory_available_bytes", "MemAvailable (or an estimate on old kernels).", Double(memory.availableOrEstimate)),
+            (
+                "swtop_memory_available_bytes", "MemAvailable (or an estimate on old kernels).",
+                Double(memory.availableOrEstimate)
+            ),
             ("swtop_swap_total_bytes", "SwapTotal.", Double(memory.swapTotal)),
             ("swtop_swap_used_bytes", "Swap in use.", Double(memory.swapUsed)),
             ("swtop_load1", "Load average over 1 minute.", system.load.one),
@@ -53,25 +61,34 @@ public struct OpenMetricsEncoder: Sendable {
         }
         let tasks = snapshot.tasks
         family("swtop_tasks", "gauge", "Processes by state.")
-        for (state, count) in [("running", tasks.running), ("sleeping", tasks.sleeping), ("disk_sleep", tasks.diskSleep),
-                               ("stopped", tasks.stopped), ("zombie", tasks.zombie), ("idle", tasks.idle)] {
+        for (state, count) in [
+            ("running", tasks.running), ("sleeping", tasks.sleeping), ("disk_sleep", tasks.diskSleep),
+            ("stopped", tasks.stopped), ("zombie", tasks.zombie), ("idle", tasks.idle),
+        ] {
             sample("swtop_tasks", [("state", state)], Double(count))
         }
 
         let rows = selection.rows(of: snapshot, ordering: ordering).map { snapshot.processes[$0.index] }
         let processFamilies: [(String, String, String, (ProcessEntry) -> Double)] = [
-            ("swtop_process_cpu_seconds_total", "counter", "CPU time of the process (user and system).", { Double($0.cpuTicks) / ticks }),
+            (
+                "swtop_process_cpu_seconds_total", "counter", "CPU time of the process (user and system).",
+                { Double($0.cpuTicks) / ticks }
+            ),
             ("swtop_process_resident_bytes", "gauge", "Resident memory (RES).", { Double($0.residentBytes) }),
             ("swtop_process_virtual_bytes", "gauge", "Virtual memory (VIRT).", { Double($0.virtualBytes) }),
             ("swtop_process_threads", "gauge", "Threads of the process.", { Double($0.threadCount) }),
-            ("swtop_process_start_time_seconds", "gauge", "When the process started, in seconds since the epoch.",
-             { Double(system.bootTime) + Double($0.startTicks) / ticks }),
+            (
+                "swtop_process_start_time_seconds", "gauge", "When the process started, in seconds since the epoch.",
+                { Double(system.bootTime) + Double($0.startTicks) / ticks }
+            ),
         ]
         for (name, type, help, value) in processFamilies {
             family(name, type, help)
             for process in rows {
-                let labels = [("pid", String(process.pid)), ("comm", TerminalText.escape(process.details.comm)),
-                              ("user", TerminalText.escape(process.details.effectiveUser))]
+                let labels = [
+                    ("pid", String(process.pid)), ("comm", TerminalText.escape(process.details.comm)),
+                    ("user", TerminalText.escape(process.details.effectiveUser)),
+                ]
                 sample(name, labels, value(process))
             }
         }

@@ -12,14 +12,17 @@ public enum OutputField: String, CaseIterable, Sendable {
     }
 
     /// The `--batch` columns, also `--csv`'s when no `-o` is given.
-    public static let batchDefault: [OutputField] = [.pid, .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command]
+    public static let batchDefault: [OutputField] = [
+        .pid, .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command,
+    ]
 
     /// `-o pid,comm,cpu`: known names, no repeats; a one-line reason otherwise.
     public static func list(_ text: String) throws(UsageError) -> [OutputField] {
         var fields: [OutputField] = []
         for name in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard let field = OutputField(name: String(name)) else {
-                throw UsageError("unknown field '\(name)' in --fields; use: " + allCases.map(\.rawValue).joined(separator: ","))
+                throw UsageError(
+                    "unknown field '\(name)' in --fields; use: " + allCases.map(\.rawValue).joined(separator: ","))
             }
             guard !fields.contains(field) else { throw UsageError("field '\(name)' is named twice in --fields") }
             fields.append(field)

@@ -24,7 +24,9 @@ public struct RowSelection: Sendable, Equatable {
     /// The rows of the snapshot this selection keeps, ordered (and laid out as a tree) by `ordering`.
     public func rows(of snapshot: Snapshot, ordering: ProcessOrdering) -> [TableRow] {
         let processes = snapshot.processes
-        let kept = pids == nil && filter.isEverything ? nil
+        let kept =
+            pids == nil && filter.isEverything
+            ? nil
             : processes.indices.filter { keeps(processes[$0], system: snapshot.system) }
         let rows = ProcessTable.rows(of: processes, candidates: kept, ordering: ordering)
         guard let top, rows.count > top else { return rows }

@@ -31,10 +31,12 @@ public struct TextfileWriter: Sendable {
         do {
             folder = try TrustedDirectory.reach(directory, creating: false)
         } catch {
-            throw TextfileError(description: "--textfile: cannot use the directory \(directory): " + Self.describe(error))
+            throw TextfileError(
+                description: "--textfile: cannot use the directory \(directory): " + Self.describe(error))
         }
         let temporary = "." + name + ".tmp-" + String(UInt64.random(in: .min ... .max), radix: 16)
-        let descriptor = openat(folder.descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let descriptor = openat(
+            folder.descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("cannot create a file in \(directory)", errno) }
         // Readable by the collector, which often runs as its own user.
         let written = SettingsStore.writeSynced(Array(text.utf8), to: descriptor, mode: 0o644)
@@ -57,8 +59,8 @@ public struct TextfileWriter: Sendable {
 
     private static func describe(_ failure: TrustedDirectory.Failure) -> String {
         switch failure {
-        case let .untrusted(reason): reason
-        case let .system(error): SettingsStore.describe(error)
+        case .untrusted(let reason): reason
+        case .system(let error): SettingsStore.describe(error)
         case .missing: "it does not exist"
         }
     }

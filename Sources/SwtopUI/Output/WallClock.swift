@@ -28,10 +28,13 @@ public struct WallClock: Sendable {
     public func dateAndTime(_ epochSeconds: Double) -> String {
         guard let parts = parts(epochSeconds) else { return "????-??-?? ??:??:??" }
         // In Int: tm_year + 1900 overflows Int32 for the largest years localtime_r accepts.
-        return "\(Int(parts.tm_year) + 1900)-\(Self.two(parts.tm_mon + 1))-\(Self.two(parts.tm_mday)) " + Self.clock(parts)
+        return "\(Int(parts.tm_year) + 1900)-\(Self.two(parts.tm_mon + 1))-\(Self.two(parts.tm_mday)) "
+            + Self.clock(parts)
     }
 
-    private static func clock(_ parts: tm) -> String { "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))" }
+    private static func clock(_ parts: tm) -> String {
+        "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
 
     private static func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

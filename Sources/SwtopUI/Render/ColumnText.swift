@@ -36,11 +36,13 @@ struct ColumnText {
         case .exe: TerminalText.escape(process.details.executable ?? "")
         case .ioRead: ioRates(process).map { Units.size(UInt64(saturating: $0.readPerSecond)) } ?? ""
         case .ioWrite: ioRates(process).map { Units.size(UInt64(saturating: $0.writePerSecond)) } ?? ""
-        case .ioTotal: ioRates(process).map { Units.size(UInt64(saturating: $0.readPerSecond + $0.writePerSecond)) } ?? ""
+        case .ioTotal:
+            ioRates(process).map { Units.size(UInt64(saturating: $0.readPerSecond + $0.writePerSecond)) } ?? ""
         case .ioReadTotal: ioCounters(process).map { Units.size($0.readBytes) } ?? "-"
         case .ioWriteTotal: ioCounters(process).map { Units.size($0.writtenBytes) } ?? "-"
         case .swap: onScreen[process]?.swapBytes.map(Units.size) ?? "-"
-        case .cgroup: DisplayWidth.middleCut(TerminalText.escape(process.details.cgroup?.path ?? "-"), cells: column.width - 1)
+        case .cgroup:
+            DisplayWidth.middleCut(TerminalText.escape(process.details.cgroup?.path ?? "-"), cells: column.width - 1)
         case .container: process.details.cgroup?.container?.shortName ?? "-"
         case .unit: DisplayWidth.fit(TerminalText.escape(process.details.cgroup?.unit ?? "-"), cells: column.width - 1)
         case .command: ""
@@ -49,7 +51,9 @@ struct ColumnText {
 
     /// io's numbers: read by the sampler for all (sorted on), or for this row on screen.
     private func ioRates(_ process: ProcessEntry) -> IORates? { process.ioRates ?? onScreen[process]?.ioRates }
-    private func ioCounters(_ process: ProcessEntry) -> IOCounters? { process.ioCounters ?? onScreen[process]?.ioCounters }
+    private func ioCounters(_ process: ProcessEntry) -> IOCounters? {
+        process.ioCounters ?? onScreen[process]?.ioCounters
+    }
 
     /// statm's exact numbers: read for this row on screen, or by the sampler for all.
     private func memory(_ process: ProcessEntry) -> ResidentMemory? {

@@ -6,8 +6,10 @@ struct FooterRenderer {
 
     /// The bar's keys in screen order; a narrow screen keeps the lowest ranks.
     static let keys: [(key: String, label: String, rank: Int)] = [
-        ("F1/h", "Help", 0), ("F2/S", "Setup", 5), ("F3//", "Search", 2), ("F4/\\", "Filter", 2), ("F5/t", "Tree", 3), ("F6/<>", "Sort", 4), ("g", "Group", 6),
-        ("z", "Stop", 1), ("r", "Cont", 1), ("x", "Term", 1), ("X", "Kill", 1), ("F9/k", "Signal", 3), ("F10/q", "Quit", 0),
+        ("F1/h", "Help", 0), ("F2/S", "Setup", 5), ("F3//", "Search", 2), ("F4/\\", "Filter", 2), ("F5/t", "Tree", 3),
+        ("F6/<>", "Sort", 4), ("g", "Group", 6),
+        ("z", "Stop", 1), ("r", "Cont", 1), ("x", "Term", 1), ("X", "Kill", 1), ("F9/k", "Signal", 3),
+        ("F10/q", "Quit", 0),
     ]
 
     /// The bar on the inspect pages (Enter, e, l, o).
@@ -17,7 +19,9 @@ struct FooterRenderer {
     ]
 
     /// The entries that fit in `width` cells, in screen order.
-    static func keys(fitting width: Int, from keys: [(key: String, label: String, rank: Int)] = keys) -> [(key: String, label: String)] {
+    static func keys(fitting width: Int, from keys: [(key: String, label: String, rank: Int)] = keys) -> [(
+        key: String, label: String
+    )] {
         var used = 0
         var kept = Set<Int>()
         for index in keys.indices.sorted(by: { keys[$0].rank < keys[$1].rank }) {
@@ -37,12 +41,13 @@ struct FooterRenderer {
             prompt("Search: ", state.search, into: &frame, hint: "Enter: done  Esc: cancel  F3: next")
         case .filtering:
             prompt("Filter: ", state.filter, into: &frame, hint: "Enter: done  Esc: clear", error: state.filterError)
-        case let .confirming(action):
+        case .confirming(let action):
             frame.put(action.question, row: row, column: 0, style: .promptActive)
-        case let .gracefulStop(progress):
+        case .gracefulStop(let progress):
             let action = PendingAction(kind: .gracefulStop, targets: progress.stillRunning)
-            frame.put("SIGKILL in \(progress.secondsLeft) s to \(action.targetList) (Esc: cancel)",
-                      row: row, column: 0, style: .promptActive)
+            frame.put(
+                "SIGKILL in \(progress.secondsLeft) s to \(action.targetList) (Esc: cancel)",
+                row: row, column: 0, style: .promptActive)
         case .inspecting:
             if let message = state.message {
                 frame.put(TerminalText.escape(message), row: row, column: 0, style: .status)
@@ -52,8 +57,12 @@ struct FooterRenderer {
         default:
             var notes: [String] = []
             if !state.tagged.isEmpty { notes.append("Tagged: \(state.tagged.count)") }
-            if !state.activeFilter.isEverything { notes.append("Filter: " + TerminalText.escape(state.activeFilter.source)) }
-            if let pids = state.onlyPIDs { notes.append("PIDs: " + pids.sorted().map(String.init).joined(separator: ",")) }
+            if !state.activeFilter.isEverything {
+                notes.append("Filter: " + TerminalText.escape(state.activeFilter.source))
+            }
+            if let pids = state.onlyPIDs {
+                notes.append("PIDs: " + pids.sorted().map(String.init).joined(separator: ","))
+            }
             let note = notes.isEmpty ? "" : " " + notes.joined(separator: "  ") + " "
             let noteWidth = DisplayWidth.of(note)
             if let message = state.message {

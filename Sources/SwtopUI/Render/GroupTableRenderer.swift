@@ -14,22 +14,28 @@ struct GroupTableRenderer {
         let selected = ViewReducer.selectedIndex(state, rows)
         for (offset, row) in rows.dropFirst(state.scrollTop).prefix(layout.tableHeight).enumerated() {
             let screenRow = layout.tableTop + offset
-            let cells = row.group.map { groupCells($0, snapshot.system) }
+            let cells =
+                row.group.map { groupCells($0, snapshot.system) }
                 ?? memberCells(snapshot.processes[row.row.index], row: row, snapshot.system)
             var column = 0
             for item in Self.columns {
                 let text = cells[item] ?? ""
                 if item == .key {
                     let style: Style = row.group == nil ? .normal : .bold
-                    frame.put(TerminalText.escape(text), row: screenRow, column: column, style: style, limit: max(0, layout.width - column))
+                    frame.put(
+                        TerminalText.escape(text), row: screenRow, column: column, style: style,
+                        limit: max(0, layout.width - column))
                 } else {
                     frame.put(Self.right(text, width: item.width - 1), row: screenRow, column: column)
                 }
                 column += item.width
             }
-            let members = row.group.map { $0.members.map { snapshot.processes[$0].identity } }
+            let members =
+                row.group.map { $0.members.map { snapshot.processes[$0].identity } }
                 ?? [snapshot.processes[row.row.index].identity]
-            if !state.tagged.isEmpty, members.allSatisfy(state.tagged.contains) { frame.restyle(row: screenRow, style: .taggedRow) }
+            if !state.tagged.isEmpty, members.allSatisfy(state.tagged.contains) {
+                frame.restyle(row: screenRow, style: .taggedRow)
+            }
             if offset + state.scrollTop == selected { frame.restyle(row: screenRow, style: .selectedRow) }
         }
     }
@@ -47,7 +53,9 @@ struct GroupTableRenderer {
                 let kind = state.grouping?.rawValue.uppercased() ?? item.title
                 frame.put(sorted ? kind + arrow : kind, row: row, column: column, style: style)
             } else {
-                frame.put(Self.right(sorted ? arrow + item.title : item.title, width: item.width - 1), row: row, column: column, style: style)
+                frame.put(
+                    Self.right(sorted ? arrow + item.title : item.title, width: item.width - 1), row: row,
+                    column: column, style: style)
             }
             column += item.width
         }
@@ -55,7 +63,9 @@ struct GroupTableRenderer {
 
     private func groupCells(_ group: ProcessGroup, _ system: SystemState) -> [GroupColumn: String] {
         var cells: [GroupColumn: String] = [:]
-        for column in Self.columns { cells[column] = column.text(of: group, ticksPerSecond: system.clockTicksPerSecond) }
+        for column in Self.columns {
+            cells[column] = column.text(of: group, ticksPerSecond: system.clockTicksPerSecond)
+        }
         cells[.key] = (state.expandedGroups.contains(group.key) ? "- " : "+ ") + group.key
         return cells
     }
@@ -66,10 +76,12 @@ struct GroupTableRenderer {
         let total = system.memory.total
         let memory = total > 0 ? min(100, Double(process.residentBytes) / Double(total) * 100) : 0
         let command = CommandText.display(process, cells: layout.width)
-        return [.cpu: row.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? "",
-                .mem: Units.fixed(memory, fractionDigits: 1), .res: Units.size(process.residentBytes),
-                .time: Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: system.clockTicksPerSecond),
-                .threads: String(process.threadCount), .key: "    \(process.pid) \(command)"]
+        return [
+            .cpu: row.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? "",
+            .mem: Units.fixed(memory, fractionDigits: 1), .res: Units.size(process.residentBytes),
+            .time: Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: system.clockTicksPerSecond),
+            .threads: String(process.threadCount), .key: "    \(process.pid) \(command)",
+        ]
     }
 
     private static func right(_ text: String, width: Int) -> String {

@@ -34,8 +34,9 @@ struct HeaderRenderer {
             let row = position % layout.cpuRows
             let column = position / layout.cpuRows
             let label = String(cpu.id ?? position)
-            drawCPU(cpu, label: String(repeating: " ", count: labelWidth - label.count) + label, into: &frame,
-                    row: row, column: column * columnWidth, width: columnWidth - 1)
+            drawCPU(
+                cpu, label: String(repeating: " ", count: labelWidth - label.count) + label, into: &frame,
+                row: row, column: column * columnWidth, width: columnWidth - 1)
         }
     }
 
@@ -45,16 +46,21 @@ struct HeaderRenderer {
             drawBar(into: &frame, row: row, column: column, width: width, label: label, segments: [], text: "")
             return
         }
-        drawBar(into: &frame, row: row, column: column, width: width, label: label,
-                segments: [(share.user / 100, .cpuUser), (share.nice / 100, .cpuNice), (share.system / 100, .cpuSystem),
-                           (share.iowait / 100, .cpuIowait), (share.steal / 100, .cpuSteal)],
-                text: Units.fixed(share.busy, fractionDigits: 1) + "%")
+        drawBar(
+            into: &frame, row: row, column: column, width: width, label: label,
+            segments: [
+                (share.user / 100, .cpuUser), (share.nice / 100, .cpuNice), (share.system / 100, .cpuSystem),
+                (share.iowait / 100, .cpuIowait), (share.steal / 100, .cpuSteal),
+            ],
+            text: Units.fixed(share.busy, fractionDigits: 1) + "%")
     }
 
     /// `Label[||||||      text]`: segments left to right, the text right-aligned inside.
     /// Without colors each segment gets its own character so they stay apart.
-    func drawBar(into frame: inout Frame, row: Int, column: Int, width: Int, label: String,
-                         segments: [(Double, Style)], text: String) {
+    func drawBar(
+        into frame: inout Frame, row: Int, column: Int, width: Int, label: String,
+        segments: [(Double, Style)], text: String
+    ) {
         var position = frame.put(label, row: row, column: column, style: .meterLabel)
         position = frame.put("[", row: row, column: position, style: .meterBracket)
         let inner = max(0, column + width - position - 1)
@@ -66,8 +72,9 @@ struct HeaderRenderer {
             accumulated += segment.0.isNaN ? 0 : max(0, segment.0)
             let end = min(inner, Int(saturating: (min(1, accumulated) * Double(inner)).rounded()))
             if end > filled {
-                frame.fill(row: row, column: position + filled, count: end - filled,
-                           character: glyphs[min(index, glyphs.count - 1)], style: segment.1)
+                frame.fill(
+                    row: row, column: position + filled, count: end - filled,
+                    character: glyphs[min(index, glyphs.count - 1)], style: segment.1)
                 filled = end
             }
         }

@@ -39,9 +39,11 @@ enum HelpScreen {
         }
         // Colour legend on the CPU bar line.
         if let legendRow = lines.firstIndex(where: { $0.hasPrefix("CPU bars:") }), state.usesColor {
-            let legend: [(String, Style)] = [("user", .cpuUser), ("nice", .cpuNice), ("system+irq", .cpuSystem),
-                                             ("iowait", .cpuIowait), ("steal", .cpuSteal), ("used", .memoryUsed),
-                                             ("shared", .memoryShared), ("buffers", .memoryBuffers), ("cache", .memoryCache)]
+            let legend: [(String, Style)] = [
+                ("user", .cpuUser), ("nice", .cpuNice), ("system+irq", .cpuSystem),
+                ("iowait", .cpuIowait), ("steal", .cpuSteal), ("used", .memoryUsed),
+                ("shared", .memoryShared), ("buffers", .memoryBuffers), ("cache", .memoryCache),
+            ]
             var searchFrom = lines[legendRow].startIndex
             let line = lines[legendRow]
             for (word, style) in legend {

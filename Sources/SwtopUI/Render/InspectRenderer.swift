@@ -20,11 +20,13 @@ struct InspectRenderer {
         let shown = lines.dropFirst(view.top).prefix(layout.bodyHeight)
 
         // The position goes right, and the title takes what is left of the bar.
-        let position = lines.count > layout.bodyHeight
+        let position =
+            lines.count > layout.bodyHeight
             ? " \(view.top + 1)-\(view.top + shown.count)/\(lines.count) " : ""
         let positionCells = DisplayWidth.of(position)
-        frame.put(" " + TerminalText.escape(title), row: titleRow, column: 0, style: .tableHeader,
-                  limit: max(0, layout.width - positionCells))
+        frame.put(
+            " " + TerminalText.escape(title), row: titleRow, column: 0, style: .tableHeader,
+            limit: max(0, layout.width - positionCells))
         frame.put(position, row: titleRow, column: layout.width - positionCells, style: .tableHeader)
 
         for (offset, line) in shown.enumerated() {

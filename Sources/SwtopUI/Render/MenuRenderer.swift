@@ -7,16 +7,18 @@ struct MenuRenderer {
 
     func draw(snapshot: Snapshot?, into frame: inout Frame) {
         switch state.mode {
-        case let .sortMenu(highlighted):
+        case .sortMenu(let highlighted):
             let keys = TableColumn.sortable
-            panel("Sort by", keys.map(\.rawValue), selected: keys.firstIndex(of: highlighted) ?? 0,
-                  marked: keys.firstIndex(of: state.ordering.key), into: &frame)
-        case let .userMenu(highlighted):
+            panel(
+                "Sort by", keys.map(\.rawValue), selected: keys.firstIndex(of: highlighted) ?? 0,
+                marked: keys.firstIndex(of: state.ordering.key), into: &frame)
+        case .userMenu(let highlighted):
             let entries = UserChoices.menu(in: snapshot)
             let current = entries.firstIndex { $0.uid == state.ordering.userID }
-            panel("Show user", entries.map { TerminalText.escape($0.name) },
-                  selected: UserChoices.position(of: highlighted, in: entries), marked: current, into: &frame)
-        case let .signalMenu(selected, targets):
+            panel(
+                "Show user", entries.map { TerminalText.escape($0.name) },
+                selected: UserChoices.position(of: highlighted, in: entries), marked: current, into: &frame)
+        case .signalMenu(let selected, let targets):
             let names = SignalCatalog.all.map { "\($0.number) \($0.name)" }
             let marked = SignalCatalog.all.firstIndex { $0.number == state.lastMenuSignal }
             let title = "Send to " + PendingAction(kind: .signal(0), targets: targets).targetList

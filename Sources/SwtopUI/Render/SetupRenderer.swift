@@ -19,11 +19,14 @@ struct SetupRenderer {
         frame.fill(row: top, column: 0, count: width, style: .tableHeader)
         var column = 0
         for page in SetupState.Page.allCases {
-            column = frame.put(" " + page.title + " ", row: top, column: column,
-                               style: page == setup.page ? .sortColumn : .tableHeader, limit: width - column)
+            column = frame.put(
+                " " + page.title + " ", row: top, column: column,
+                style: page == setup.page ? .sortColumn : .tableHeader, limit: width - column)
         }
         frame.fill(row: top + 1, column: 0, count: width)
-        let hint = setup.page == .colors && !state.usesColor ? "Monochrome this run (no color terminal or wish)"
+        let hint =
+            setup.page == .colors && !state.usesColor
+            ? "Monochrome this run (no color terminal or wish)"
             : Self.hints[setup.page] ?? ""
         frame.put(hint, row: top + 1, column: 1, style: .dim, limit: width - 2)
         let entries = self.entries(setup.page)
@@ -47,7 +50,9 @@ struct SetupRenderer {
             return
         }
         var position = 0
-        for (key, label) in [("Left Right", "page"), ("Up Down", "choose"), ("Esc", "done"), ("", "Saved when swtop quits")] {
+        for (key, label) in [
+            ("Left Right", "page"), ("Up Down", "choose"), ("Esc", "done"), ("", "Saved when swtop quits"),
+        ] {
             if !key.isEmpty { position = frame.put(key + " ", row: footer, column: position, style: .functionKey) }
             position = frame.put(label + "  ", row: footer, column: position, style: .functionLabel)
         }
@@ -68,7 +73,9 @@ struct SetupRenderer {
         case .meters:
             return SetupMenu.meters(state).map { kind in
                 let name = kind.mountPoint.map { "Disk " + TerminalText.escape($0) } ?? kind.name
-                guard let meter = preferences.meters.first(where: { $0.kind == kind }) else { return check(false) + name }
+                guard let meter = preferences.meters.first(where: { $0.kind == kind }) else {
+                    return check(false) + name
+                }
                 return check(true) + pad(name, 18) + pad(meter.style.rawValue, 6) + meter.side.rawValue
             }
         case .colors:

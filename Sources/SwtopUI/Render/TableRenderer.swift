@@ -56,8 +56,10 @@ struct TableRenderer {
         }
     }
 
-    private func drawRow(_ row: DisplayRow, process: ProcessEntry, columns: [TableColumn], text: ColumnText,
-                         screenRow: Int, into frame: inout Frame) {
+    private func drawRow(
+        _ row: DisplayRow, process: ProcessEntry, columns: [TableColumn], text: ColumnText,
+        screenRow: Int, into frame: inout Frame
+    ) {
         var column = 0
         for (index, item) in columns.enumerated() {
             // Shown last, a flexible column takes the rest of the row; elsewhere its width.
@@ -65,10 +67,14 @@ struct TableRenderer {
             if item == .command {
                 drawCommand(row, process: process, from: column, to: end, screenRow: screenRow, into: &frame)
             } else if item.isFlexible {
-                frame.put(text.value(of: item, row: row, process: process), row: screenRow, column: column, limit: end - column)
+                frame.put(
+                    text.value(of: item, row: row, process: process), row: screenRow, column: column,
+                    limit: end - column)
             } else {
-                frame.put(align(text.value(of: item, row: row, process: process), width: item.width - 1, left: item.leftAligned),
-                          row: screenRow, column: column, style: style(of: item, process: process))
+                frame.put(
+                    align(
+                        text.value(of: item, row: row, process: process), width: item.width - 1, left: item.leftAligned),
+                    row: screenRow, column: column, style: style(of: item, process: process))
             }
             column += item.width
         }
@@ -84,8 +90,10 @@ struct TableRenderer {
         }
     }
 
-    private func drawCommand(_ row: DisplayRow, process: ProcessEntry, from column: Int, to end: Int, screenRow: Int,
-                             into frame: inout Frame) {
+    private func drawCommand(
+        _ row: DisplayRow, process: ProcessEntry, from column: Int, to end: Int, screenRow: Int,
+        into frame: inout Frame
+    ) {
         var pieces: [(String, Style)] = []
         if state.ordering.tree {
             let guides = state.usesUnicode ? TreeGuides.unicode(row.row) : TreeGuides.ascii(row.row)
@@ -93,8 +101,9 @@ struct TableRenderer {
         }
         if row.hiddenDescendants > 0 { pieces.append(("[+\(row.hiddenDescendants)] ", .bold)) }
         let commandStyle: Style = process.isKernelThread ? .kernelThread : (process.isThread ? .thread : .normal)
-        let command = ColumnText.command(process, cells: state.commandScroll + layout.width,
-                                         fullPaths: state.preferences.showsFullPaths)
+        let command = ColumnText.command(
+            process, cells: state.commandScroll + layout.width,
+            fullPaths: state.preferences.showsFullPaths)
         pieces.append((TerminalText.escape(command), commandStyle))
         // Left/Right scroll the whole column; drop that many cells from its start.
         var skip = state.commandScroll
@@ -105,8 +114,9 @@ struct TableRenderer {
                 skip -= DisplayWidth.of(text[start])
                 start = text.index(after: start)
             }
-            position = frame.put(String(text[start...]), row: screenRow, column: position, style: style,
-                                 limit: max(0, end - position))
+            position = frame.put(
+                String(text[start...]), row: screenRow, column: position, style: style,
+                limit: max(0, end - position))
         }
     }
 

@@ -11,28 +11,34 @@ public struct ViewRenderer: Sendable {
     ///     by the caller as `onScreenReads` asks (without them: RES from the
     ///     snapshot, SHR "-", blank rates, unknown swap).
     ///   - page: what an open inspect page shows (nil until it has been read).
-    public func render(snapshot: Snapshot?, state: ViewState, rows: [DisplayRow], highlights: ProcessHighlights = ProcessHighlights(),
-                       onScreen: OnScreenValues = OnScreenValues(), page: TextPage? = nil) -> Frame {
+    public func render(
+        snapshot: Snapshot?, state: ViewState, rows: [DisplayRow], highlights: ProcessHighlights = ProcessHighlights(),
+        onScreen: OnScreenValues = OnScreenValues(), page: TextPage? = nil
+    ) -> Frame {
         var frame = Frame(width: state.width, height: state.height)
         let cpuCount = snapshot?.system.cpus.count ?? 1
         let layout = Layout(state: state, cpuCount: cpuCount)
         guard !layout.isTooSmall else {
-            frame.put("Terminal too small (\(state.width)x\(state.height)); swtop needs \(Layout.minimumWidth)x\(Layout.minimumHeight)",
-                      row: 0, column: 0, style: .warning)
+            frame.put(
+                "Terminal too small (\(state.width)x\(state.height)); swtop needs \(Layout.minimumWidth)x\(Layout.minimumHeight)",
+                row: 0, column: 0, style: .warning)
             return frame
         }
         if state.mode == .help {
             HelpScreen.draw(into: &frame, state: state)
             return frame
         }
-        if case let .inspecting(view) = state.mode {
-            InspectRenderer(layout: InspectLayout(width: state.width, height: state.height), view: view).draw(page, into: &frame)
+        if case .inspecting(let view) = state.mode {
+            InspectRenderer(layout: InspectLayout(width: state.width, height: state.height), view: view).draw(
+                page, into: &frame)
             FooterRenderer(layout: layout, state: state).draw(into: &frame)
             return frame
         }
         if let snapshot {
-            HeaderRenderer(layout: layout, usesColor: state.usesColor && state.preferences.colorScheme != .monochrome,
-                           meters: state.preferences.meters).draw(snapshot, into: &frame)
+            HeaderRenderer(
+                layout: layout, usesColor: state.usesColor && state.preferences.colorScheme != .monochrome,
+                meters: state.preferences.meters
+            ).draw(snapshot, into: &frame)
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }
@@ -44,18 +50,21 @@ public struct ViewRenderer: Sendable {
         }
         FooterRenderer(layout: layout, state: state).draw(into: &frame)
         MenuRenderer(layout: layout, state: state).draw(snapshot: snapshot, into: &frame)
-        if case let .setup(setup) = state.mode { SetupRenderer(layout: layout, state: state).draw(setup, into: &frame) }
+        if case .setup(let setup) = state.mode { SetupRenderer(layout: layout, state: state).draw(setup, into: &frame) }
         return frame
     }
 
     /// The files the next frame's table shows beyond the snapshot, and for which
     /// processes: the rows on screen, when a column that needs them fits.
-    public static func onScreenReads(snapshot: Snapshot?, state: ViewState,
-                                     rows: [DisplayRow]) -> (files: OnScreenFiles, processes: [ProcessEntry]) {
+    public static func onScreenReads(
+        snapshot: Snapshot?, state: ViewState,
+        rows: [DisplayRow]
+    ) -> (files: OnScreenFiles, processes: [ProcessEntry]) {
         let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
         // Grouped, the sampler reads statm for every process; no other column is shown.
         guard let snapshot, !layout.isTooSmall, state.mode != .help, state.mode.inspectView == nil,
-              state.grouping == nil else { return ([], []) }
+            state.grouping == nil
+        else { return ([], []) }
         let table = TableRenderer(layout: layout, state: state)
         var files: OnScreenFiles = []
         for column in table.columns {

@@ -58,7 +58,8 @@ extension Frame {
         if codes[cells] == other.codes[cells] { return true }
         for index in cells where codes[index] != other.codes[index] {
             guard CellCode.mayMatch(codes[index], other.codes[index]),
-                  character(codes[index]) == other.character(other.codes[index]) else { return false }
+                character(codes[index]) == other.character(other.codes[index])
+            else { return false }
         }
         return true
     }
@@ -70,12 +71,15 @@ extension Frame {
         let index = row * width + column
         let code = codes[index]
         let otherCode = other.codes[index]
-        return code == otherCode || (CellCode.mayMatch(code, otherCode) && character(code) == other.character(otherCode))
+        return code == otherCode
+            || (CellCode.mayMatch(code, otherCode) && character(code) == other.character(otherCode))
     }
 
     /// Whether the cell is a plain space, as a cleared screen shows it.
     public func isBlank(row: Int, column: Int) -> Bool { codes[row * width + column] == CellCode.blank }
 
     /// Whether the cell is the right half of a two-cell character.
-    public func isContinuation(row: Int, column: Int) -> Bool { codes[row * width + column] & CellCode.characterMask == 0 }
+    public func isContinuation(row: Int, column: Int) -> Bool {
+        codes[row * width + column] & CellCode.characterMask == 0
+    }
 }

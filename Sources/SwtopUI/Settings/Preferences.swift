@@ -67,12 +67,16 @@ public struct Meter: Sendable, Equatable {
     }
 
     /// htop's header: memory and swap bars on the left, tasks, load and uptime on the right.
-    public static let defaults = [Meter(.memory, .bar, .left), Meter(.swap, .bar, .left),
-                                  Meter(.tasks, .text, .right), Meter(.load, .text, .right), Meter(.uptime, .text, .right)]
+    public static let defaults = [
+        Meter(.memory, .bar, .left), Meter(.swap, .bar, .left),
+        Meter(.tasks, .text, .right), Meter(.load, .text, .right), Meter(.uptime, .text, .right),
+    ]
 
     /// Every kind the setup screen offers (disks: the root file system; more in the config file).
-    public static let offered: [Kind] = [.memory, .swap, .tasks, .load, .uptime, .cpuFrequency, .contextSwitches,
-                                         .interrupts, .diskIO, .networkIO, .pressure, .temperature, .disk("/")]
+    public static let offered: [Kind] = [
+        .memory, .swap, .tasks, .load, .uptime, .cpuFrequency, .contextSwitches,
+        .interrupts, .diskIO, .networkIO, .pressure, .temperature, .disk("/"),
+    ]
 }
 
 extension Meter.Kind {
@@ -104,7 +108,7 @@ extension Meter.Kind {
     }
 
     public var mountPoint: String? {
-        if case let .disk(path) = self { return path }
+        if case .disk(let path) = self { return path }
         return nil
     }
 }

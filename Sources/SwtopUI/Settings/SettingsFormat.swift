@@ -45,7 +45,8 @@ public enum SettingsFormat {
             let (columns, unknown) = columns(from: value)
             guard !columns.isEmpty else { return "no known column in '\(shown)'; using the default columns" }
             settings.preferences.columns = columns
-            return unknown.isEmpty ? nil : "unknown column \(unknown.map { "'\(Self.excerpt($0))'" }.joined(separator: ", ")) left out"
+            return unknown.isEmpty
+                ? nil : "unknown column \(unknown.map { "'\(Self.excerpt($0))'" }.joined(separator: ", ")) left out"
         case "sort":
             guard let sortKey = SortKey(name: value) else { return "unknown sort key '\(shown)'" }
             settings.sortKey = sortKey
@@ -58,7 +59,8 @@ public enum SettingsFormat {
         case "full_paths": return flag(&settings.preferences.showsFullPaths)
         case "color_scheme":
             guard let scheme = ColorScheme(rawValue: value.lowercased()) else {
-                return "unknown color scheme '\(shown)'; use one of: \(ColorScheme.allCases.map(\.rawValue).joined(separator: ", "))"
+                return
+                    "unknown color scheme '\(shown)'; use one of: \(ColorScheme.allCases.map(\.rawValue).joined(separator: ", "))"
             }
             settings.preferences.colorScheme = scheme
         case "delay":
@@ -83,7 +85,9 @@ public enum SettingsFormat {
                 meters.append(meter)
             }
             // This line names the side's meters; one it takes from the other side moves here.
-            settings.preferences.meters.removeAll { meter in meter.side == side || meters.contains { $0.kind == meter.kind } }
+            settings.preferences.meters.removeAll { meter in
+                meter.side == side || meters.contains { $0.kind == meter.kind }
+            }
             settings.preferences.meters += meters
             return problems.isEmpty ? nil : problems.joined(separator: ", ") + " left out"
         default:
@@ -120,35 +124,35 @@ public enum SettingsFormat {
             preferences.meters.filter { $0.side == side }.map(MeterToken.text).joined(separator: " ")
         }
         return """
-        # swtop settings, saved when swtop quits after they changed (see swtop(1)).
-        # One 'key = value' a line; '#' starts a comment. Unknown or broken lines
-        # are reported and left at their defaults.
+            # swtop settings, saved when swtop quits after they changed (see swtop(1)).
+            # One 'key = value' a line; '#' starts a comment. Unknown or broken lines
+            # are reported and left at their defaults.
 
-        # Table columns, left to right: \(TableColumn.allCases.map(\.title).joined(separator: " "))
-        columns = \(preferences.columns.map(\.title).joined(separator: " "))
-        # Sort key (as for --sort) and whether its order is inverted.
-        sort = \(settings.sortKey.rawValue)
-        sort_inverted = \(yes(settings.sortInverted))
-        tree = \(yes(settings.tree))
-        kernel_threads = \(yes(settings.showsKernelThreads))
-        userland_threads = \(yes(settings.showsThreads))
-        # New processes in one color, exited ones kept a few seconds in another.
-        highlight_changes = \(yes(preferences.highlightsChanges))
-        # Re-read command lines every refresh (costs a file read per process).
-        update_process_names = \(yes(preferences.updatesProcessNames))
-        # Show the program's path in Command; 'no' shows its base name.
-        full_paths = \(yes(preferences.showsFullPaths))
-        # \(ColorScheme.allCases.map(\.rawValue).joined(separator: ", "))
-        color_scheme = \(preferences.colorScheme.rawValue)
-        # Seconds between refreshes.
-        delay = \(settings.delay)
-        # Header meters, each NAME:bar or NAME:text: Memory Swap Tasks Load Uptime
-        # Frequency ContextSwitches Interrupts Disk(/mount/point) DiskIO NetworkIO
-        # Pressure Temperature.
-        meters_left = \(meters(.left))
-        meters_right = \(meters(.right))
+            # Table columns, left to right: \(TableColumn.allCases.map(\.title).joined(separator: " "))
+            columns = \(preferences.columns.map(\.title).joined(separator: " "))
+            # Sort key (as for --sort) and whether its order is inverted.
+            sort = \(settings.sortKey.rawValue)
+            sort_inverted = \(yes(settings.sortInverted))
+            tree = \(yes(settings.tree))
+            kernel_threads = \(yes(settings.showsKernelThreads))
+            userland_threads = \(yes(settings.showsThreads))
+            # New processes in one color, exited ones kept a few seconds in another.
+            highlight_changes = \(yes(preferences.highlightsChanges))
+            # Re-read command lines every refresh (costs a file read per process).
+            update_process_names = \(yes(preferences.updatesProcessNames))
+            # Show the program's path in Command; 'no' shows its base name.
+            full_paths = \(yes(preferences.showsFullPaths))
+            # \(ColorScheme.allCases.map(\.rawValue).joined(separator: ", "))
+            color_scheme = \(preferences.colorScheme.rawValue)
+            # Seconds between refreshes.
+            delay = \(settings.delay)
+            # Header meters, each NAME:bar or NAME:text: Memory Swap Tasks Load Uptime
+            # Frequency ContextSwitches Interrupts Disk(/mount/point) DiskIO NetworkIO
+            # Pressure Temperature.
+            meters_left = \(meters(.left))
+            meters_right = \(meters(.right))
 
-        """
+            """
     }
 }
 
@@ -181,7 +185,7 @@ enum MeterToken {
             return Meter(.disk(argument), style, side)
         }
         guard argument == nil,
-              let kind = Meter.offered.first(where: { $0.name.lowercased() == name && $0.mountPoint == nil })
+            let kind = Meter.offered.first(where: { $0.name.lowercased() == name && $0.mountPoint == nil })
         else { return nil }
         return Meter(kind, style, side)
     }
@@ -204,7 +208,8 @@ enum MeterToken {
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
             if byte == UInt8(ascii: "\\"), utf8.count >= 3,
-               let value = UInt8(String(decoding: utf8.prefix(3), as: UTF8.self), radix: 8) {
+                let value = UInt8(String(decoding: utf8.prefix(3), as: UTF8.self), radix: 8)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(3)
             } else {
@@ -218,7 +223,9 @@ enum MeterToken {
 extension StringProtocol {
     func trimmingWhitespace() -> String {
         let isSpace = { (character: Character) in character == " " || character == "\t" || character == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

@@ -79,8 +79,9 @@ public struct SettingsStore: Sendable {
         }
         guard let bytes = Self.readAll(descriptor) else { return unreadable("larger than 1 MiB") }
         let reading = SettingsFormat.read(String(decoding: bytes, as: UTF8.self))
-        return Loaded(settings: reading.settings, warnings: reading.warnings,
-                      condition: reading.warnings.isEmpty ? .read : .broken)
+        return Loaded(
+            settings: reading.settings, warnings: reading.warnings,
+            condition: reading.warnings.isEmpty ? .read : .broken)
     }
 
     /// Writes `settings` to a new temporary file beside the config and renames it
@@ -152,22 +153,27 @@ public struct SettingsStore: Sendable {
     }
 
     private func refusal(_ failure: TrustedDirectory.Failure) -> Loaded {
-        let warning = switch failure {
-        case let .untrusted(reason): "not reading or saving \(path): \(reason)"
-        case let .system(error): "cannot read \(path): \(Self.describe(error)); using the defaults"
-        case .missing: "cannot read \(path): \(Self.describe(ENOENT)); using the defaults"
-        }
-        return Loaded(settings: Settings(), warnings: [warning], condition: failure.isUntrusted ? .untrusted : .unreadable)
+        let warning =
+            switch failure {
+            case .untrusted(let reason): "not reading or saving \(path): \(reason)"
+            case .system(let error): "cannot read \(path): \(Self.describe(error)); using the defaults"
+            case .missing: "cannot read \(path): \(Self.describe(ENOENT)); using the defaults"
+            }
+        return Loaded(
+            settings: Settings(), warnings: [warning], condition: failure.isUntrusted ? .untrusted : .unreadable)
     }
 
     private func unreadable(_ reason: String) -> Loaded {
-        Loaded(settings: Settings(), warnings: ["cannot read \(path): \(reason); using the defaults"], condition: .unreadable)
+        Loaded(
+            settings: Settings(), warnings: ["cannot read \(path): \(reason); using the defaults"],
+            condition: .unreadable)
     }
 
     private func saveError(_ failure: TrustedDirectory.Failure) -> SettingsSaveError {
         switch failure {
-        case let .untrusted(reason): SettingsSaveError(description: "not saving settings to \(path): \(reason)")
-        case let .system(error): SettingsSaveError(description: "cannot save settings to \(path): \(Self.describe(error))")
+        case .untrusted(let reason): SettingsSaveError(description: "not saving settings to \(path): \(reason)")
+        case .system(let error):
+            SettingsSaveError(description: "cannot save settings to \(path): \(Self.describe(error))")
         case .missing: SettingsSaveError(description: "cannot save settings to \(path): \(Self.describe(ENOENT))")
         }
     }

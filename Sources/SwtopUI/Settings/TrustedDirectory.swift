@@ -55,8 +55,10 @@ final class TrustedDirectory {
     }
 
     /// Opens `name` in `parent`, not following it if it is a link.
-    private static func step(from parent: Int32, to name: String, shown: String, isLast: Bool,
-                             creating: Bool) throws(Failure) -> Int32 {
+    private static func step(
+        from parent: Int32, to name: String, shown: String, isLast: Bool,
+        creating: Bool
+    ) throws(Failure) -> Int32 {
         // Directories on the way only need searching; the last one is read for fsync.
         let flags = (isLast ? O_RDONLY : pathOnly) | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
         var opened = openat(parent, name, flags)
@@ -68,7 +70,9 @@ final class TrustedDirectory {
         }
         guard opened >= 0 else {
             let error = errno
-            if error == ELOOP || error == ENOTDIR, isLink(name, in: parent) { throw .untrusted("\(shown) is a symbolic link") }
+            if error == ELOOP || error == ENOTDIR, isLink(name, in: parent) {
+                throw .untrusted("\(shown) is a symbolic link")
+            }
             throw .system(error)
         }
         return opened

@@ -51,7 +51,9 @@ public enum ProcessTable {
     ///
     /// - Parameter candidates: indices of the processes to consider (all when nil);
     ///   the others are treated as not shown.
-    public static func rows(of processes: [ProcessEntry], candidates: [Int]? = nil, ordering: ProcessOrdering) -> [TableRow] {
+    public static func rows(of processes: [ProcessEntry], candidates: [Int]? = nil, ordering: ProcessOrdering)
+        -> [TableRow]
+    {
         var shown = candidates ?? Array(processes.indices)
         if let uid = ordering.userID {
             shown.removeAll { processes[$0].details.effectiveUID != uid }

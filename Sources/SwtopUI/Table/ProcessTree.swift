@@ -31,8 +31,10 @@ enum ProcessTree {
             var levels = row.continuingLevels
             if row.depth > 0, !row.isLastChild, row.depth <= 64 { levels |= 1 << UInt64(row.depth - 1) }
             for (offset, kid) in kids.enumerated().reversed() {
-                stack.append(TableRow(index: kid, depth: row.depth + 1, continuingLevels: levels,
-                                      isLastChild: offset == kids.count - 1))
+                stack.append(
+                    TableRow(
+                        index: kid, depth: row.depth + 1, continuingLevels: levels,
+                        isLastChild: offset == kids.count - 1))
             }
         }
         // Members of a parent cycle are unreachable from any root; show them as roots.

@@ -2,16 +2,24 @@ import SwtopCore
 
 /// A column the process list can be ordered by.
 public enum SortKey: String, CaseIterable, Sendable {
-    case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor, command, comm, pgrp, session, exe
+    case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor,
+        command, comm, pgrp, session, exe
     case cgroup, container, unit
     /// Storage I/O from `/proc/PID/io`: read+write per second, each per second, each total.
-    case io, ioRead = "io_read", ioWrite = "io_write", ioReadTotal = "io_read_total", ioWriteTotal = "io_write_total"
+    case io
+    case ioRead = "io_read"
+    case ioWrite = "io_write"
+    case ioReadTotal = "io_read_total"
+    case ioWriteTotal = "io_write_total"
 
     /// Accepts the column's name as printed in the header and the usual aliases
     /// from ps, top and htop (`%cpu`, `rss`, `vsz`, `ni`, `cmd` …), in any case.
     public init?(name: String) {
         let lowered = name.lowercased()
-        if let key = SortKey(rawValue: lowered) { self = key; return }
+        if let key = SortKey(rawValue: lowered) {
+            self = key
+            return
+        }
         switch lowered {
         case "pri", "prio": self = .priority
         case "ni": self = .nice
@@ -81,17 +89,24 @@ public enum SortKey: String, CaseIterable, Sendable {
         case .session: return order(a.session, b.session)
         case .exe: return order(a.details.executable ?? "", b.details.executable ?? "")
         case .cgroup: return order(a.details.cgroup?.path ?? "", b.details.cgroup?.path ?? "")
-        case .container: return order(a.details.cgroup?.container?.shortName ?? "", b.details.cgroup?.container?.shortName ?? "")
+        case .container:
+            return order(a.details.cgroup?.container?.shortName ?? "", b.details.cgroup?.container?.shortName ?? "")
         case .unit: return order(a.details.cgroup?.unit ?? "", b.details.cgroup?.unit ?? "")
         // Unknown (unreadable, or no previous sample) sorts below any known amount, 0 included.
-        case .io: return order(a.ioRates.map { $0.readPerSecond + $0.writePerSecond } ?? -1,
-                               b.ioRates.map { $0.readPerSecond + $0.writePerSecond } ?? -1)
+        case .io:
+            return order(
+                a.ioRates.map { $0.readPerSecond + $0.writePerSecond } ?? -1,
+                b.ioRates.map { $0.readPerSecond + $0.writePerSecond } ?? -1)
         case .ioRead: return order(a.ioRates?.readPerSecond ?? -1, b.ioRates?.readPerSecond ?? -1)
         case .ioWrite: return order(a.ioRates?.writePerSecond ?? -1, b.ioRates?.writePerSecond ?? -1)
-        case .ioReadTotal: return order(a.ioCounters.map { Int64(clamping: $0.readBytes) } ?? -1,
-                                        b.ioCounters.map { Int64(clamping: $0.readBytes) } ?? -1)
-        case .ioWriteTotal: return order(a.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1,
-                                         b.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1)
+        case .ioReadTotal:
+            return order(
+                a.ioCounters.map { Int64(clamping: $0.readBytes) } ?? -1,
+                b.ioCounters.map { Int64(clamping: $0.readBytes) } ?? -1)
+        case .ioWriteTotal:
+            return order(
+                a.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1,
+                b.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1)
         }
     }
 
@@ -106,7 +121,8 @@ private struct CommandSortText: Comparable {
 
     init(_ process: ProcessEntry) {
         bracketed = process.isKernelThread
-        text = process.details.rawCommandLine.isEmpty || bracketed ? process.details.comm : process.details.rawCommandLine
+        text =
+            process.details.rawCommandLine.isEmpty || bracketed ? process.details.comm : process.details.rawCommandLine
     }
 
     static func < (a: Self, b: Self) -> Bool {

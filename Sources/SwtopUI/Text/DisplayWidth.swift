@@ -89,11 +89,18 @@ public enum DisplayWidth {
 
     private static func isWide(_ value: UInt32) -> Bool {
         guard value >= 0x1100 else { return false }
-        var low = 0, high = wideRanges.count
+        var low = 0
+        var high = wideRanges.count
         while low < high {
             let middle = (low + high) / 2
             let range = wideRanges[middle]
-            if value < range.lowerBound { high = middle } else if value > range.upperBound { low = middle + 1 } else { return true }
+            if value < range.lowerBound {
+                high = middle
+            } else if value > range.upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
         }
         return false
     }

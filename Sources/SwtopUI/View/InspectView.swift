@@ -42,7 +42,7 @@ public struct InspectView: Sendable, Equatable {
 extension ViewState.Mode {
     /// The inspect page on screen; nil in every other mode.
     public var inspectView: InspectView? {
-        if case let .inspecting(view) = self { return view }
+        if case .inspecting(let view) = self { return view }
         return nil
     }
 }

@@ -30,7 +30,10 @@ public struct Layout: Sendable, Equatable {
         var chosen: (columns: Int, rows: Int)?
         for columns in [1, 2, 4] where width / columns >= 20 {
             let rows = (count + columns - 1) / columns
-            if rows <= budget { chosen = (columns, rows); break }
+            if rows <= budget {
+                chosen = (columns, rows)
+                break
+            }
         }
         cpuColumns = chosen?.columns ?? 0
         cpuRows = chosen?.rows ?? 1
@@ -40,6 +43,7 @@ public struct Layout: Sendable, Equatable {
 extension Layout {
     /// The layout of `state`'s screen, with as many meter rows as its longer meter column.
     public init(state: ViewState, cpuCount: Int) {
-        self.init(width: state.width, height: state.height, cpuCount: cpuCount, summaryRows: state.preferences.meterRows)
+        self.init(
+            width: state.width, height: state.height, cpuCount: cpuCount, summaryRows: state.preferences.meterRows)
     }
 }

@@ -33,7 +33,8 @@ enum SetupMenu {
     static func meters(_ state: ViewState) -> [Meter.Kind] {
         let offered = Meter.offered.filter { $0.mountPoint == nil } + state.mountPoints.map { Meter.Kind.disk($0) }
         let preferences = state.preferences
-        return preferences.meters.map(\.kind) + offered.filter { kind in !preferences.meters.contains { $0.kind == kind } }
+        return preferences.meters.map(\.kind)
+            + offered.filter { kind in !preferences.meters.contains { $0.kind == kind } }
     }
 
     static func count(of page: SetupState.Page, _ state: ViewState) -> Int {

@@ -11,7 +11,9 @@ public enum TableColumn: CaseIterable, Sendable {
     case cgroup, container, unit
 
     /// htop's default table.
-    public static let defaults: [TableColumn] = [.pid, .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command]
+    public static let defaults: [TableColumn] = [
+        .pid, .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command,
+    ]
 
     /// The header text, also the column's name in the config file.
     public var title: String {
@@ -174,8 +176,10 @@ public enum TableColumn: CaseIterable, Sendable {
     }
 
     /// The table like htop's I/O tab (a preset in setup).
-    public static let ioArrangement: [TableColumn] = [.pid, .user, .ioTotal, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal,
-                                                      .cpu, .command]
+    public static let ioArrangement: [TableColumn] = [
+        .pid, .user, .ioTotal, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal,
+        .cpu, .command,
+    ]
 
     /// Needs `/proc/PID/cgroup` (`ScanOptions.readsCgroups`).
     public var readsCgroups: Bool { self == .cgroup || self == .container || self == .unit }

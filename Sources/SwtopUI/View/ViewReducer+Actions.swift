@@ -9,18 +9,21 @@ extension ViewReducer {
     static func targets(_ state: ViewState, _ snapshot: Snapshot?) -> [ProcessTarget] {
         guard let snapshot else { return [] }
         if !state.tagged.isEmpty {
-            return snapshot.processes.filter { !$0.isThread && state.tagged.contains($0.identity) }.map(ProcessTarget.init)
+            return snapshot.processes.filter { !$0.isThread && state.tagged.contains($0.identity) }.map(
+                ProcessTarget.init)
         }
         if let key = state.selectedGroup {
             return GroupedTable.members(of: key, in: snapshot, state: state).map(ProcessTarget.init)
         }
         guard let pid = state.selectedPID, let row = snapshot.processes.first(where: { $0.pid == pid }),
-              let process = row.isThread ? snapshot.processes.first(where: { $0.pid == row.threadGroupID }) : row
+            let process = row.isThread ? snapshot.processes.first(where: { $0.pid == row.threadGroupID }) : row
         else { return [] }
         return [ProcessTarget(process)]
     }
 
-    static func act(_ kind: PendingAction.Kind, _ state: inout ViewState, _ snapshot: Snapshot?, confirm: Bool) -> ViewEffect {
+    static func act(_ kind: PendingAction.Kind, _ state: inout ViewState, _ snapshot: Snapshot?, confirm: Bool)
+        -> ViewEffect
+    {
         guard !refusedReadonly(&state) else { return .none }
         let targets = targets(state, snapshot)
         guard !targets.isEmpty else {
@@ -54,7 +57,8 @@ extension ViewReducer {
         state.mode = .signalMenu(index, targets)
     }
 
-    static func signalMenu(_ key: Key, _ index: Int, _ targets: [ProcessTarget], _ state: inout ViewState) -> ViewEffect {
+    static func signalMenu(_ key: Key, _ index: Int, _ targets: [ProcessTarget], _ state: inout ViewState) -> ViewEffect
+    {
         let signals = SignalCatalog.all
         switch key {
         case .up: state.mode = .signalMenu(max(0, index - 1), targets)
@@ -86,7 +90,8 @@ extension ViewReducer {
 
     static func toggleTag(_ state: inout ViewState, _ snapshot: Snapshot?) {
         guard let pid = state.selectedPID, let process = snapshot?.processes.first(where: { $0.pid == pid }),
-              !process.isThread else { return }
+            !process.isThread
+        else { return }
         if state.tagged.remove(process.identity) == nil { state.tagged.insert(process.identity) }
     }
 

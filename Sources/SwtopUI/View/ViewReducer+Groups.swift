@@ -17,7 +17,9 @@ extension ViewReducer {
     }
 
     /// The keys that mean something else while grouped; nil hands the key to the process view.
-    static func browseGroups(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect? {
+    static func browseGroups(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?)
+        -> ViewEffect?
+    {
         let selected = selectedIndex(state, rows).map { rows[$0] }
         switch key {
         case .enter:
@@ -43,9 +45,14 @@ extension ViewReducer {
         case .character(" "):
             guard let group = selected?.group, let snapshot else { return nil }
             let members = group.members.map { snapshot.processes[$0].identity }
-            if members.allSatisfy(state.tagged.contains) { state.tagged.subtract(members) } else { state.tagged.formUnion(members) }
+            if members.allSatisfy(state.tagged.contains) {
+                state.tagged.subtract(members)
+            } else {
+                state.tagged.formUnion(members)
+            }
             select((selectedIndex(state, rows) ?? 0) + 1, &state, rows)
-        case let .mouse(event) where event.kind == .click
+        case .mouse(let event)
+        where event.kind == .click
             && event.row == Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeaderRow:
             // A click on a group column's title sorts by it (again: inverts).
             guard let column = GroupColumn.at(cell: event.column) else { return ViewEffect.none }
@@ -56,7 +63,9 @@ extension ViewReducer {
     }
 
     private static func sortGroups(by column: GroupColumn, _ state: inout ViewState) {
-        if state.groupOrdering.column == column { state.groupOrdering.inverted.toggle() } else {
+        if state.groupOrdering.column == column {
+            state.groupOrdering.inverted.toggle()
+        } else {
             state.groupOrdering = GroupOrdering(column: column)
         }
         state.message = "Groups sorted by \(column.title)"

@@ -8,8 +8,8 @@ extension ViewReducer {
     /// (a thread's row stands for its process, whose files and environment it shares).
     static func openInspect(_ page: InspectView.Page, _ state: inout ViewState, _ snapshot: Snapshot?) {
         guard let pid = state.selectedPID, let processes = snapshot?.processes,
-              let row = processes.first(where: { $0.pid == pid }),
-              let process = row.isThread ? processes.first(where: { $0.pid == row.threadGroupID }) : row
+            let row = processes.first(where: { $0.pid == pid }),
+            let process = row.isThread ? processes.first(where: { $0.pid == row.threadGroupID }) : row
         else {
             state.message = "No process selected"
             return
@@ -52,8 +52,9 @@ extension ViewReducer {
 
     private static func switchPage(to page: InspectView.Page, _ view: inout InspectView) {
         guard page != view.page else { return }
-        view = InspectView(page: page, target: view.target,
-                           returnsToDetail: page != .detail && (view.page == .detail || view.returnsToDetail))
+        view = InspectView(
+            page: page, target: view.target,
+            returnsToDetail: page != .detail && (view.page == .detail || view.returnsToDetail))
     }
 
     /// Moves the page; the run loop clamps it to the text once it knows how long that is.
@@ -65,7 +66,7 @@ extension ViewReducer {
     /// Keeps an inspect page's scroll position within its text (and on its last
     /// lines while it follows the end), once the text is known.
     public static func keepInspectPageInRange(_ state: inout ViewState, page: TextPage?) {
-        guard case var .inspecting(view) = state.mode, let page else { return }
+        guard case .inspecting(var view) = state.mode, let page else { return }
         let lines = TextPageLayout.lines(of: page, width: state.width).count
         view.clamp(lineCount: lines, bodyHeight: InspectLayout(width: state.width, height: state.height).bodyHeight)
         state.mode = .inspecting(view)

@@ -27,12 +27,16 @@ extension ViewReducer {
         case .function(8), .character(">"): setup.index = move(setup, by: 1, &state)
         case .character("s") where setup.page == .columns:
             let column = SetupMenu.columns(state.preferences)[setup.index]
-            if let sortKey = column.sortKey { sort(by: sortKey, &state) } else {
+            if let sortKey = column.sortKey {
+                sort(by: sortKey, &state)
+            } else {
                 state.message = "\(column.title) is read for the rows on screen only and cannot be sorted by"
             }
         case .character("I") where setup.page == .columns: state.ordering.inverted.toggle()
-        case .character("b") where setup.page == .meters: changeMeter(setup.index, &state) { $0.style = $0.style == .bar ? .text : .bar }
-        case .character("c") where setup.page == .meters: changeMeter(setup.index, &state) { $0.side = $0.side == .left ? .right : .left }
+        case .character("b") where setup.page == .meters:
+            changeMeter(setup.index, &state) { $0.style = $0.style == .bar ? .text : .bar }
+        case .character("c") where setup.page == .meters:
+            changeMeter(setup.index, &state) { $0.side = $0.side == .left ? .right : .left }
         default: break
         }
         setup.index = clamped(setup.index, count: SetupMenu.count(of: setup.page, state))
@@ -64,8 +68,9 @@ extension ViewReducer {
             if let position = state.preferences.meters.firstIndex(where: { $0.kind == kind }) {
                 state.preferences.meters.remove(at: position)
             } else {
-                let side: Meter.Side = state.preferences.meters.filter { $0.side == .left }.count
-                    <= state.preferences.meters.filter { $0.side == .right }.count ? .left : .right
+                let side: Meter.Side =
+                    state.preferences.meters.filter { $0.side == .left }.count
+                        <= state.preferences.meters.filter { $0.side == .right }.count ? .left : .right
                 state.preferences.meters.append(Meter(kind, .bar, side))
             }
             return SetupMenu.meters(state).firstIndex(of: kind) ?? setup.index

@@ -15,8 +15,9 @@ public enum ViewEffect: Sendable, Equatable {
 
 /// The keymap: one entry per key, each changing `ViewState` and never drawing.
 public enum ViewReducer {
-    public static func handle(_ key: Key, state: inout ViewState, rows: [DisplayRow], snapshot: Snapshot?) -> ViewEffect {
-        if case let .resize(width, height) = key {
+    public static func handle(_ key: Key, state: inout ViewState, rows: [DisplayRow], snapshot: Snapshot?) -> ViewEffect
+    {
+        if case .resize(let width, let height) = key {
             state.width = width
             state.height = height
             keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
@@ -27,16 +28,18 @@ public enum ViewReducer {
         let effect: ViewEffect
         switch state.mode {
         case .browsing: effect = browse(key, &state, rows, snapshot)
-        case .help: state.mode = .browsing; effect = .none
+        case .help:
+            state.mode = .browsing
+            effect = .none
         case .searching: effect = search(key, &state, rows, snapshot)
         case .filtering: effect = filter(key, &state)
-        case let .sortMenu(highlighted): effect = sortMenu(key, highlighted, &state)
-        case let .userMenu(highlighted): effect = userMenu(key, highlighted, &state, snapshot)
-        case let .confirming(action): effect = confirm(key, action, &state)
-        case let .signalMenu(index, targets): effect = signalMenu(key, index, targets, &state)
+        case .sortMenu(let highlighted): effect = sortMenu(key, highlighted, &state)
+        case .userMenu(let highlighted): effect = userMenu(key, highlighted, &state, snapshot)
+        case .confirming(let action): effect = confirm(key, action, &state)
+        case .signalMenu(let index, let targets): effect = signalMenu(key, index, targets, &state)
         case .gracefulStop: effect = key == .escape ? .cancelGracefulStop : .none
-        case let .setup(setup): effect = Self.setup(key, setup, &state)
-        case let .inspecting(view): effect = inspect(key, view, &state)
+        case .setup(let setup): effect = Self.setup(key, setup, &state)
+        case .inspecting(let view): effect = inspect(key, view, &state)
         }
         keepSelectionVisible(&state, rows: rows, cpuCount: cpuCount)
         return effect
@@ -44,7 +47,9 @@ public enum ViewReducer {
 
     // MARK: Browsing
 
-    private static func browse(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect {
+    private static func browse(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?)
+        -> ViewEffect
+    {
         if state.grouping != nil, let handled = browseGroups(key, &state, rows, snapshot) { return handled }
         let page = max(1, Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
         switch key {
@@ -78,7 +83,8 @@ public enum ViewReducer {
             state.message = state.showsKernelThreads ? "Showing kernel threads" : "Hiding kernel threads"
         case .character("H"):
             state.showsThreads.toggle()
-            state.message = state.showsThreads ? "Showing userland threads (from the next refresh)" : "Hiding userland threads"
+            state.message =
+                state.showsThreads ? "Showing userland threads (from the next refresh)" : "Hiding userland threads"
         case .character("g"): cycleGrouping(&state)
         case .character("h"), .character("?"), .function(1): state.mode = .help
         case .character("S"), .function(2): state.mode = .setup(SetupState())
@@ -101,7 +107,7 @@ public enum ViewReducer {
         case .character("]"), .function(7): return renice(by: -1, &state, snapshot)
         case .character("["), .function(8): return renice(by: 1, &state, snapshot)
         case .escape: break
-        case let .mouse(event): mouse(event, &state, rows, snapshot)
+        case .mouse(let event): mouse(event, &state, rows, snapshot)
         default: break
         }
         return .none
@@ -114,7 +120,8 @@ public enum ViewReducer {
             state.ordering.key = before.key
             state.beforeIOView = nil
         } else {
-            state.beforeIOView = ViewState.TableBeforeIOView(columns: state.preferences.columns, key: state.ordering.key)
+            state.beforeIOView = ViewState.TableBeforeIOView(
+                columns: state.preferences.columns, key: state.ordering.key)
             state.preferences.columns = TableColumn.ioArrangement
             state.ordering.key = .io
             state.ordering.inverted = false
@@ -123,7 +130,9 @@ public enum ViewReducer {
 
     static func sort(by key: SortKey, _ state: inout ViewState) {
         // Asking again for the current column flips it, as a second click on a header does.
-        if state.ordering.key == key { state.ordering.inverted.toggle() } else {
+        if state.ordering.key == key {
+            state.ordering.inverted.toggle()
+        } else {
             state.ordering.key = key
             state.ordering.inverted = false
         }
@@ -141,7 +150,9 @@ public enum ViewReducer {
         if collapsed { state.collapsed.insert(pid) } else { state.collapsed.remove(pid) }
     }
 
-    private static func mouse(_ event: MouseEvent, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) {
+    private static func mouse(
+        _ event: MouseEvent, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?
+    ) {
         let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
         switch event.kind {
         case .wheelUp: moveSelection(by: -3, &state, rows)
@@ -184,7 +195,10 @@ public enum ViewReducer {
     /// selected process is gone from the table.
     public static func keepSelectionVisible(_ state: inout ViewState, rows: [DisplayRow], cpuCount: Int) {
         let height = Layout(state: state, cpuCount: cpuCount).tableHeight
-        guard !rows.isEmpty else { state.scrollTop = 0; return }
+        guard !rows.isEmpty else {
+            state.scrollTop = 0
+            return
+        }
         let index: Int
         if let found = selectedIndex(state, rows) {
             index = found
@@ -199,9 +213,11 @@ public enum ViewReducer {
 
     // MARK: Search and filter
 
-    private static func search(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) -> ViewEffect {
+    private static func search(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?)
+        -> ViewEffect
+    {
         switch key {
-        case let .character(character):
+        case .character(let character):
             state.search.append(character)
             jumpToMatch(from: selectedIndex(state, rows) ?? 0, &state, rows, snapshot)
         case .backspace:
@@ -220,7 +236,9 @@ public enum ViewReducer {
         return .none
     }
 
-    private static func jumpToMatch(from start: Int, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?) {
+    private static func jumpToMatch(
+        from start: Int, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?
+    ) {
         guard !state.search.isEmpty, !rows.isEmpty, let processes = snapshot?.processes else { return }
         let matcher = ProcessFilter(state.search)
         for offset in 0..<rows.count {
@@ -245,7 +263,7 @@ public enum ViewReducer {
 
     private static func filter(_ key: Key, _ state: inout ViewState) -> ViewEffect {
         switch key {
-        case let .character(character): state.filter.append(character)
+        case .character(let character): state.filter.append(character)
         case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
         case .enter:
             state.mode = .browsing
@@ -284,10 +302,14 @@ public enum ViewReducer {
         return .none
     }
 
-    private static func userMenu(_ key: Key, _ highlighted: UInt32?, _ state: inout ViewState, _ snapshot: Snapshot?) -> ViewEffect {
+    private static func userMenu(_ key: Key, _ highlighted: UInt32?, _ state: inout ViewState, _ snapshot: Snapshot?)
+        -> ViewEffect
+    {
         let entries = UserChoices.menu(in: snapshot)
         let index = UserChoices.position(of: highlighted, in: entries)
-        func highlight(_ position: Int) { state.mode = .userMenu(entries[min(max(0, position), entries.count - 1)].uid) }
+        func highlight(_ position: Int) {
+            state.mode = .userMenu(entries[min(max(0, position), entries.count - 1)].uid)
+        }
         switch key {
         case .up: highlight(index - 1)
         case .down: highlight(index + 1)

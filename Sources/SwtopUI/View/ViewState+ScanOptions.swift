@@ -10,9 +10,10 @@ extension ViewState {
         let ordersByMemory = [.res, .mem, .shr].contains(ordering.key)
         let foldsByMemory = ordering.tree && !collapsed.isEmpty
         // A group's RES statistics are over every member: all exact, or none.
-        var options = ScanOptions(readsStatm: ordersByMemory || foldsByMemory || grouping != nil || activeFilter.readsStatm,
-                                  readsThreads: showsThreads,
-                                  readsKernelThreads: showsKernelThreads)
+        var options = ScanOptions(
+            readsStatm: ordersByMemory || foldsByMemory || grouping != nil || activeFilter.readsStatm,
+            readsThreads: showsThreads,
+            readsKernelThreads: showsKernelThreads)
         options.readsCPUFrequency = preferences.meters.contains { $0.kind == .cpuFrequency }
         options.readsDiskActivity = preferences.meters.contains { $0.kind == .diskIO }
         options.readsNetworkActivity = preferences.meters.contains { $0.kind == .networkIO }
@@ -21,7 +22,8 @@ extension ViewState {
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
         options.readsIO = ordering.key.isIO || activeFilter.readsIO
         options.rereadsCommandLines = preferences.updatesProcessNames
-        options.readsCgroups = preferences.columns.contains(where: \.readsCgroups)
+        options.readsCgroups =
+            preferences.columns.contains(where: \.readsCgroups)
             || [.cgroup, .container, .unit].contains(ordering.key) || grouping?.readsCgroups == true
             || activeFilter.readsCgroups
         return options

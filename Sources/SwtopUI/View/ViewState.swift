@@ -91,9 +91,11 @@ public struct ViewState: Sendable, Equatable {
     /// True when both states show the same rows in the same order (they may differ
     /// in selection, scrolling, mode or size).
     public func hasSameTable(as other: ViewState) -> Bool {
-        ordering == other.ordering && activeFilter == other.activeFilter && onlyPIDs == other.onlyPIDs && collapsed == other.collapsed
+        ordering == other.ordering && activeFilter == other.activeFilter && onlyPIDs == other.onlyPIDs
+            && collapsed == other.collapsed
             && showsKernelThreads == other.showsKernelThreads && showsThreads == other.showsThreads
-            && grouping == other.grouping && groupOrdering == other.groupOrdering && expandedGroups == other.expandedGroups
+            && grouping == other.grouping && groupOrdering == other.groupOrdering
+            && expandedGroups == other.expandedGroups
     }
 }
 

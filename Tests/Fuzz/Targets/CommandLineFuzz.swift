@@ -22,7 +22,8 @@ private func unescapingHexBytes(_ text: String) -> [UInt8] {
     var index = 0
     while index < utf8.count {
         if utf8[index] == UInt8(ascii: "\\"), index + 3 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"),
-           let byte = UInt8(String(decoding: utf8[(index + 2)...(index + 3)], as: UTF8.self), radix: 16) {
+            let byte = UInt8(String(decoding: utf8[(index + 2)...(index + 3)], as: UTF8.self), radix: 16)
+        {
             bytes.append(byte)
             index += 4
         } else {

@@ -8,7 +8,9 @@ public func fuzzProcessStat(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     guard let stat = ProcessStatParser.parse(bytes) else { return 0 }
     precondition(stat.pid > 0, "a PID that is not positive")
     precondition(stat.commRange.lowerBound >= 1 && stat.commRange.upperBound < size, "comm outside the line")
-    precondition(bytes[stat.commRange.lowerBound - 1] == UInt8(ascii: "(") && bytes[stat.commRange.upperBound] == UInt8(ascii: ")"))
+    precondition(
+        bytes[stat.commRange.lowerBound - 1] == UInt8(ascii: "(")
+            && bytes[stat.commRange.upperBound] == UInt8(ascii: ")"))
     precondition(stat.threadCount >= 0)
     _ = ProcessStatParser.scheduling(bytes, after: stat.commRange.upperBound)
     return 0

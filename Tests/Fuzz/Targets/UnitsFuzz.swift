@@ -1,5 +1,6 @@
 import Glibc
 import SwtopCore
+
 @testable import SwtopUI
 
 /// Every number a /proc file (or a tree made up to look like one) can hold, formatted

@@ -9,7 +9,8 @@ struct Churn {
     let forksAtStart: UInt64
     let startedAt: Double
 
-    static let script = "trap 'wait; exit 0' TERM; "
+    static let script =
+        "trap 'wait; exit 0' TERM; "
         + "while :; do for i in 1 2 3 4 5 6 7 8 9 10; do /bin/true & done; wait; done"
 
     static func start() throws -> Churn {

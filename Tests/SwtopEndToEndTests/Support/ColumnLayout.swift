@@ -26,7 +26,7 @@ struct ColumnLayout {
             }
         }
         guard columns.first?.title == "PID", columns.contains(where: { $0.title == "USER" }),
-              let command = columns.last, command.title.uppercased() == "COMMAND"
+            let command = columns.last, command.title.uppercased() == "COMMAND"
         else { return nil }
         self.columns = Array(columns.dropLast())
         commandStart = command.start
@@ -39,7 +39,8 @@ struct ColumnLayout {
         guard cells[..<commandStart].allSatisfy({ $0.isASCII && $0 != "\t" }) else { return "not ASCII before COMMAND" }
         func filled(_ offset: Int) -> Bool { offset < cells.count && cells[offset] != " " }
         for column in columns {
-            let fits = column.title == "USER"
+            let fits =
+                column.title == "USER"
                 ? filled(column.start) && !filled(column.start - 1)
                 : filled(column.end - 1) && !filled(column.end)
             if !fits { return "\(column.title) is not under its title" }
@@ -56,7 +57,8 @@ struct ColumnLayout {
             case .nonspacingMark, .enclosingMark, .format: return total
             default: break
             }
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                 || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
                 || (0xFF00...0xFF60).contains(scalar.value) || (0x20000...0x3FFFD).contains(scalar.value)
             return total + (wide ? 2 : 1)

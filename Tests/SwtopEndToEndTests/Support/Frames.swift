@@ -14,7 +14,8 @@ enum Frames {
                 }
                 return value
             } catch {
-                Issue.record("line \(number + 1) is not JSON: \(error)\n\(line.prefix(300))", sourceLocation: sourceLocation)
+                Issue.record(
+                    "line \(number + 1) is not JSON: \(error)\n\(line.prefix(300))", sourceLocation: sourceLocation)
                 return nil
             }
         }
@@ -47,7 +48,8 @@ enum Frames {
 
     /// PIDs that occur more than once in the frame.
     static func duplicatePIDs(_ frame: JSON) -> [Int64] {
-        var seen = Set<Int64>(), duplicates: [Int64] = []
+        var seen = Set<Int64>()
+        var duplicates: [Int64] = []
         for pid in pids(frame) where !seen.insert(pid).inserted { duplicates.append(pid) }
         return duplicates
     }
@@ -57,8 +59,9 @@ extension SwtopRun {
     /// Records an issue unless the run ended with status 0 in time, with nothing on stderr.
     func expectSuccess(sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!timedOut, "swtop \(arguments.joined(separator: " ")) timed out", sourceLocation: sourceLocation)
-        #expect(status == .exited(0), "swtop \(arguments.joined(separator: " ")): \(status); stderr: \(errorText)",
-                sourceLocation: sourceLocation)
+        #expect(
+            status == .exited(0), "swtop \(arguments.joined(separator: " ")): \(status); stderr: \(errorText)",
+            sourceLocation: sourceLocation)
         #expect(standardError.isEmpty, "stderr: \(errorText)", sourceLocation: sourceLocation)
     }
 }

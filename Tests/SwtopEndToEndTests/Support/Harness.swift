@@ -1,7 +1,7 @@
+import SwtopCore
 // Spawning, tmux sessions and the tests' own reading of /proc come from the
 // harness the bench shares; every test file sees them through this import.
 @_exported import SwtopHarness
-import SwtopCore
 
 /// The monotonic clock under the names the tests use.
 enum Clock {

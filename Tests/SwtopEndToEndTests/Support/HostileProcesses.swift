@@ -35,14 +35,16 @@ final class HostileProcesses {
 
     init() throws {
         do {
-            for argv0 in [Self.everyByte, Array(Self.escapes.utf8), Array(Self.wideEven.utf8), Array(Self.wideOdd.utf8)] {
+            for argv0 in [
+                Self.everyByte, Array(Self.escapes.utf8), Array(Self.wideEven.utf8), Array(Self.wideOdd.utf8),
+            ] {
                 let pid = try Spawn.start("/bin/sleep", arguments: [argv0, Array(marker.utf8)])
                 sleepers.append((pid, argv0))
             }
             let script = ["sh", "-c", "sleep \(marker); :", "sh"].map { Array($0.utf8) }
             shell = try Spawn.start("/bin/sh", arguments: script + Self.mebibyte, newProcessGroup: true)
             guard Clock.wait(upTo: 5, until: { ProcReader.children(of: shell).count == 1 }),
-                  let child = ProcReader.children(of: shell).first
+                let child = ProcReader.children(of: shell).first
             else { throw SpawnError(description: "the shell of \(shell) started no sleep") }
             shellChild = child
         } catch {
@@ -79,8 +81,9 @@ final class HostileProcesses {
             case 0x09: return "\\t"
             case 0x0D: return "\\r"
             case 0x01...0x1F, 0x7F: return "\\x" + hex(UInt8(scalar.value))
-            case 0x80...0x9F, 0x202E: return "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                + String(scalar.value, radix: 16)
+            case 0x80...0x9F, 0x202E:
+                return "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
             default: return String(scalar)
             }
         }.joined()

@@ -22,13 +22,17 @@ extension ProcReader {
 
     /// Clock ticks since boot, now: comparable with a process's start time.
     static func uptimeTicks() -> UInt64? {
-        guard let text = text("/proc/uptime"), let seconds = Double(text.split(separator: " ").first ?? "") else { return nil }
+        guard let text = text("/proc/uptime"), let seconds = Double(text.split(separator: " ").first ?? "") else {
+            return nil
+        }
         return UInt64(seconds * Double(clockTicksPerSecond))
     }
 
     /// All ticks of the `cpu` line of /proc/stat (user … steal), as the README's "What the numbers mean" counts them.
     static func totalCPUTicks() -> UInt64? {
-        guard let line = text("/proc/stat")?.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else { return nil }
+        guard let line = text("/proc/stat")?.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else {
+            return nil
+        }
         let values = line.split(separator: " ").dropFirst().prefix(8).compactMap { UInt64($0) }
         return values.count == 8 ? values.reduce(0, +) : nil
     }

@@ -14,12 +14,16 @@ final class StreamingSwtop {
         guard let binary = SwtopBinary.path else { throw SpawnError(description: "swtop executable not found") }
         guard let pipe2 = LibC.pipe2 else { throw SpawnError(description: "pipe2 is missing from the C library") }
         var fds: [Int32] = [-1, -1]
-        guard pipe2(&fds, O_CLOEXEC) == 0 else { throw SpawnError(description: "pipe2: \(String(cString: strerror(errno)))") }
+        guard pipe2(&fds, O_CLOEXEC) == 0 else {
+            throw SpawnError(description: "pipe2: \(String(cString: strerror(errno)))")
+        }
         do {
-            pid = try Spawn.start(binary, arguments: ([binary] + arguments).map { Array($0.utf8) }, newProcessGroup: true,
-                                  standardOutput: fds[1])
+            pid = try Spawn.start(
+                binary, arguments: ([binary] + arguments).map { Array($0.utf8) }, newProcessGroup: true,
+                standardOutput: fds[1])
         } catch {
-            close(fds[0]); close(fds[1])
+            close(fds[0])
+            close(fds[1])
             throw error
         }
         close(fds[1])
@@ -82,7 +86,9 @@ final class ScratchDirectory {
     let path: String
 
     init() throws {
-        guard let made = mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")) else { throw SpawnError(description: "mkdtemp failed") }
+        guard let made = mkdtemp(strdup("/tmp/swtop-e2e-XXXXXX")) else {
+            throw SpawnError(description: "mkdtemp failed")
+        }
         path = String(cString: made)
         free(made)
     }

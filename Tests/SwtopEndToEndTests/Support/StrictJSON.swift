@@ -12,32 +12,48 @@ enum JSON: Equatable, CustomStringConvertible {
     case object([String: JSON])
 
     subscript(key: String) -> JSON? {
-        if case let .object(members) = self { return members[key] }
+        if case .object(let members) = self { return members[key] }
         return nil
     }
 
     var isNull: Bool { self == .null }
-    var double: Double? { if case let .number(value, _) = self { return value }; return nil }
-    var string: String? { if case let .string(value) = self { return value }; return nil }
-    var array: [JSON]? { if case let .array(values) = self { return values }; return nil }
-    var object: [String: JSON]? { if case let .object(members) = self { return members }; return nil }
-    var bool: Bool? { if case let .bool(value) = self { return value }; return nil }
+    var double: Double? {
+        if case .number(let value, _) = self { return value }
+        return nil
+    }
+    var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+    var array: [JSON]? {
+        if case .array(let values) = self { return values }
+        return nil
+    }
+    var object: [String: JSON]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+    var bool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
 
     /// An integer: a number written without fraction or exponent.
     var integer: Int64? {
-        if case let .number(value, true) = self, let exact = Int64(exactly: value) { return exact }
+        if case .number(let value, true) = self, let exact = Int64(exactly: value) { return exact }
         return nil
     }
 
     var description: String {
         switch self {
         case .null: return "null"
-        case let .bool(value): return String(value)
-        case let .number(value, isInteger): return isInteger ? String(Int64(value)) : String(value)
-        case let .string(value): return String(reflecting: value)
-        case let .array(values): return "[" + values.map(\.description).joined(separator: ",") + "]"
-        case let .object(members):
-            return "{" + members.sorted { $0.key < $1.key }.map { "\(String(reflecting: $0.key)):\($0.value)" }
+        case .bool(let value): return String(value)
+        case .number(let value, let isInteger): return isInteger ? String(Int64(value)) : String(value)
+        case .string(let value): return String(reflecting: value)
+        case .array(let values): return "[" + values.map(\.description).joined(separator: ",") + "]"
+        case .object(let members):
+            return "{"
+                + members.sorted { $0.key < $1.key }.map { "\(String(reflecting: $0.key)):\($0.value)" }
                 .joined(separator: ",") + "}"
         }
     }
@@ -88,9 +104,15 @@ private struct StrictJSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expect("null"); return .null
+        case UInt8(ascii: "t"):
+            try expect("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expect("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default: throw error("unexpected byte")
         }
@@ -100,7 +122,10 @@ private struct StrictJSONParser {
         index += 1
         var members: [String: JSON] = [:]
         skipWhitespace()
-        if current == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a key") }
@@ -111,7 +136,10 @@ private struct StrictJSONParser {
             let member = try value(depth: depth + 1)
             guard members.updateValue(member, forKey: key) == nil else { throw error("duplicate key \(key)") }
             skipWhitespace()
-            if current == UInt8(ascii: ",") { index += 1; continue }
+            if current == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
             try expect("}")
             return .object(members)
         }
@@ -121,12 +149,18 @@ private struct StrictJSONParser {
         index += 1
         var values: [JSON] = []
         skipWhitespace()
-        if current == UInt8(ascii: "]") { index += 1; return .array(values) }
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return .array(values)
+        }
         while true {
             skipWhitespace()
             values.append(try value(depth: depth + 1))
             skipWhitespace()
-            if current == UInt8(ascii: ",") { index += 1; continue }
+            if current == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
             try expect("]")
             return .array(values)
         }
@@ -158,7 +192,10 @@ private struct StrictJSONParser {
     @discardableResult
     mutating func skipDigits() -> Int {
         var count = 0
-        while let byte = current, byte >= 0x30, byte <= 0x39 { index += 1; count += 1 }
+        while let byte = current, byte >= 0x30, byte <= 0x39 {
+            index += 1
+            count += 1
+        }
         return count
     }
 

@@ -22,29 +22,40 @@ struct SwtopRun {
     /// kills it after `timeout` seconds.
     static func run(_ arguments: [String], timeout: Double = 30) throws -> SwtopRun {
         guard let binary = SwtopBinary.path else {
-            throw SpawnError(description: "cannot find the swtop executable next to \(CommandLine.arguments.first ?? "?")")
+            throw SpawnError(
+                description: "cannot find the swtop executable next to \(CommandLine.arguments.first ?? "?")")
         }
         return try run(binary, argv: [binary] + arguments, timeout: timeout, recording: arguments)
     }
 
     /// Runs another program that ends up running swtop (a wrapper such as `unshare`
     /// or `setpriv`), collected the same way. `recording` names the run in messages.
-    static func run(_ executable: String, argv: [String], timeout: Double = 30, recording arguments: [String]) throws -> SwtopRun {
+    static func run(_ executable: String, argv: [String], timeout: Double = 30, recording arguments: [String]) throws
+        -> SwtopRun
+    {
         let binary = executable
         let out = try makePipe()
         let err: (read: Int32, write: Int32)
-        do { err = try makePipe() } catch { close(out.read); close(out.write); throw error }
+        do { err = try makePipe() } catch {
+            close(out.read)
+            close(out.write)
+            throw error
+        }
         let pid: pid_t
         do {
-            pid = try Spawn.start(binary, arguments: argv.map { Array($0.utf8) },
-                                  standardOutput: out.write, standardError: err.write)
+            pid = try Spawn.start(
+                binary, arguments: argv.map { Array($0.utf8) },
+                standardOutput: out.write, standardError: err.write)
         } catch {
             for fd in [out.read, out.write, err.read, err.write] { close(fd) }
             throw error
         }
         close(out.write)
         close(err.write)
-        defer { close(out.read); close(err.read) }
+        defer {
+            close(out.read)
+            close(err.read)
+        }
 
         var collected: [[UInt8]] = [[], []]
         var open = [true, true]
@@ -58,8 +69,10 @@ struct SwtopRun {
                 _ = kill(pid, SIGKILL)
                 break
             }
-            var fds = [pollfd(fd: open[0] ? out.read : -1, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: open[1] ? err.read : -1, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: open[0] ? out.read : -1, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: open[1] ? err.read : -1, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, 2, Int32(min(remaining, 1) * 1000) + 1)
             if ready < 0 && errno != EINTR { break }
             for index in 0..<2 where open[index] && fds[index].revents != 0 {
@@ -72,8 +85,9 @@ struct SwtopRun {
             }
         }
         let status = Spawn.reap(pid) ?? .signaled(0)
-        return SwtopRun(arguments: arguments, status: status, standardOutput: collected[0],
-                        standardError: collected[1], timedOut: timedOut)
+        return SwtopRun(
+            arguments: arguments, status: status, standardOutput: collected[0],
+            standardError: collected[1], timedOut: timedOut)
     }
 
     private static func makePipe() throws -> (read: Int32, write: Int32) {

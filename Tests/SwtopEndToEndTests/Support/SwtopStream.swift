@@ -15,18 +15,25 @@ final class SwtopStream {
     init(_ arguments: [String]) throws {
         guard let binary = SwtopBinary.path else { throw SpawnError(description: "swtop binary not found") }
         guard let pipe2 = LibC.pipe2 else { throw SpawnError(description: "pipe2 is missing from the C library") }
-        var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
+        var out: [Int32] = [-1, -1]
+        var err: [Int32] = [-1, -1]
         guard pipe2(&out, O_CLOEXEC) == 0 else { throw SpawnError(description: "pipe2 failed") }
         guard pipe2(&err, O_CLOEXEC) == 0 else {
-            close(out[0]); close(out[1])
+            close(out[0])
+            close(out[1])
             throw SpawnError(description: "pipe2 failed")
         }
-        defer { close(out[1]); close(err[1]) }
+        defer {
+            close(out[1])
+            close(err[1])
+        }
         do {
-            pid = try Spawn.start(binary, arguments: ([binary] + arguments).map { Array($0.utf8) },
-                                  standardOutput: out[1], standardError: err[1])
+            pid = try Spawn.start(
+                binary, arguments: ([binary] + arguments).map { Array($0.utf8) },
+                standardOutput: out[1], standardError: err[1])
         } catch {
-            close(out[0]); close(err[0])
+            close(out[0])
+            close(err[0])
             throw error
         }
         output = out[0]
@@ -68,8 +75,10 @@ final class SwtopStream {
     private func pump(until deadline: Double) -> Bool {
         let remaining = deadline - Clock.now()
         guard remaining > 0 else { return false }
-        var fds = [pollfd(fd: outputOpen ? output : -1, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: errorsOpen ? errors : -1, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: outputOpen ? output : -1, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: errorsOpen ? errors : -1, events: Int16(POLLIN), revents: 0),
+        ]
         let ready = poll(&fds, 2, Int32(min(remaining, 1) * 1000) + 1)
         if ready < 0 { return errno == EINTR }
         var buffer = [UInt8](repeating: 0, count: 65536)

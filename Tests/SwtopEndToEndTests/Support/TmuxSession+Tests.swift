@@ -8,14 +8,17 @@ extension TmuxSession {
     ///   - environment: variables for the command, on top of `XDG_CONFIG_HOME=configHome`.
     ///   - recordsExit: run the command under a shell that writes its exit status for
     ///     `exitStatus()` (the command is then that shell's child, not the pane's process).
-    convenience init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:],
-                     recordsExit: Bool = false) throws {
+    convenience init(
+        _ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+        recordsExit: Bool = false
+    ) throws {
         var template = Array("/tmp/swtop-config-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw SpawnError("mkdtemp failed") }
         let configHome = String(cString: made)
         self.init(label: "test", owning: configHome)
         let exitFile = Self.exitFile(in: configHome)
-        let command = recordsExit ? "\(command); echo $? > \(exitFile).part && mv \(exitFile).part \(exitFile)" : command
+        let command =
+            recordsExit ? "\(command); echo $? > \(exitFile).part && mv \(exitFile).part \(exitFile)" : command
         let variables = ["XDG_CONFIG_HOME": configHome].merging(environment) { $1 }
         try start([command], width: width, height: height, environment: variables, keepsPaneAfterExit: true)
     }
@@ -29,7 +32,9 @@ extension TmuxSession {
     func exitStatus(within seconds: Double = 5) -> String? {
         var status: String?
         _ = Clock.wait(upTo: seconds) {
-            status = ProcReader.text(Self.exitFile(in: configHome)).map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+            status = ProcReader.text(Self.exitFile(in: configHome)).map {
+                $0.hasSuffix("\n") ? String($0.dropLast()) : $0
+            }
             return status != nil
         }
         return status

@@ -64,13 +64,15 @@ final class FollowedFile {
         guard descriptor >= 0 else { return .failed(errno: errno) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              info.st_dev == handle.info.st_dev, info.st_ino == handle.info.st_ino else {
+            info.st_dev == handle.info.st_dev, info.st_ino == handle.info.st_ino
+        else {
             Glibc.close(descriptor)
             return .failed(errno: ESTALE)
         }
         let size = Int64(info.st_size)
-        let file = FollowedFile(descriptor: descriptor, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-                                offset: 0, lines: lines)
+        let file = FollowedFile(
+            descriptor: descriptor, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            offset: 0, lines: lines)
         switch position {
         case .start:
             return .opened(file, tail: [])
@@ -141,7 +143,9 @@ final class FollowedFile {
     private func rememberBytesBeforeOffset() {
         let count = Int(min(offset, Int64(Self.lastBytesKept)))
         var bytes = [UInt8](repeating: 0, count: count)
-        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, count, off_t(offset - Int64(count))) }
+        let read = bytes.withUnsafeMutableBytes {
+            pread(descriptor, $0.baseAddress!, count, off_t(offset - Int64(count)))
+        }
         lastBytesRead = read == count ? bytes : []
     }
 

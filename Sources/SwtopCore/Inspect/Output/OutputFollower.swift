@@ -46,9 +46,11 @@ public final class OutputFollower {
 
     /// - Parameter registry: shared by followers of several processes, so that a file
     ///   they all write is read once (by the first to find it).
-    public init(procFS: ProcFS, pid: Int32, startTicks: UInt64, start: StartPosition = .tail(lines: 200),
-                maximumLineLength: Int = 4096, maximumReadPerPoll: Int = 1 << 20, doublesBackslashes: Bool = false,
-                registry: OutputFileRegistry? = nil) {
+    public init(
+        procFS: ProcFS, pid: Int32, startTicks: UInt64, start: StartPosition = .tail(lines: 200),
+        maximumLineLength: Int = 4096, maximumReadPerPoll: Int = 1 << 20, doublesBackslashes: Bool = false,
+        registry: OutputFileRegistry? = nil
+    ) {
         self.doublesBackslashes = doublesBackslashes
         self.procFS = procFS
         self.registry = registry
@@ -100,8 +102,10 @@ public final class OutputFollower {
     /// The process is still the one started at `startTicks` and has not ended
     /// (a zombie's descriptors are already closed).
     private func isAlive() -> Bool {
-        guard let stat = reader.withContents(ofPath: "\(procFS.root)/\(pid)/stat", singleLine: true, { ProcessStatParser.parse($0) }),
-              stat.pid == pid, stat.startTicks == startTicks
+        guard
+            let stat = reader.withContents(
+                ofPath: "\(procFS.root)/\(pid)/stat", singleLine: true, { ProcessStatParser.parse($0) }),
+            stat.pid == pid, stat.startTicks == startTicks
         else { return false }
         return stat.state != UInt8(ascii: "Z") && stat.state != UInt8(ascii: "X")
     }
@@ -136,7 +140,9 @@ public final class OutputFollower {
             defer { handle?.close() }
             if let current = files[stream], let handle, current.identity == handle.identity { continue }
             // The same file on both descriptors (`>log 2>&1`): read once, as stdout.
-            if stream == .standardError, let shared = files[.standardOutput], let handle, shared.identity == handle.identity {
+            if stream == .standardError, let shared = files[.standardOutput], let handle,
+                shared.identity == handle.identity
+            {
                 stopFollowing(stream)
                 record(target, for: stream, isFirstLook: isFirstLook, switchedFiles: false)
                 continue
@@ -160,15 +166,18 @@ public final class OutputFollower {
                     // else a file the process switched to is all new: from its start.
                     let wasShared = !hadFile && targets[stream] == target
                     let resume = registry?.resumeOffset(of: handle.identity)
-                    let position: FollowedFile.Position = if let resume { .offset(resume) } else {
-                        switch (isFirstLook, start) {
-                        case (false, _): wasShared ? .end : .start
-                        case (true, .end): .end
-                        case (true, .tail(let lines)): .lastLines(lines)
+                    let position: FollowedFile.Position =
+                        if let resume { .offset(resume) } else {
+                            switch (isFirstLook, start) {
+                            case (false, _): wasShared ? .end : .start
+                            case (true, .end): .end
+                            case (true, .tail(let lines)): .lastLines(lines)
+                            }
                         }
-                    }
-                    switch FollowedFile.open(handle, at: position,
-                                             lines: LineAssembler(limit: maximumLineLength, doublesBackslashes: doublesBackslashes)) {
+                    switch FollowedFile.open(
+                        handle, at: position,
+                        lines: LineAssembler(limit: maximumLineLength, doublesBackslashes: doublesBackslashes))
+                    {
                     case .opened(let file, _) where registry?.claim(file.identity, by: ObjectIdentifier(self)) == false:
                         file.close()
                     case .opened(let file, let tail):
@@ -190,20 +199,30 @@ public final class OutputFollower {
     /// handle: the process may have swapped its descriptor meanwhile). And swtop,
     /// often root, reads only what the process's own user could read.
     private func refusal(of handle: DescriptorHandle, stream: OutputStream, path: String) -> OutputTarget? {
-        let theirs = reader.withContents(ofPath: "\(procFS.root)/\(pid)/fdinfo/\(stream.rawValue)") { DescriptorInfoParser.parse($0) }
-        let ours = reader.withContents(ofPath: "/proc/self/fdinfo/\(handle.descriptor)") { DescriptorInfoParser.parse($0) }
-        guard let theirs, let ours, theirs.isOpenForWriting, let inode = theirs.inode, inode == UInt64(handle.info.st_ino),
-              let mount = theirs.mountID, mount == ours.mountID
+        let theirs = reader.withContents(ofPath: "\(procFS.root)/\(pid)/fdinfo/\(stream.rawValue)") {
+            DescriptorInfoParser.parse($0)
+        }
+        let ours = reader.withContents(ofPath: "/proc/self/fdinfo/\(handle.descriptor)") {
+            DescriptorInfoParser.parse($0)
+        }
+        guard let theirs, let ours, theirs.isOpenForWriting, let inode = theirs.inode,
+            inode == UInt64(handle.info.st_ino),
+            let mount = theirs.mountID, mount == ours.mountID
         else { return .notOpenForWriting(path) }
-        guard let credentials = reader.withContents(ofPath: "\(procFS.root)/\(pid)/status", { StatusParser.parse($0)?.credentials }),
-              ReadPermission.allows(credentials, owner: handle.info.st_uid, group: handle.info.st_gid, mode: handle.info.st_mode,
-                                    hasAccessList: ReadPermission.hasAccessList(descriptor: handle.descriptor))
+        guard
+            let credentials = reader.withContents(
+                ofPath: "\(procFS.root)/\(pid)/status", { StatusParser.parse($0)?.credentials }),
+            ReadPermission.allows(
+                credentials, owner: handle.info.st_uid, group: handle.info.st_gid, mode: handle.info.st_mode,
+                hasAccessList: ReadPermission.hasAccessList(descriptor: handle.descriptor))
         else { return .unreadableByItsUser(path) }
         return nil
     }
 
     private func record(_ target: OutputTarget, for stream: OutputStream, isFirstLook: Bool, switchedFiles: Bool) {
-        if !isFirstLook, targets[stream] != target || switchedFiles { pendingEvents.append(.retargeted(stream, target)) }
+        if !isFirstLook, targets[stream] != target || switchedFiles {
+            pendingEvents.append(.retargeted(stream, target))
+        }
         targets[stream] = target
     }
 
@@ -220,8 +239,9 @@ public final class OutputFollower {
 
     private func readNew(from file: FollowedFile, stream: OutputStream, draining: Bool) {
         let ownLimit = draining ? maximumReadPerPoll * 16 : maximumReadPerPoll
-        let reading = file.readNew(budget: min(ownLimit, roundBudget?.remaining ?? ownLimit),
-                                   skipsBeyondBudget: roundBudget != nil)
+        let reading = file.readNew(
+            budget: min(ownLimit, roundBudget?.remaining ?? ownLimit),
+            skipsBeyondBudget: roundBudget != nil)
         roundBudget?.spend(reading.bytesRead)
         if reading.wasTruncated { pendingEvents.append(.truncated(stream)) }
         for piece in reading.pieces {

@@ -41,12 +41,14 @@ public final class ProcessDiscovery {
         let path = "\(procFS.root)/\(pid)/"
         let described = reader.withContents(ofPath: path + "stat", singleLine: true) { bytes -> DiscoveredProcess? in
             guard let stat = ProcessStatParser.parse(bytes), stat.pid == pid else { return nil }
-            return DiscoveredProcess(pid: pid, startTicks: stat.startTicks,
-                                     comm: LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[stat.commRange])),
-                                     effectiveUID: 0, isKernelThread: stat.isKernelThread, processGroup: stat.processGroup)
+            return DiscoveredProcess(
+                pid: pid, startTicks: stat.startTicks,
+                comm: LosslessText.decode(UnsafeBufferPointer(rebasing: bytes[stat.commRange])),
+                effectiveUID: 0, isKernelThread: stat.isKernelThread, processGroup: stat.processGroup)
         }
         guard var process = described else { return nil }
-        guard let ids = reader.withContents(ofPath: path + "status", { StatusParser.parse($0)?.realAndEffectiveUID }) else { return nil }
+        guard let ids = reader.withContents(ofPath: path + "status", { StatusParser.parse($0)?.realAndEffectiveUID })
+        else { return nil }
         process.effectiveUID = ids.effective
         return process
     }
@@ -57,7 +59,9 @@ public final class ProcessDiscovery {
     public func holdsAny(of files: Set<FileIdentity>, pid: Int32) -> Bool {
         guard !files.isEmpty else { return false }
         let directory = "\(procFS.root)/\(pid)/fd"
-        guard case .value(let numbers) = InspectionFiles(procFS: procFS).numberedEntries(ofDirectory: directory) else { return false }
+        guard case .value(let numbers) = InspectionFiles(procFS: procFS).numberedEntries(ofDirectory: directory) else {
+            return false
+        }
         var info = stat()
         return numbers.contains { number in
             stat("\(directory)/\(number)", &info) == 0

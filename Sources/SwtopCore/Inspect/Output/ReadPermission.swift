@@ -1,5 +1,5 @@
-import Glibc
 import CProcessControl
+import Glibc
 
 /// Whether a process's user could read a file it holds open, judged from the
 /// file's owner, group and mode against the process's filesystem ids.
@@ -12,8 +12,10 @@ import CProcessControl
 /// ACL may deny what the mode's bits allow), and capabilities such as
 /// CAP_DAC_READ_SEARCH are not counted.
 enum ReadPermission {
-    static func allows(_ credentials: ProcessCredentials, owner: UInt32, group: UInt32, mode: UInt32,
-                       hasAccessList: Bool) -> Bool {
+    static func allows(
+        _ credentials: ProcessCredentials, owner: UInt32, group: UInt32, mode: UInt32,
+        hasAccessList: Bool
+    ) -> Bool {
         if credentials.filesystemUID == 0 { return true }
         if credentials.filesystemUID == owner { return mode & UInt32(S_IRUSR) != 0 }
         if hasAccessList { return false }
