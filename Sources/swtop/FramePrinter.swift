@@ -19,8 +19,9 @@ struct FramePrinter {
         self.format = format
         text = BatchTextRenderer(ordering: ordering, grouping: grouping, selection: selection, fields: fields)
         json = JSONFrameEncoder(ordering: ordering, grouping: grouping, selection: selection, fields: fields)
-        metrics = OpenMetricsEncoder(ordering: ordering, selection: selection)
-        csv = CSVFrameEncoder(ordering: ordering, selection: selection, fields: fields ?? OutputField.batchDefault)
+        metrics = OpenMetricsEncoder(ordering: ordering, selection: selection, grouping: grouping)
+        csv = CSVFrameEncoder(
+            ordering: ordering, selection: selection, fields: fields ?? OutputField.batchDefault, grouping: grouping)
     }
 
     /// - Parameter index: how many frames came before: the first text frame has no

@@ -110,6 +110,42 @@ import Testing
         #expect(units.outputLines.contains { $0.hasSuffix(" init.scope") && $0.split(separator: " ").first == "2" })
     }
 
+    /// The groups follow -F and --top, and come out as CSV records and OpenMetrics series.
+    @Test func groupsInEveryOutputAfterTheFilterAndTop() throws {
+        let root = try Self.writeFixture()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let base = ["-n", "1", "-d", "0.1", "--proc-root", root, "--group", "program", "-F", "comm=apache2"]
+        let json = try SwtopRun.run(["--json", "--top", "1"] + base)
+        json.expectSuccess()
+        let groups = try #require(Frames.parse(json).first?["groups"]?.array)
+        #expect(groups.compactMap { $0["key"]?.string } == ["apache2 (wsgi:shop)"], "the largest RES, alone")
+
+        let csv = try SwtopRun.run(["--csv"] + base)
+        csv.expectSuccess()
+        let records = csv.output.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map {
+            $0.components(separatedBy: ",")
+        }
+        try #require(records.count == 3, "\(csv.output)")
+        #expect(records[0].prefix(4) == ["timestamp", "group_by", "key", "count"])
+        #expect(records[1][2] == "apache2 (wsgi:shop)" && records[1][3] == "4")
+        #expect(records[2][2] == "apache2" && records[2][3] == "5")
+        let plain = Self.statistics(Self.plainPages)
+        let column = { (name: String) in try #require(records[0].firstIndex(of: name)) }
+        #expect(records[2][try column("res_min")] == String(plain.min))
+        #expect(records[2][try column("res_max")] == String(plain.max))
+        #expect(Double(records[2][try column("res_median")]) == plain.median)
+
+        let metrics = try SwtopRun.run(["--openmetrics"] + base)
+        metrics.expectSuccess()
+        let wsgi = Self.statistics(Self.wsgiPages)
+        #expect(metrics.outputLines.contains("swtop_group_processes{kind=\"program\",group=\"apache2\"} 5"))
+        #expect(
+            metrics.outputLines.contains(
+                "swtop_group_resident_max_bytes{kind=\"program\",group=\"apache2 (wsgi:shop)\"} \(wsgi.max)"))
+        #expect(!metrics.output.contains("swtop_process_"), "group series instead of process series")
+        #expect(!metrics.output.contains("group=\"init\""), "the filter keeps only apache2")
+    }
+
     @Test func anUnknownGroupIsOneLineAndStatus64() throws {
         let run = try SwtopRun.run(["--batch", "-n", "1", "--group", "planet"])
         #expect(run.status == .exited(64))

@@ -61,13 +61,3 @@ public struct ProcessGroup: Sendable, Equatable {
         }.sorted { $0.key < $1.key }
     }
 }
-
-extension ProcessGroup {
-    /// Every group of a snapshot (`--batch`, `--json`): kernel threads too, as
-    /// `[kernel]` under program; only `userID`'s processes when given.
-    public static func all(in snapshot: Snapshot, by kind: GroupKind, userID: UInt32?) -> [ProcessGroup] {
-        let processes = snapshot.processes
-        let candidates = processes.indices.filter { userID == nil || processes[$0].details.effectiveUID == userID }
-        return groups(of: processes, candidates: candidates, by: kind, memoryTotal: snapshot.system.memory.total)
-    }
-}

@@ -186,6 +186,9 @@ public enum OptionParser {
         {
             throw UsageError("--fields is for --batch, --csv and --json")
         }
+        if options.fields != nil, options.group != nil, !options.json {
+            throw UsageError("--fields picks process columns, which --group replaces with its own (but in --json)")
+        }
         try checkHistory(options)
         return .run(options)
     }

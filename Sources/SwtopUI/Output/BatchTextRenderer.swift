@@ -58,8 +58,7 @@ public struct BatchTextRenderer: Sendable {
             columns.map { $0 == .key ? " " + cell($0) : pad(cell($0), $0.width) }.joined()
         }
         var output = line { $0 == .key ? kind.rawValue.uppercased() : $0.title } + "\n"
-        let groups = GroupOrdering(column: .res).sorted(
-            ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID))
+        let groups = selection.groups(of: snapshot, by: kind, userID: ordering.userID)
         let ticksPerSecond = snapshot.system.clockTicksPerSecond
         for group in groups {
             output +=

@@ -61,9 +61,7 @@ public struct JSONFrameEncoder: Sendable {
         json.field("group_by", kind.rawValue)
         json.key("groups")
         json.beginArray()
-        for group in GroupOrdering(column: .res).sorted(
-            ProcessGroup.all(in: snapshot, by: kind, userID: ordering.userID))
-        {
+        for group in selection.groups(of: snapshot, by: kind, userID: ordering.userID) {
             json.beginObject()
             json.field("key", group.key)
             json.field("count", group.count)

@@ -3,14 +3,16 @@ import SwtopCore
 /// `--openmetrics` and `--textfile`: a frame in Prometheus' text exposition format
 /// (what node_exporter's textfile collector reads). System series always; process
 /// series only for the rows `-F`, `-p` and `--top` keep, so the number of series
-/// stays what the user chose.
+/// stays what the user chose. With `--group`, group series instead of process series.
 public struct OpenMetricsEncoder: Sendable {
     public var ordering: ProcessOrdering
     public var selection: RowSelection
+    public var grouping: GroupKind?
 
-    public init(ordering: ProcessOrdering, selection: RowSelection = RowSelection()) {
+    public init(ordering: ProcessOrdering, selection: RowSelection = RowSelection(), grouping: GroupKind? = nil) {
         self.ordering = ordering
         self.selection = selection
+        self.grouping = grouping
     }
 
     public func encode(_ snapshot: Snapshot) -> String {
@@ -68,6 +70,36 @@ public struct OpenMetricsEncoder: Sendable {
             sample("swtop_tasks", [("state", state)], Double(count))
         }
 
+        if let grouping {
+            let groups = selection.groups(of: snapshot, by: grouping, userID: ordering.userID)
+            let groupFamilies: [(String, String, String, (ProcessGroup) -> Double)] = [
+                ("swtop_group_processes", "gauge", "Processes in the group.", { Double($0.count) }),
+                (
+                    "swtop_group_cpu_seconds_total", "counter", "CPU time of the group's processes (user and system).",
+                    { Double($0.cpuTicks) / ticks }
+                ),
+                ("swtop_group_resident_bytes", "gauge", "Sum of the members' RES.", { Double($0.residentBytes) }),
+                (
+                    "swtop_group_resident_min_bytes", "gauge", "Smallest RES of a member.",
+                    { Double($0.resident.minimum) }
+                ),
+                ("swtop_group_resident_mean_bytes", "gauge", "Average RES of the members.", { $0.resident.mean }),
+                ("swtop_group_resident_median_bytes", "gauge", "Median RES of the members.", { $0.resident.median }),
+                (
+                    "swtop_group_resident_max_bytes", "gauge", "Largest RES of a member.",
+                    { Double($0.resident.maximum) }
+                ),
+                ("swtop_group_threads", "gauge", "Threads of the group's processes.", { Double($0.threads) }),
+            ]
+            for (name, type, help, value) in groupFamilies {
+                family(name, type, help)
+                for group in groups {
+                    sample(
+                        name, [("kind", grouping.rawValue), ("group", TerminalText.escape(group.key))], value(group))
+                }
+            }
+            return text
+        }
         let rows = selection.rows(of: snapshot, ordering: ordering).map { snapshot.processes[$0.index] }
         let processFamilies: [(String, String, String, (ProcessEntry) -> Double)] = [
             (
