@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// statvfs(3) for the disk meters, off the sampling thread: on a hard-mounted NFS
 /// share whose server is gone it never returns, and the sampler must go on.
@@ -53,7 +52,7 @@ private final class OutstandingCalls: Sendable {
         var last: DiskUsage?
     }
 
-    private let mounts = Mutex<[String: Mount]>([:])
+    private let mounts = Locked<[String: Mount]>([:])
     private let stallNanoseconds: UInt64
     /// A byte per finished call, so the round can sleep until one finishes.
     let finished = Pipe()

@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// Samples the system on a thread of its own every `interval` seconds and publishes
 /// each `Snapshot` for any thread to pick up. The sampling thread owns all the
@@ -12,7 +11,7 @@ public final class Sampler: Sendable {
     private let channel: SnapshotChannel
     private let stopPipe: Pipe
     private let nudgePipe: Pipe
-    private let thread = Mutex<LaunchedThread?>(nil)
+    private let thread = Locked<LaunchedThread?>(nil)
     /// Made on the sampling thread, which then owns it.
     private let makeSource: @Sendable (ScanOptions) -> any SnapshotSource
     private let options: SharedScanOptions
@@ -165,9 +164,9 @@ extension SamplingLoop {
 
 /// Scan options the reader thread may change while the sampling thread runs.
 private final class SharedScanOptions: Sendable {
-    private let storage: Mutex<ScanOptions>
+    private let storage: Locked<ScanOptions>
 
-    init(_ options: ScanOptions) { storage = Mutex(options) }
+    init(_ options: ScanOptions) { storage = Locked(options) }
 
     var value: ScanOptions {
         get { storage.withLock { $0 } }

@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// Hands finished snapshots from the sampling thread to readers: the value under
 /// a mutex, and a byte in a pipe so a reader can sleep in poll(2) until the next one.
@@ -9,7 +8,7 @@ final class SnapshotChannel: Sendable {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     let pipe = Pipe()
 
     var latest: Snapshot? { state.withLock { $0.latest } }

@@ -1,5 +1,4 @@
 import SwtopCore
-import Synchronization
 
 /// What has been read about the process an inspect page looks at. Each part is
 /// nil until its page has been opened; after the process exits the last of each
@@ -43,7 +42,7 @@ public struct InspectData: Sendable, Equatable {
 
 /// The list pages of one state of an `InspectData`, made on first use.
 private final class PageCache: Sendable {
-    private let pages = Mutex<[InspectView.Page: TextPage?]>([:])
+    private let pages = Locked<[InspectView.Page: TextPage?]>([:])
 
     func page(_ page: InspectView.Page, make: () -> TextPage?) -> TextPage? {
         if let made = pages.withLock({ $0[page] }) { return made }

@@ -1,4 +1,4 @@
-import Synchronization
+import SwtopCore
 
 /// A page of labelled text for the inspect views: what to show, before it is
 /// wrapped to a width. Strings may hold anything a process wrote; the page layout
@@ -58,7 +58,7 @@ public struct TextPage: Sendable, Equatable {
 
 /// `TextPageLayout`'s lines of one page, for the width they were made for.
 final class LayoutCache: Sendable {
-    private let stored = Mutex<(width: Int, lines: [TextPageLayout.Line])?>(nil)
+    private let stored = Locked<(width: Int, lines: [TextPageLayout.Line])?>(nil)
 
     func lines(width: Int, layOut: () -> [TextPageLayout.Line]) -> [TextPageLayout.Line] {
         if let stored = stored.withLock({ $0 }), stored.width == width { return stored.lines }
