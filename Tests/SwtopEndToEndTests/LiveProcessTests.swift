@@ -41,9 +41,11 @@ import Testing
         let idleRow = try Frames.require(idle, in: last)
         let busyCPU = try #require(busyRow["cpu_percent"]?.double, "busy child has no CPU%")
         let idleCPU = try #require(idleRow["cpu_percent"]?.double, "idle child has no CPU%")
+        // Against what /proc says the loop got, not against a whole core: on a loaded machine
+        // (the suite runs tests in parallel on few cores) a busy loop gets less than one.
         #expect(
-            abs(busyCPU - 100) <= 15,
-            "busy loop: \(busyCPU)% (one core is 100%); /proc says it had \(Int(measured))% of a core during the run")
+            abs(busyCPU - measured) <= 15,
+            "busy loop: \(busyCPU)%; /proc says it had \(Int(measured))% of a core during the run")
         #expect(idleCPU >= 0 && idleCPU < 2, "sleep: \(idleCPU)%")
 
         for (row, stat, uids) in [(busyRow, busyStat, busyUIDs), (idleRow, idleStat, idleUIDs)] {
