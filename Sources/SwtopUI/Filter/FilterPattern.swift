@@ -1,10 +1,13 @@
 import Glibc
 
 /// A POSIX extended regular expression for `~`, compiled once per filter.
-/// Bounded: at most `maximumLength` bytes and no back-references, which are what
-/// make glibc's matcher take exponential time on a hostile command line.
+/// Bounded: at most `maximumLength` bytes, no back-references (they make glibc's
+/// matcher take exponential time on a hostile command line) and at most
+/// `maximumNodes` once repetitions are expanded (stacked ones make `regcomp` itself
+/// take exponential memory).
 final class FilterPattern: @unchecked Sendable {
     static let maximumLength = 256
+    static let maximumNodes = 4096
 
     // regexec only reads the compiled pattern (glibc locks inside), so sharing it is safe.
     private var compiled = regex_t()
@@ -20,6 +23,10 @@ final class FilterPattern: @unchecked Sendable {
                 return .failure(PatternError(reason: "back-references (\\1 ...) are not allowed"))
             }
             escaped = !escaped && byte == UInt8(ascii: "\\")
+        }
+        guard RegexExpansion.nodes(in: pattern, limit: maximumNodes) <= maximumNodes else {
+            return .failure(
+                PatternError(reason: "the pattern repeats too much (over \(maximumNodes) parts once expanded)"))
         }
         let compiled = FilterPattern()
         let status = pattern.withCString { regcomp(&compiled.compiled, $0, REG_EXTENDED | REG_NOSUB) }
