@@ -1,6 +1,31 @@
 /// One process in a snapshot: the numbers re-read every refresh, plus a shared
 /// reference to what was read once for its identity.
 public struct ProcessEntry: Sendable {
+    // The fields are ordered widest first, and the rarely read I/O numbers sit
+    // behind one reference, because a snapshot holds an entry per process and
+    // several snapshots are alive at once: this keeps an entry at 144 bytes.
+
+    /// Clock ticks after boot; with `pid` it identifies the process.
+    public var startTicks: UInt64
+    public var userTicks: UInt64
+    public var systemTicks: UInt64
+    public var virtualBytes: UInt64
+    /// RES from the rss field of `stat`, read every refresh: the kernel's
+    /// approximate counter (see `ResidentMemory`). It orders rows only where no
+    /// exact value is needed; what is shown comes from `statm`.
+    public var approximateResidentBytes: UInt64
+    public var memoryPercent: Double
+    public var details: ProcessDetails
+    private var io: ProcessIO?
+    /// RES and SHR from `statm`, when this sample read it (see `ScanOptions.readsStatm`).
+    public var exactMemory: ResidentMemory?
+    /// The state letter of proc(5): R, S, D, Z, T, t, X, I …
+    public var state: UInt8
+    public var isKernelThread: Bool
+    /// True when this refresh did not read the process (a hidden kernel thread, see
+    /// `ScanOptions.readsKernelThreads`): its numbers are the last ones read, and no
+    /// CPU% is computed from or against them.
+    public var isCarriedOver = false
     /// The task id: a process's PID, or a thread's TID.
     public var pid: Int32
     /// For a thread, the process it belongs to (so a tree shows threads as its children).
@@ -11,40 +36,28 @@ public struct ProcessEntry: Sendable {
     public var session: Int32
     /// The controlling terminal as `dev_t` (0 when there is none).
     public var ttyNumber: Int32
-    /// The state letter of proc(5): R, S, D, Z, T, t, X, I …
-    public var state: UInt8
-    public var isKernelThread: Bool
     public var priority: Int32
     public var nice: Int32
     public var threadCount: Int32
-    /// Clock ticks after boot; with `pid` it identifies the process.
-    public var startTicks: UInt64
-    public var userTicks: UInt64
-    public var systemTicks: UInt64
-    public var virtualBytes: UInt64
-    /// RES from the rss field of `stat`, read every refresh: the kernel's
-    /// approximate counter (see `ResidentMemory`). It orders rows only where no
-    /// exact value is needed; what is shown comes from `statm`.
-    public var approximateResidentBytes: UInt64
-    /// RES and SHR from `statm`, when this sample read it (see `ScanOptions.readsStatm`).
-    public var exactMemory: ResidentMemory?
-    /// `/proc/PID/io`, when this sample read it (`ScanOptions.readsIO`) and it was readable.
-    public var ioCounters: IOCounters?
-    /// Storage bytes per second since the previous sample of the same process; nil
-    /// on its first sample or where `io` was not read.
-    public var ioRates: IORates?
     public var processor: Int32
     /// Owner of `/proc/PID`: cheap to read every refresh, and a change means the
     /// process switched users, so its details are read again.
     public var directoryOwner: UInt32
-    public var details: ProcessDetails
-    /// True when this refresh did not read the process (a hidden kernel thread, see
-    /// `ScanOptions.readsKernelThreads`): its numbers are the last ones read, and no
-    /// CPU% is computed from or against them.
-    public var isCarriedOver = false
     /// nil until two samples of this same process exist.
     public var cpuPercent: Double?
-    public var memoryPercent: Double
+
+    /// `/proc/PID/io`, when this sample read it (`ScanOptions.readsIO`) and it was readable.
+    public var ioCounters: IOCounters? {
+        get { io?.counters }
+        set { io = ProcessIO(counters: newValue, rates: io?.rates) }
+    }
+
+    /// Storage bytes per second since the previous sample of the same process; nil
+    /// on its first sample or where `io` was not read.
+    public var ioRates: IORates? {
+        get { io?.rates }
+        set { io = ProcessIO(counters: io?.counters, rates: newValue) }
+    }
 
     public init(
         pid: Int32, ppid: Int32, threadGroupID: Int32? = nil, processGroup: Int32 = 0, session: Int32 = 0,
@@ -102,5 +115,19 @@ extension ProcessEntry {
         entry.isCarriedOver = true
         entry.cpuPercent = nil
         return entry
+    }
+}
+
+/// The I/O numbers of one entry. Immutable, so entries that share one (copies of
+/// a snapshot handed to another thread) never see each other's changes.
+private final class ProcessIO: Sendable {
+    let counters: IOCounters?
+    let rates: IORates?
+
+    /// nil when there is nothing to hold, so entries without I/O numbers hold no object.
+    init?(counters: IOCounters?, rates: IORates?) {
+        guard counters != nil || rates != nil else { return nil }
+        self.counters = counters
+        self.rates = rates
     }
 }
