@@ -24,9 +24,9 @@ enum EntryPoint {
         case .version:
             exit(StandardStream.output("swtop \(Swtop.version) (\(CursesLibrary.version))\n") ?? 0)
         case .run(let options):
-            let swtop = Swtop(options: options)
+            let swtop: Swtop
             do {
-                try swtop.validate()
+                swtop = try Swtop(checking: options)
             } catch {
                 fail(error.description, status: usageStatus)
             }

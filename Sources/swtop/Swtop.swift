@@ -9,10 +9,14 @@ struct Swtop {
     static let version = "0.1.0"
 
     let options: LaunchOptions
+    /// `--textfile`, checked once before anything runs.
+    private let textfile: TextfileWriter?
 
-    /// Checks what only the running system can answer: the user and the proc root.
-    func validate() throws(UsageError) {
-        _ = try textfileWriter()
+    /// Checks what only the running system can answer: the textfile's path, the
+    /// user and the proc root.
+    init(checking options: LaunchOptions) throws(UsageError) {
+        self.options = options
+        textfile = try options.textfile.map { path throws(UsageError) in try Self.textfileWriter(path) }
         if let user = options.user, UserDirectory.resolve(user) == nil {
             throw UsageError("unknown user '\(user)'")
         }
@@ -23,9 +27,8 @@ struct Swtop {
         }
     }
 
-    /// `--textfile`, its relative path taken from the working directory.
-    private func textfileWriter() throws(UsageError) -> TextfileWriter? {
-        guard let path = options.textfile else { return nil }
+    /// A relative path is taken from the working directory at start.
+    private static func textfileWriter(_ path: String) throws(UsageError) -> TextfileWriter {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard path.hasPrefix("/") || getcwd(&buffer, buffer.count) != nil else {
             throw UsageError("--textfile: cannot tell the working directory for '\(path)'")
@@ -84,7 +87,7 @@ struct Swtop {
         return BatchMode(
             procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
             grouping: options.group, format: frameFormat, selection: options.selection, fields: options.fields,
-            textfile: (try? textfileWriter()) ?? nil, recording: recording
+            textfile: textfile, recording: recording
         ).run()
     }
 
@@ -100,7 +103,7 @@ struct Swtop {
         let now = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
         let begin = options.begin.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
         let end = options.end.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
-        guard options.printsFrames, options.textfile == nil else {
+        guard options.printsFrames, textfile == nil else {
             throw CommandFailure(
                 message:
                     "--replay: the interactive replay is not built yet; use --batch, --json, --csv or --openmetrics",
@@ -116,7 +119,7 @@ struct Swtop {
     private var frameFormat: FramePrinter.Format {
         if options.json { return .json }
         if options.csv { return .csv }
-        if options.openMetrics || options.textfile != nil { return .openMetrics }
+        if options.openMetrics || textfile != nil { return .openMetrics }
         return .text
     }
 }

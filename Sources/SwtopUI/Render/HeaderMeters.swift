@@ -9,6 +9,9 @@ extension HeaderRenderer {
             return drawLimitedMemory(
                 limited, host: memory, style: meter.style, row: row, column: column, width: width, into: &frame)
         }
+        if let line = Self.textLine(meter.kind, system) {
+            return text(line.label, line.value, line.rest, row: row, column: column, width: width, into: &frame)
+        }
         switch (meter.kind, meter.style) {
         case (.memory, .bar):
             let total = Double(max(1, memory.total))
@@ -68,40 +71,9 @@ extension HeaderRenderer {
                     ", \(tasks.unreadable) unreadable", row: row, column: position, style: .meterText,
                     limit: column + width - position)
             }
-        case (.load, _):
-            let load = system.load
-            text(
-                "Load average: ",
-                [load.one, load.five, load.fifteen].map { Units.fixed($0, fractionDigits: 2) }.joined(separator: " "),
-                "", row: row, column: column, width: width, into: &frame)
-        case (.uptime, _):
-            text(
-                "Uptime: ", Units.duration(seconds: system.uptimeSeconds), "", row: row, column: column, width: width,
-                into: &frame)
-        case (.diskIO, _):
-            text(
-                "Disk IO: ", system.diskActivity.map(ActivityText.disks) ?? "-", "", row: row, column: column,
-                width: width, into: &frame)
-        case (.networkIO, _):
-            text(
-                "Network: ", system.networkActivity.map(ActivityText.network) ?? "-", "", row: row, column: column,
-                width: width, into: &frame)
-        case (.pressure, _):
-            text(
-                "PSI: ", system.pressure.map(ActivityText.pressure) ?? "n/a", "", row: row, column: column,
-                width: width, into: &frame)
-        case (.temperature, _):
-            text(
-                "Temp: ", system.temperatures.map(ActivityText.temperatures) ?? "-", "", row: row, column: column,
-                width: width, into: &frame)
-        case (.contextSwitches, _):
-            text(
-                "Context switches: ", system.contextSwitchesPerSecond.map(Self.rate) ?? "-", "/s",
-                row: row, column: column, width: width, into: &frame)
-        case (.interrupts, _):
-            text(
-                "Interrupts: ", system.interruptsPerSecond.map(Self.rate) ?? "-", "/s",
-                row: row, column: column, width: width, into: &frame)
+        case (.load, _), (.uptime, _), (.diskIO, _), (.networkIO, _), (.pressure, _), (.temperature, _),
+            (.contextSwitches, _), (.interrupts, _):
+            break // drawn above as text lines
         case (.cpuFrequency, .bar):
             let frequency = system.cpuFrequency
             let share = frequency.flatMap { current in current.maximumMHz.map { current.averageMHz / max(1, $0) } } ?? 0
@@ -137,6 +109,26 @@ extension HeaderRenderer {
                     " (" + Units.fixed(usage.usedFraction * 100, fractionDigits: 0) + "%)",
                     row: row, column: column, width: width, into: &frame)
             }
+        }
+    }
+
+    /// The meters that are one line of text in either style, as `Label: value rest`.
+    private static func textLine(_ kind: Meter.Kind, _ system: SystemState) -> (
+        label: String, value: String, rest: String
+    )? {
+        switch kind {
+        case .load:
+            let load = system.load
+            let averages = [load.one, load.five, load.fifteen].map { Units.fixed($0, fractionDigits: 2) }
+            return ("Load average: ", averages.joined(separator: " "), "")
+        case .uptime: return ("Uptime: ", Units.duration(seconds: system.uptimeSeconds), "")
+        case .diskIO: return ("Disk IO: ", system.diskActivity.map(ActivityText.disks) ?? "-", "")
+        case .networkIO: return ("Network: ", system.networkActivity.map(ActivityText.network) ?? "-", "")
+        case .pressure: return ("PSI: ", system.pressure.map(ActivityText.pressure) ?? "n/a", "")
+        case .temperature: return ("Temp: ", system.temperatures.map(ActivityText.temperatures) ?? "-", "")
+        case .contextSwitches: return ("Context switches: ", system.contextSwitchesPerSecond.map(rate) ?? "-", "/s")
+        case .interrupts: return ("Interrupts: ", system.interruptsPerSecond.map(rate) ?? "-", "/s")
+        case .memory, .swap, .tasks, .cpuFrequency, .disk: return nil
         }
     }
 
