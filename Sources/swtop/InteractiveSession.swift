@@ -84,7 +84,7 @@ final class InteractiveSession {
         snapshot = latest
         ViewReducer.pruneTags(&state, snapshot: latest)
         rows = DisplayTable.rows(of: latest, state: state)
-        ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: latest.system.cpus.count)
+        ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: latest.system.cpuMeterCount)
         followInspectPage(reread: true)
         needsDraw = true
     }
@@ -168,7 +168,7 @@ final class InteractiveSession {
         if state != before || effect != .none {
             // Moving the selection keeps the rows; only what shapes the table rebuilds them.
             if let snapshot, !state.hasSameTable(as: before) { rows = DisplayTable.rows(of: snapshot, state: state) }
-            ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
+            ViewReducer.keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpuMeterCount ?? 1)
             needsDraw = true
         }
         followInspectPage(reread: state.mode.inspectView?.page != before.mode.inspectView?.page)

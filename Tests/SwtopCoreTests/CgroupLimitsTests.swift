@@ -28,11 +28,11 @@ import Testing
         let memory = try #require(limits.memoryMax)
         let current = try #require(limits.memoryCurrent)
         let quota = try #require(limits.cpuQuota)
-        let cpus = try #require(limits.effectiveCPUs)
+        let cpus = try #require(limits.effectiveCPUSet)
         #expect(memory == 536_870_912)
         #expect(current == 104_857_600)
         #expect(quota == 1.5)
-        #expect(cpus == 3)
+        #expect(cpus == [0, 1, 3])
         // Below the machine's 1 GB (fixture MemTotal): the meter shows the limit.
         let shown = try #require(limits.memoryLimit(below: 1_000_000 * 1024))
         #expect(shown.used == 104_857_600 && shown.limit == 536_870_912)
@@ -50,15 +50,60 @@ import Testing
     @Test func aPathClimbingOutOfTheTreeIsRefused() throws {
         let proc = try fixture(memoryMax: "1000\n", cpuMax: "max 100000\n", cpus: "0\n", path: "/a/../b")
         let limits = CgroupLimitsReader(procRoot: proc.root.path, reader: ProcFileReader())
-        let refused = limits.ownDirectory() == nil
+        let refused = limits.ownCgroup() == nil
         #expect(refused)
     }
 
+    @Test func theLowestLimitFromTheOwnCgroupUpToTheMountBinds() throws {
+        // A slice above limits memory to 256 MiB and CPU to 0.5; the container itself
+        // sets 512 MiB and 1.5 CPUs. Each limit comes with the usage of the cgroup that sets it.
+        let proc = try fixture(memoryMax: "536870912\n", cpuMax: "150000 100000\n", cpus: "0\n", path: "/pod/ctr")
+        try proc.write("cg/pod/memory.max", "268435456\n")
+        try proc.write("cg/pod/memory.current", "209715200\n")
+        try proc.write("cg/pod/cpu.max", "50000 100000\n")
+        try proc.write("cg/pod/cpu.stat", "usage_usec 1000000\nuser_usec 600000\n")
+        try proc.write("cg/pod/ctr/cpu.stat", "usage_usec 9\n")
+        try proc.write("cg/memory.max", "max\n")
+        let limits = try #require(CgroupLimitsReader(procRoot: proc.root.path, reader: ProcFileReader()).read())
+        let memory = try #require(limits.memoryMax)
+        let current = try #require(limits.memoryCurrent)
+        let quota = try #require(limits.cpuQuota)
+        let usage = try #require(limits.cpuUsage)
+        #expect(memory == 268_435_456)
+        #expect(current == 209_715_200)
+        #expect(quota == 0.5)
+        #expect(usage.path.hasSuffix("/cg/pod/cpu.stat"))
+        #expect(usage.microseconds == 1_000_000)
+    }
+
+    @Test func theCgroupsCPUUseIsTheGrowthOfItsCounterOverTheInterval() throws {
+        let proc = try fixture(memoryMax: "max\n", cpuMax: "100000 100000\n", cpus: "0-1\n")
+        try proc.write("cg/docker/abc/cpu.stat", "usage_usec 5000000\nuser_usec 1\n")
+        let reader = SnapshotReader(procFS: proc.procFS, options: ScanOptions(), lastPIDCoversRoot: true)
+        let start = MonotonicClock.nanoseconds()
+        let first = try #require(reader.read().system.cgroupLimits)
+        #expect(isNil(first.cpuUsed))
+        // Between the samples the cgroup used 2 s of CPU: its use is that over the
+        // interval, which lies inside the time both reads took.
+        try proc.write("cg/docker/abc/cpu.stat", "usage_usec 7000000\nuser_usec 1\n")
+        let second = reader.read()
+        let bracket = Double(MonotonicClock.nanoseconds() - start) / 1e9
+        let used = try #require(second.system.cgroupLimits?.cpuUsed)
+        #expect(used >= 2 / bracket * 0.999)
+        // A counter that steps back (another cgroup's) gives no use rather than a huge one.
+        try proc.write("cg/docker/abc/cpu.stat", "usage_usec 10\n")
+        #expect(isNil(reader.read().system.cgroupLimits?.cpuUsed))
+    }
+
     @Test func cpuListsAndMalformedValues() {
-        #expect((CgroupLimits.countCPUs("0-3,6,8-9\n") ?? -1) == 7)
-        #expect((CgroupLimits.countCPUs("5") ?? -1) == 1)
-        #expect(isNil(CgroupLimits.countCPUs("3-1")))
-        #expect(isNil(CgroupLimits.countCPUs("a")))
+        #expect((CgroupLimits.parseCPUList("0-3,6,8-9\n") ?? []) == [0, 1, 2, 3, 6, 8, 9])
+        #expect((CgroupLimits.parseCPUList("5") ?? []) == [5])
+        #expect((CgroupLimits.parseCPUList("2,0-2") ?? []) == [0, 1, 2])
+        #expect(isNil(CgroupLimits.parseCPUList("3-1")))
+        #expect(isNil(CgroupLimits.parseCPUList("a")))
+        #expect(isNil(CgroupLimits.parseCPUList("0-99999999999")))
+        #expect((CgroupLimits.parseUsage("usage_usec 42\nuser_usec 40\n") ?? 0) == 42)
+        #expect(isNil(CgroupLimits.parseUsage("user_usec 40\n")))
         #expect((CgroupLimits.parseCPUMax("50000 100000") ?? -1) == 0.5)
         #expect(isNil(CgroupLimits.parseCPUMax("50000 0")))
         #expect(isNil(CgroupLimits.parseMemoryMax("-1")))

@@ -18,6 +18,32 @@ import Testing
         return [reader.read(), reader.read(), reader.read()]
     }
 
+    /// What a record keeps of the cgroup limits: the use, not the counter it came from.
+    static func recordedLimits(_ limits: CgroupLimits?) -> CgroupLimits? {
+        var recorded = limits
+        recorded?.cpuUsage = nil
+        return recorded
+    }
+
+    @Test func cgroupLimitsComeBack() throws {
+        var system = Self.liveSamples()[0].system
+        for limits in [
+            CgroupLimits(
+                memoryMax: 1 << 28, memoryCurrent: 1 << 20, cpuQuota: 1.5, effectiveCPUSet: [1, 3], cpuUsed: 0.4),
+            CgroupLimits(effectiveCPUSet: [0]), nil,
+        ] {
+            system.cgroupLimits = limits
+            var writer = RecordByteWriter()
+            writer.machineActivity(system)
+            var reader = RecordByteReader(writer.bytes)
+            var decoded = system
+            decoded.cgroupLimits = CgroupLimits(memoryMax: 7)
+            try reader.machineActivity(into: &decoded)
+            let same = decoded.cgroupLimits == limits && reader.isAtEnd
+            #expect(same)
+        }
+    }
+
     static func expectSame(_ decoded: Snapshot, _ original: Snapshot) {
         #expect(decoded.generation == original.generation)
         #expect(decoded.timestamp.bitPattern == original.timestamp.bitPattern)
@@ -38,7 +64,7 @@ import Testing
             && decoded.system.networkActivity == original.system.networkActivity
             && decoded.system.pressure == original.system.pressure
             && decoded.system.temperatures == original.system.temperatures
-            && decoded.system.cgroupLimits == original.system.cgroupLimits
+            && decoded.system.cgroupLimits == recordedLimits(original.system.cgroupLimits)
         #expect(sameActivity)
         #expect(decoded.tasks == original.tasks)
         #expect(decoded.processes.count == original.processes.count)

@@ -35,6 +35,22 @@ import Testing
         }
     }
 
+    @Test func f6WhileGroupedListsTheGroupColumns() {
+        var state = ViewState(width: 80, height: 40)
+        state.grouping = .program
+        _ = press([.function(6)], &state, snapshot: Self.snapshot)
+        // The group table is sorted by RES at first: the menu opens there, over the group columns.
+        #expect(highlightedEntry(render(state)) == "RES")
+        let menu = render(state).lines.joined(separator: "\n")
+        #expect(menu.contains("Sort groups by") && menu.contains("MED") && !menu.contains("PPID"))
+        _ = press([.home, .down, .enter], &state, snapshot: Self.snapshot)
+        #expect(state.groupOrdering.column == .cpu)
+        #expect(state.ordering.key == ViewState(width: 80, height: 40).ordering.key)
+        #expect(state.mode == .browsing)
+        _ = press([.function(6), .escape], &state, snapshot: Self.snapshot)
+        #expect(state.groupOrdering.column == .cpu && state.mode == .browsing)
+    }
+
     @Test func userMenuKeepsTheHighlightedUserWhenTheListChanges() {
         var state = ViewState(width: 80, height: 24)
         _ = press([.character("u"), .down], &state, snapshot: Self.snapshot) // "All users", alice, root

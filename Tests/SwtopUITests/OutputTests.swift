@@ -120,6 +120,25 @@ import Testing
         #expect(processes[0]["cmdline"] as? [String] == [hostile, "漢字"])
     }
 
+    @Test func cgroupLimitsAreAnObjectOrNull() throws {
+        var snapshot = B.snapshot([B.process(3)])
+        #expect(try decode(JSONFrameEncoder(ordering: ProcessOrdering()).encode(snapshot))["cgroup_limits"] is NSNull)
+        snapshot.system.cgroupLimits = CgroupLimits(
+            memoryMax: 256 << 20, memoryCurrent: 64 << 20, cpuQuota: 1.5, effectiveCPUSet: [1, 3], cpuUsed: 0.25)
+        let frame = try decode(JSONFrameEncoder(ordering: ProcessOrdering()).encode(snapshot))
+        let limits = try #require(frame["cgroup_limits"] as? [String: Any])
+        #expect(limits["memory_max_bytes"] as? Int == 256 << 20)
+        #expect(limits["memory_current_bytes"] as? Int == 64 << 20)
+        #expect(limits["cpu_quota"] as? Double == 1.5)
+        #expect(limits["effective_cpus"] as? [Int] == [1, 3])
+        #expect(limits["cpu_used"] as? Double == 0.25)
+        snapshot.system.cgroupLimits = CgroupLimits(effectiveCPUSet: [0])
+        let partial = try #require(
+            try decode(JSONFrameEncoder(ordering: ProcessOrdering()).encode(snapshot))["cgroup_limits"]
+                as? [String: Any])
+        #expect(partial["memory_max_bytes"] is NSNull && partial["cpu_used"] is NSNull)
+    }
+
     @Test func treeFramesCarryDepth() throws {
         let snapshot = B.snapshot([B.process(1, ppid: 0), B.process(2, ppid: 1), B.process(3, ppid: 2)])
         let line = JSONFrameEncoder(ordering: ProcessOrdering(key: .pid, tree: true)).encode(snapshot)

@@ -33,7 +33,8 @@ extension RecordByteWriter {
             optionalUnsigned(limits.memoryMax)
             optionalUnsigned(limits.memoryCurrent)
             optionalDouble(limits.cpuQuota)
-            optionalUnsigned(limits.effectiveCPUs.map { UInt64(max(0, $0)) })
+            optionalList(limits.effectiveCPUSet) { writer, id in writer.unsigned(UInt64(max(0, id))) }
+            optionalDouble(limits.cpuUsed)
         }
     }
 
@@ -78,17 +79,19 @@ extension RecordByteReader {
         system.temperatures = try optionalList { reader throws(RecordDecodingError) in
             TemperatureReading(label: try reader.string(), celsius: try reader.double())
         }
+        system.cgroupLimits = nil
         if try bool() {
             let memoryMax = try optionalUnsigned()
             let memoryCurrent = try optionalUnsigned()
             let cpuQuota = try optionalDouble()
-            let effectiveCPUs = try optionalUnsigned()
-            guard effectiveCPUs.map({ $0 <= UInt64(Int32.max) }) ?? true else {
-                throw .malformed("CPU count out of range")
+            let effectiveCPUSet = try optionalList { reader throws(RecordDecodingError) in
+                let id = try reader.unsigned()
+                guard id < 1 << 16 else { throw .malformed("CPU id out of range") }
+                return Int(id)
             }
             system.cgroupLimits = CgroupLimits(
                 memoryMax: memoryMax, memoryCurrent: memoryCurrent, cpuQuota: cpuQuota,
-                effectiveCPUs: effectiveCPUs.map { Int($0) })
+                effectiveCPUSet: effectiveCPUSet, cpuUsed: try optionalDouble())
         }
     }
 

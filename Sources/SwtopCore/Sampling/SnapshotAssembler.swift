@@ -84,6 +84,8 @@ public struct SnapshotAssembler: Sendable {
         system.cpuFrequency = sample.cpuFrequency
         system.disks = sample.disks
         system.cgroupLimits = sample.cgroupLimits
+        system.cgroupLimits?.cpuUsed = cgroupCPUUsed(
+            sample, before: before?.cgroupLimits, elapsedSeconds: elapsedSeconds)
         system.diskActivity = sample.diskActivity
         system.networkActivity = sample.networkActivity
         system.pressure = sample.pressure
@@ -105,6 +107,15 @@ public struct SnapshotAssembler: Sendable {
         previousMonotonicSeconds = sample.monotonicSeconds
         previousStat = sample.stat
         return snapshot
+    }
+
+    /// CPUs' worth of time the limited cgroup used since the previous sample; nil
+    /// on the first, when its counter moved to another cgroup, or stepped back.
+    private func cgroupCPUUsed(_ sample: SystemSample, before: CgroupLimits?, elapsedSeconds: Double?) -> Double? {
+        guard let now = sample.cgroupLimits?.cpuUsage, let then = before?.cpuUsage, now.path == then.path,
+            now.microseconds >= then.microseconds, let elapsedSeconds, elapsedSeconds > 0
+        else { return nil }
+        return Double(now.microseconds - then.microseconds) / 1e6 / elapsedSeconds
     }
 }
 

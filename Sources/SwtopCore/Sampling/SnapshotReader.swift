@@ -17,7 +17,8 @@ public final class SnapshotReader {
     /// The last PID at the previous sample, when loadavg gave one.
     private var lastPID: Int32?
     /// swtop's own cgroup limits, read at the first sample and every `limitsInterval`
-    /// samples after (a container's limits change rarely: three small reads then).
+    /// samples after (a container's limits change rarely: a few small reads then);
+    /// its CPU usage counter every sample.
     private var cgroupLimits: CgroupLimits?
     private var samplesSinceLimits: Int?
     static let limitsInterval = 30
@@ -76,11 +77,14 @@ public final class SnapshotReader {
             monotonicSeconds: Double(MonotonicClock.nanoseconds()) / 1e9
         )
         lastSystem = sample
+        let limitsReader = CgroupLimitsReader(procRoot: root, reader: reader)
         if samplesSinceLimits.map({ $0 + 1 >= Self.limitsInterval }) ?? true {
-            cgroupLimits = CgroupLimitsReader(procRoot: root, reader: reader).read()
+            cgroupLimits = limitsReader.read()
             samplesSinceLimits = 0
         } else {
             samplesSinceLimits = samplesSinceLimits.map { $0 + 1 }
+            // The cgroup's CPU use is a delta: its counter is read every sample.
+            if let path = cgroupLimits?.cpuUsage?.path { cgroupLimits?.cpuUsage = limitsReader.usage(at: path) }
         }
         sample.cgroupLimits = cgroupLimits
         if scanner.options.readsCPUFrequency { sample.cpuFrequency = meters.cpuFrequency() }

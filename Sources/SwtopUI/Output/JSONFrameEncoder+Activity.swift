@@ -1,7 +1,7 @@
 import SwtopCore
 
-/// The disk, network, pressure and temperature parts of a JSON frame. Each is null
-/// when it was not read; a rate is null on the first sample.
+/// The disk, network, pressure and temperature parts of a JSON frame, and swtop's
+/// own cgroup limits. Each is null when it was not read; a rate is null on the first sample.
 extension JSONFrameEncoder {
     func writeActivity(_ system: SystemState, to json: inout JSONWriter) {
         json.key("disks")
@@ -71,6 +71,26 @@ extension JSONFrameEncoder {
                 json.endObject()
             }
             json.endArray()
+        } else {
+            json.null()
+        }
+
+        json.key("cgroup_limits")
+        if let limits = system.cgroupLimits {
+            json.beginObject()
+            json.field("memory_max_bytes", limits.memoryMax)
+            json.field("memory_current_bytes", limits.memoryCurrent)
+            json.field("cpu_quota", limits.cpuQuota)
+            json.key("effective_cpus")
+            if let set = limits.effectiveCPUSet {
+                json.beginArray()
+                for id in set { json.integer(id) }
+                json.endArray()
+            } else {
+                json.null()
+            }
+            json.field("cpu_used", limits.cpuUsed, fractionDigits: 3)
+            json.endObject()
         } else {
             json.null()
         }

@@ -76,6 +76,10 @@ struct JSONWriter {
         key(name)
         integer(value)
     }
+    mutating func field<T: BinaryInteger>(_ name: StaticString, _ value: T?) {
+        key(name)
+        if let value { integer(value) } else { null() }
+    }
     mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         bool(value)

@@ -22,21 +22,34 @@ struct HeaderRenderer {
     }
 
     private func drawCPUs(_ system: SystemState, into frame: inout Frame) {
+        let limit = system.cgroupCPULimit
         guard layout.cpuColumns > 0 else {
-            drawCPU(system.cpuTotal, label: "Avg", into: &frame, row: 0, column: 0, width: layout.width)
+            // One bar: the cgroup's, when it limits CPU, says more than the machine's average.
+            if let limit {
+                drawCgroupCPU(system, limit: limit, row: 0, column: 0, width: layout.width, into: &frame)
+            } else {
+                drawCPU(system.cpuTotal, label: "Avg", into: &frame, row: 0, column: 0, width: layout.width)
+            }
             return
         }
         let columnWidth = layout.width / layout.cpuColumns
+        let cpus = system.meteredCPUs
         // The widest label, not the last one's: /proc/stat may list cpu10 before cpu2.
-        let labelWidth = system.cpus.enumerated().map { String($1.id ?? $0).count }.max() ?? 1
-        for (position, cpu) in system.cpus.enumerated() {
-            // Column-major, like htop: CPUs count down the first column, then the next.
-            let row = position % layout.cpuRows
-            let column = position / layout.cpuRows
+        let labelWidth = cpus.enumerated().map { String($1.id ?? $0).count }.max() ?? 1
+        // Column-major, like htop: CPUs count down the first column, then the next.
+        func place(_ position: Int) -> (row: Int, column: Int) {
+            (position % layout.cpuRows, position / layout.cpuRows * columnWidth)
+        }
+        for (position, cpu) in cpus.enumerated() {
             let label = String(cpu.id ?? position)
+            let (row, column) = place(position)
             drawCPU(
                 cpu, label: String(repeating: " ", count: labelWidth - label.count) + label, into: &frame,
-                row: row, column: column * columnWidth, width: columnWidth - 1)
+                row: row, column: column, width: columnWidth - 1)
+        }
+        if let limit {
+            let (row, column) = place(cpus.count)
+            drawCgroupCPU(system, limit: limit, row: row, column: column, width: columnWidth - 1, into: &frame)
         }
     }
 

@@ -1,3 +1,5 @@
+import SwtopCore
+
 /// F1/h/?: every key, what the state letters and colors mean, and how CPU% is counted.
 enum HelpScreen {
     static let lines: [String] = [
@@ -29,9 +31,13 @@ enum HelpScreen {
 
     static let readonlyNote = "Read-only (--readonly): the keys that act on processes are unavailable."
 
-    static func draw(into frame: inout Frame, state: ViewState) {
+    static func draw(into frame: inout Frame, state: ViewState, system: SystemState?) {
         for (row, line) in lines.enumerated() {
             frame.put(line, row: row, column: 0, style: row == 0 ? .bold : .normal)
+        }
+        let notes = system.map(cgroupNotes) ?? []
+        for (offset, note) in notes.enumerated() {
+            frame.put(note, row: lines.count + offset, column: 0, style: .meterText)
         }
         if state.readonly, let row = lines.firstIndex(where: { $0.hasPrefix("Acting on") }) {
             frame.fill(row: row, column: 0, count: frame.width)
@@ -53,5 +59,23 @@ enum HelpScreen {
                 searchFrom = range.upperBound
             }
         }
+    }
+
+    /// Inside a cgroup whose limits the meters show instead of the machine's: the machine's own figures.
+    static func cgroupNotes(_ system: SystemState) -> [String] {
+        var notes: [String] = []
+        let memory = system.memory
+        if let limited = system.cgroupLimits?.memoryLimit(below: memory.total) {
+            notes.append(
+                "Mem shows the cgroup's memory.max, " + Units.compactSize(limited.limit) + "; the host has "
+                    + Units.compactSize(memory.total) + ", " + Units.compactSize(memory.used) + " used.")
+        }
+        if let limit = system.cgroupCPULimit {
+            notes.append(
+                "CPU shows the cgroup's CPUs: " + Units.fixed(limit, fractionDigits: 2) + " CPUs' worth of time on "
+                    + "\(system.meteredCPUs.count) of the host's \(system.cpus.count) CPUs (cpu.max, cpuset.cpus.effective)."
+            )
+        }
+        return notes
     }
 }

@@ -12,6 +12,11 @@ struct MenuRenderer {
             panel(
                 "Sort by", keys.map(\.rawValue), selected: keys.firstIndex(of: highlighted) ?? 0,
                 marked: keys.firstIndex(of: state.ordering.key), into: &frame)
+        case .groupSortMenu(let highlighted):
+            let columns = GroupColumn.allCases
+            panel(
+                "Sort groups by", columns.map(\.title), selected: columns.firstIndex(of: highlighted) ?? 0,
+                marked: columns.firstIndex(of: state.groupOrdering.column), into: &frame)
         case .userMenu(let highlighted):
             let entries = UserChoices.menu(in: snapshot)
             let current = entries.firstIndex { $0.uid == state.ordering.userID }

@@ -16,7 +16,7 @@ public struct ViewRenderer: Sendable {
         onScreen: OnScreenValues = OnScreenValues(), page: TextPage? = nil
     ) -> Frame {
         var frame = Frame(width: state.width, height: state.height)
-        let cpuCount = snapshot?.system.cpus.count ?? 1
+        let cpuCount = snapshot?.system.cpuMeterCount ?? 1
         let layout = Layout(state: state, cpuCount: cpuCount)
         guard !layout.isTooSmall else {
             frame.put(
@@ -25,7 +25,7 @@ public struct ViewRenderer: Sendable {
             return frame
         }
         if state.mode == .help {
-            HelpScreen.draw(into: &frame, state: state)
+            HelpScreen.draw(into: &frame, state: state, system: snapshot?.system)
             return frame
         }
         if case .inspecting(let view) = state.mode {
@@ -60,7 +60,7 @@ public struct ViewRenderer: Sendable {
         snapshot: Snapshot?, state: ViewState,
         rows: [DisplayRow]
     ) -> (files: OnScreenFiles, processes: [ProcessEntry]) {
-        let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
+        let layout = Layout(state: state, cpuCount: snapshot?.system.cpuMeterCount ?? 1)
         // Grouped, the sampler reads statm for every process; no other column is shown.
         guard let snapshot, !layout.isTooSmall, state.mode != .help, state.mode.inspectView == nil,
             state.grouping == nil

@@ -40,6 +40,7 @@ extension ViewReducer {
         case .character("T"): sortGroups(by: .time, &state)
         case .character("N"): sortGroups(by: .key, &state)
         case .character("I"): state.groupOrdering.inverted.toggle()
+        case .function(6): state.mode = .groupSortMenu(state.groupOrdering.column)
         case .character("<"), .character(","): cycleGroupColumn(by: -1, &state)
         case .character(">"), .character("."): cycleGroupColumn(by: 1, &state)
         case .character(" "):
@@ -53,13 +54,35 @@ extension ViewReducer {
             select((selectedIndex(state, rows) ?? 0) + 1, &state, rows)
         case .mouse(let event)
         where event.kind == .click
-            && event.row == Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeaderRow:
+            && event.row == Layout(state: state, cpuCount: snapshot?.system.cpuMeterCount ?? 1).tableHeaderRow:
             // A click on a group column's title sorts by it (again: inverts).
             guard let column = GroupColumn.at(cell: event.column) else { return ViewEffect.none }
             sortGroups(by: column, &state)
         default: return nil
         }
         return ViewEffect.none
+    }
+
+    /// F6 while grouped: the menu lists the group table's columns, not the process columns.
+    static func groupSortMenu(_ key: Key, _ highlighted: GroupColumn, _ state: inout ViewState) -> ViewEffect {
+        let columns = GroupColumn.allCases
+        let index = columns.firstIndex(of: highlighted) ?? 0
+        func highlight(_ position: Int) {
+            state.mode = .groupSortMenu(columns[min(max(0, position), columns.count - 1)])
+        }
+        switch key {
+        case .up: highlight(index - 1)
+        case .down: highlight(index + 1)
+        case .home: highlight(0)
+        case .end: highlight(columns.count - 1)
+        case .enter:
+            state.groupOrdering = GroupOrdering(column: highlighted)
+            state.mode = .browsing
+            state.message = "Groups sorted by \(highlighted.title)"
+        case .escape, .function(6), .character("q"): state.mode = .browsing
+        default: break
+        }
+        return .none
     }
 
     private static func sortGroups(by column: GroupColumn, _ state: inout ViewState) {

@@ -20,11 +20,11 @@ public enum ViewReducer {
         if case .resize(let width, let height) = key {
             state.width = width
             state.height = height
-            keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpus.count ?? 1)
+            keepSelectionVisible(&state, rows: rows, cpuCount: snapshot?.system.cpuMeterCount ?? 1)
             return .redrawAll
         }
         state.message = nil
-        let cpuCount = snapshot?.system.cpus.count ?? 1
+        let cpuCount = snapshot?.system.cpuMeterCount ?? 1
         let effect: ViewEffect
         switch state.mode {
         case .browsing: effect = browse(key, &state, rows, snapshot)
@@ -34,6 +34,7 @@ public enum ViewReducer {
         case .searching: effect = search(key, &state, rows, snapshot)
         case .filtering: effect = filter(key, &state)
         case .sortMenu(let highlighted): effect = sortMenu(key, highlighted, &state)
+        case .groupSortMenu(let highlighted): effect = groupSortMenu(key, highlighted, &state)
         case .userMenu(let highlighted): effect = userMenu(key, highlighted, &state, snapshot)
         case .confirming(let action): effect = confirm(key, action, &state)
         case .signalMenu(let index, let targets): effect = signalMenu(key, index, targets, &state)
@@ -51,7 +52,7 @@ public enum ViewReducer {
         -> ViewEffect
     {
         if state.grouping != nil, let handled = browseGroups(key, &state, rows, snapshot) { return handled }
-        let page = max(1, Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1).tableHeight)
+        let page = max(1, Layout(state: state, cpuCount: snapshot?.system.cpuMeterCount ?? 1).tableHeight)
         switch key {
         case .character("q"), .function(10): return .quit
         case .up: moveSelection(by: -1, &state, rows)
@@ -153,7 +154,7 @@ public enum ViewReducer {
     private static func mouse(
         _ event: MouseEvent, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?
     ) {
-        let layout = Layout(state: state, cpuCount: snapshot?.system.cpus.count ?? 1)
+        let layout = Layout(state: state, cpuCount: snapshot?.system.cpuMeterCount ?? 1)
         switch event.kind {
         case .wheelUp: moveSelection(by: -3, &state, rows)
         case .wheelDown: moveSelection(by: 3, &state, rows)

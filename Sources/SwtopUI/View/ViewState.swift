@@ -13,6 +13,8 @@ public struct ViewState: Sendable, Equatable {
         /// Choosing a sort column (F6): the highlighted column, kept by key so it
         /// can never point at another entry than the menu lists.
         case sortMenu(SortKey)
+        /// Choosing the group table's sort column (F6 while grouped).
+        case groupSortMenu(GroupColumn)
         /// Choosing a user (`u`): the highlighted uid, nil for "all users". Kept by
         /// uid, not by position: the list changes as processes come and go.
         case userMenu(UInt32?)

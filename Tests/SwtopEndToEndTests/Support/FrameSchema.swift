@@ -35,7 +35,7 @@ enum FrameSchema {
         ("load", .array), ("online_cpus", .integer), ("cpu", .object), ("cpus", .array),
         ("memory", .object), ("swap", .object), ("tasks", .object), ("processes", .array),
         ("disks", .nullable(.object)), ("network", .nullable(.object)), ("pressure", .nullable(.object)),
-        ("temperatures", .nullable(.array)),
+        ("temperatures", .nullable(.array)), ("cgroup_limits", .nullable(.object)),
     ]
 
     static let processFields: [(String, Kind)] = [
