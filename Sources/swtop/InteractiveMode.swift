@@ -23,6 +23,15 @@ struct InteractiveMode {
     let selection: RowSelection
     /// `--record`, with the view.
     var recording: RecordingFile? = nil
+    /// `--history`: minutes of samples kept for stepping back while paused (0: none).
+    var historyMinutes = 10.0
+    /// `--replay`: the recording shown instead of this machine, from `replayStart`
+    /// (`--begin`); then nothing is sampled and no key acts on processes.
+    var replay: RecordingHistory? = nil
+    var replayStart: Int? = nil
+
+    /// The bound on the live ring's records, on disk (a temporary file, see `SampleRing`).
+    static let historyByteLimit = 256 << 20
 
     /// Returns the exit status.
     func run() throws(CommandFailure) -> Int32 {
@@ -37,11 +46,15 @@ struct InteractiveMode {
         state.message = settings.warnings.first.map { first in
             settings.warnings.count > 1 ? first + " (and \(settings.warnings.count - 1) more)" : first
         }
-        let sampler = Sampler(
-            procFS: procFS, interval: delay,
-            options: InteractiveSession.scanOptions(for: state, recording: recording != nil))
-        sampler.start()
-        defer { sampler.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
+        let sampler =
+            replay != nil
+            ? nil
+            : Sampler(
+                procFS: procFS, interval: delay,
+                options: InteractiveSession.scanOptions(for: state, recording: recording != nil))
+        sampler?.start()
+        defer { sampler?.stop(waitingAtMost: 1) } // a sampler stuck in a read must not keep swtop from exiting
+        let history: (any SampleHistory)? = replay ?? liveRing(&state)
         let signals = TerminationSignals.install(forTerminalView: true)
         let screen: TerminalScreen
         do {
@@ -58,11 +71,25 @@ struct InteractiveMode {
         state.mountPoints = MountsParser.read(procFS: procFS)
         let session = InteractiveSession(
             state: state, procFS: procFS, delay: delay, grace: grace, settings: settings,
-            sampler: sampler, screen: screen, signals: signals, recording: recording)
+            sampler: sampler, history: history, opening: replayStart, screen: screen, signals: signals,
+            recording: recording)
         let status = session.run()
         screen.close()
         // Printed once the terminal is back to normal.
         if let note = session.exitNote { StandardStream.error("swtop: \(TerminalText.escape(note))\n") }
         return status
+    }
+
+    /// The ring of recent samples, in a temporary file with no name under `$TMPDIR`
+    /// (else /tmp); nil, with a message, when none can be made.
+    private func liveRing(_ state: inout ViewState) -> SampleRing? {
+        guard historyMinutes > 0 else { return nil }
+        let variable = getenv("TMPDIR").map { String(cString: $0) } ?? ""
+        let directory = variable.hasPrefix("/") ? variable : "/tmp"
+        let ring = SampleRing(window: historyMinutes * 60, byteLimit: Self.historyByteLimit, directory: directory)
+        if ring == nil {
+            state.message = "--history: cannot make a temporary file in \(directory); Z cannot step back"
+        }
+        return ring
     }
 }

@@ -69,25 +69,34 @@ struct Swtop {
                 .run()
         }
         guard options.printsFrames else {
-            let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             // Signals go to real PIDs: with another proc root they would hit the wrong processes.
-            let readonly = options.readonly || options.procRoot != "/proc"
-            // Settings chosen while looking at another proc root are not the user's everyday ones.
-            let settings = SettingsSession(
-                options: options, environment: { getenv($0).map { String(cString: $0) } },
-                readonly: readonly)
-            for warning in settings.warnings { StandardStream.error("swtop: \(TerminalText.escape(warning))\n") }
-            return try InteractiveMode(
-                procFS: procFS, delay: settings.start.delay, ordering: ordering, grouping: options.group,
-                wantsColor: !options.noColor && !noColorVariable,
-                wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
-                settings: settings, selection: options.selection, recording: recording
-            ).run()
+            return try interactive(
+                procFS: procFS, ordering: ordering, readonly: options.readonly || options.procRoot != "/proc",
+                recording: recording)
         }
         return BatchMode(
             procFS: procFS, delay: options.delay, iterations: options.iterations, ordering: ordering,
             grouping: options.group, format: frameFormat, selection: options.selection, fields: options.fields,
             textfile: textfile, recording: recording
+        ).run()
+    }
+
+    /// The full-screen view of this machine, or of a recording (`replay`, from `replayStart`).
+    private func interactive(
+        procFS: ProcFS, ordering: ProcessOrdering, readonly: Bool, recording: RecordingFile? = nil,
+        replay: RecordingHistory? = nil, replayStart: Int? = nil
+    ) throws(CommandFailure) -> Int32 {
+        let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        // Settings chosen while looking at another proc root are not the user's everyday ones.
+        let settings = SettingsSession(
+            options: options, environment: { getenv($0).map { String(cString: $0) } }, readonly: readonly)
+        for warning in settings.warnings { StandardStream.error("swtop: \(TerminalText.escape(warning))\n") }
+        return try InteractiveMode(
+            procFS: procFS, delay: settings.start.delay, ordering: ordering, grouping: options.group,
+            wantsColor: !options.noColor && !noColorVariable,
+            wantsMouse: !options.noMouse, readonly: readonly, grace: options.grace,
+            settings: settings, selection: options.selection, recording: recording,
+            historyMinutes: options.historyMinutes, replay: replay, replayStart: replayStart
         ).run()
     }
 
@@ -98,16 +107,20 @@ struct Swtop {
         } catch {
             throw CommandFailure(message: error.description)
         }
-        var clock = timespec()
-        clock_gettime(CLOCK_REALTIME, &clock)
-        let now = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+        let now = WallClock.now()
         let begin = options.begin.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
         let end = options.end.flatMap(TimeSpecification.init).map { $0.seconds(now: now) }
-        guard options.printsFrames, textfile == nil else {
-            throw CommandFailure(
-                message:
-                    "--replay: the interactive replay is not built yet; use --batch, --json, --csv or --openmetrics",
-                status: 64)
+        guard textfile == nil else {
+            throw CommandFailure(message: "--textfile cannot be combined with --replay", status: 64)
+        }
+        guard options.printsFrames else {
+            guard !reader.frames.isEmpty else { throw CommandFailure(message: "--replay: \(path): holds no samples") }
+            // What was wrong with the file goes to stderr before the screen takes the terminal.
+            for warning in reader.warnings { StandardStream.error("swtop: \(warning)\n") }
+            let history = RecordingHistory(reader)
+            return try interactive(
+                procFS: ProcFS(root: options.procRoot), ordering: ordering, readonly: true, replay: history,
+                replayStart: begin.map(history.sequence(atOrAfter:)))
         }
         let printer = FramePrinter(
             format: frameFormat, ordering: ordering, grouping: options.group,

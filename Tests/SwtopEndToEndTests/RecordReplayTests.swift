@@ -88,6 +88,25 @@ import Testing
         var phases: [String] = []
         for state in states.map({ $0 ?? "-" }) where phases.last != state { phases.append(state) }
         #expect(phases == ["-", "S", "T", "-"], "\(states)")
+
+        // The same samples in the replay view, one `}` at a time: the child is there
+        // in the same state at the same samples.
+        let session = try TmuxSession("'\(binary)' --replay '\(file)' --no-config -p \(child)")
+        for (index, expected) in states.enumerated() {
+            let heading = "sample \(index + 1) of 20"
+            let (shown, screen) = session.waitForScreen(seconds: 5) { $0.contains { $0.contains(heading) } }
+            try #require(shown, "\(heading) not shown: \(screen.joined(separator: "\n"))")
+            let row = screen.first { $0.split(separator: " ").first == "\(child)" }
+            #expect(row.map { String($0.split(separator: " ")[7]) } == expected, "at \(heading): \(row ?? "no row")")
+            session.press("}")
+        }
+        // Nothing is sent to a process of the past.
+        session.press("{")
+        session.press("x")
+        let (refused, screen) = session.waitForScreen(seconds: 5) {
+            $0.contains { $0.contains("Replay: nothing is sent to processes") }
+        }
+        #expect(refused, "\(screen.joined(separator: "\n"))")
     }
 
     @Test func badFilesAreOneLineErrorsNamingTheOffset() throws {

@@ -41,7 +41,7 @@ import Testing
         let examples = [
             "COUNT": "3", "SECONDS": "2", "KEY": "mem", "USER": "root", "PID,...": "1,2", "FILE": "/x",
             "KIND": "user", "SIZE": "8K", "TIME": "10:30", "EXPR": "cpu>1", "FIELD,...": "pid,comm", "N": "5",
-            "SHELL": "bash", "PATH": "/x.prom",
+            "SHELL": "bash", "PATH": "/x.prom", "MINUTES": "5",
         ]
         let entries = helpEntries
         #expect(!entries.isEmpty)

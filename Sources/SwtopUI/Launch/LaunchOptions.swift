@@ -28,6 +28,8 @@ public struct LaunchOptions: Equatable, Sendable {
     public var noMouse = false
     /// No key acts on processes.
     public var readonly = false
+    /// Minutes of samples the interactive view keeps for stepping back while paused.
+    public var historyMinutes = 10.0
     /// Seconds between SIGTERM and SIGKILL in a graceful stop.
     public var grace = 5.0
     /// Print what processes write to regular-file stdout and stderr, line by line.

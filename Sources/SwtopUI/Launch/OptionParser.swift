@@ -7,7 +7,7 @@ public enum OptionParser {
         case batch, json, csv, openMetrics, textfile, fields, top, iterations, delay, sort, reverse, user, filter, tree,
             group,
             noColor, noMouse, readonly, grace, watchOutput, pid, procRoot, config, noConfig, record, recordMax, replay,
-            begin, end, completions, help, version
+            begin, end, history, completions, help, version
 
         /// Its names, its value and its help: the one table that both the parser and
         /// `--help` read.
@@ -98,6 +98,11 @@ public enum OptionParser {
                 CommandLineOption(
                     "begin", value: "TIME", help: "With --replay: start at TIME (10:30, -15m, yesterday 23:00).")
             case .end: CommandLineOption("end", value: "TIME", help: "With --replay: stop at TIME.")
+            case .history:
+                CommandLineOption(
+                    "history", value: "MINUTES",
+                    help: "Keep this many minutes of samples to step back through while paused (Z); 0: none; "
+                        + "default: 10.")
             case .completions:
                 CommandLineOption(
                     "completions", value: "SHELL", help: "Print a completion script for bash, zsh or fish, and exit.")
@@ -261,6 +266,11 @@ public enum OptionParser {
                 throw UsageError("--record-max must be a size of 4K or more, such as 100M (got '\(value)')")
             }
             options.recordMax = bytes
+        case .history:
+            guard let minutes = Double(value), minutes.isFinite, minutes >= 0, minutes <= 10_080 else {
+                throw UsageError("--history must be a number of minutes from 0 to 10080 (got '\(value)')")
+            }
+            options.historyMinutes = minutes
         case .replay:
             guard !value.isEmpty else { throw UsageError("--replay needs a file name") }
             options.replayPath = value

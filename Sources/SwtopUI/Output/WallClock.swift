@@ -9,6 +9,13 @@ public struct WallClock: Sendable {
     public static let local = WallClock(usesLocalTime: true)
     public static let utc = WallClock(usesLocalTime: false)
 
+    /// The time now, in seconds since the epoch.
+    public static func now() -> Double {
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        return Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
+    }
+
     /// The calendar fields of `epochSeconds`; nil when the C library cannot say
     /// (a btime of UInt64.max puts the year past what an int holds).
     public func parts(_ epochSeconds: Double) -> tm? {

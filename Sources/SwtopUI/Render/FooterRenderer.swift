@@ -37,6 +37,8 @@ struct FooterRenderer {
         let row = layout.footerRow
         frame.fill(row: row, column: 0, count: layout.width, style: .functionLabel)
         switch state.mode {
+        case .choosingTime:
+            prompt("Go to: ", state.timeEntry, into: &frame, hint: "10:30, yesterday 23:00, -15m  Esc: cancel")
         case .searching:
             prompt("Search: ", state.search, into: &frame, hint: "Enter: done  Esc: cancel  F3: next")
         case .filtering:
@@ -56,6 +58,10 @@ struct FooterRenderer {
             }
         default:
             var notes: [String] = []
+            if let history = state.history {
+                notes.append(
+                    (history.isRecording ? "REPLAY " : "PAUSED ") + WallClock.local.timeOfDay(history.timestamp))
+            }
             if !state.tagged.isEmpty { notes.append("Tagged: \(state.tagged.count)") }
             if !state.activeFilter.isEverything {
                 notes.append("Filter: " + TerminalText.escape(state.activeFilter.source))

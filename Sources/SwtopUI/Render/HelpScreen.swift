@@ -17,7 +17,7 @@ enum HelpScreen {
         "  u      show one user's processes      K  H      kernel / user threads on/off",
         "  F1 h ? this help   Ctrl-L redraw      mouse     click: select, header: sort",
         "  F2 S   setup: columns, meters, colors, display options (saved at quit)",
-        "  g      group: program, user, container, unit, cgroup, none; Enter + - open",
+        "  g      group: program, user, …; Enter + - open  Z  pause, then { } ( ) [ ] @",
         "  Enter  inspect one process: details   e  l  o   its environment, files, output",
         "Acting on the selected process, or on all tagged ones (Space, c: with children):",
         "  z      suspend (SIGSTOP)              r         resume (SIGCONT)",

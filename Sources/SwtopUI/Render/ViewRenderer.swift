@@ -39,6 +39,7 @@ public struct ViewRenderer: Sendable {
                 layout: layout, usesColor: state.usesColor && state.preferences.colorScheme != .monochrome,
                 meters: state.preferences.meters
             ).draw(snapshot, into: &frame)
+            if let history = state.history { Self.drawHistoryLine(history, row: layout.headerHeight - 1, into: &frame) }
         } else {
             frame.put("Reading /proc…", row: 0, column: 0, style: .dim)
         }
@@ -62,8 +63,9 @@ public struct ViewRenderer: Sendable {
     ) -> (files: OnScreenFiles, processes: [ProcessEntry]) {
         let layout = Layout(state: state, cpuCount: snapshot?.system.cpuMeterCount ?? 1)
         // Grouped, the sampler reads statm for every process; no other column is shown.
+        // A past sample shows what was sampled: the processes now may be others.
         guard let snapshot, !layout.isTooSmall, state.mode != .help, state.mode.inspectView == nil,
-            state.grouping == nil
+            state.grouping == nil, state.history == nil
         else { return ([], []) }
         let table = TableRenderer(layout: layout, state: state)
         var files: OnScreenFiles = []

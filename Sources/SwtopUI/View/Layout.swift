@@ -41,9 +41,11 @@ public struct Layout: Sendable, Equatable {
 }
 
 extension Layout {
-    /// The layout of `state`'s screen, with as many meter rows as its longer meter column.
+    /// The layout of `state`'s screen, with as many meter rows as its longer meter
+    /// column, and one more for the sample's time while looking at the past.
     public init(state: ViewState, cpuCount: Int) {
         self.init(
-            width: state.width, height: state.height, cpuCount: cpuCount, summaryRows: state.preferences.meterRows)
+            width: state.width, height: state.height, cpuCount: cpuCount,
+            summaryRows: state.preferences.meterRows + (state.history == nil ? 0 : 1))
     }
 }

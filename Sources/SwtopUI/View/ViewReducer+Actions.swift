@@ -116,7 +116,14 @@ extension ViewReducer {
         state.tagged.formIntersection(snapshot.processes.lazy.map(\.identity))
     }
 
-    private static func refusedReadonly(_ state: inout ViewState) -> Bool {
+    static func refusedReadonly(_ state: inout ViewState) -> Bool {
+        // A past sample's process may be gone, or its PID another process's by now.
+        if let history = state.history {
+            state.message =
+                history.isRecording
+                ? "Replay: nothing is sent to processes" : "Paused on a past sample: actions work on the live view (Z)"
+            return true
+        }
         guard state.readonly else { return false }
         state.message = "Read-only: swtop was started with --readonly"
         return true

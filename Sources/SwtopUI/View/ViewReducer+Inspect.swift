@@ -7,6 +7,14 @@ extension ViewReducer {
     /// Enter, `e`, `l` or `o` on the table: the page for the selected row's process
     /// (a thread's row stands for its process, whose files and environment it shares).
     static func openInspect(_ page: InspectView.Page, _ state: inout ViewState, _ snapshot: Snapshot?) {
+        // The pages read the process as it is now, which a past sample's process may no longer be.
+        if let history = state.history {
+            state.message =
+                history.isRecording
+                ? "Replay: the inspect pages read live processes, not the recording"
+                : "Paused: the inspect pages read the live process (Z returns to it)"
+            return
+        }
         guard let pid = state.selectedPID, let processes = snapshot?.processes,
             let row = processes.first(where: { $0.pid == pid }),
             let process = row.isThread ? processes.first(where: { $0.pid == row.threadGroupID }) : row

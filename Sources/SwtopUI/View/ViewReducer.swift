@@ -11,6 +11,8 @@ public enum ViewEffect: Sendable, Equatable {
     case perform(PendingAction)
     /// Esc during a graceful stop: no SIGKILL.
     case cancelGracefulStop
+    /// Pause, step through the samples kept, or go back to the live view.
+    case travel(HistoryMove)
 }
 
 /// The keymap: one entry per key, each changing `ViewState` and never drawing.
@@ -35,6 +37,7 @@ public enum ViewReducer {
         case .filtering: effect = filter(key, &state)
         case .sortMenu(let highlighted): effect = sortMenu(key, highlighted, &state)
         case .groupSortMenu(let highlighted): effect = groupSortMenu(key, highlighted, &state)
+        case .choosingTime: effect = chooseTime(key, &state)
         case .userMenu(let highlighted): effect = userMenu(key, highlighted, &state, snapshot)
         case .confirming(let action): effect = confirm(key, action, &state)
         case .signalMenu(let index, let targets): effect = signalMenu(key, index, targets, &state)
@@ -51,6 +54,7 @@ public enum ViewReducer {
     private static func browse(_ key: Key, _ state: inout ViewState, _ rows: [DisplayRow], _ snapshot: Snapshot?)
         -> ViewEffect
     {
+        if let handled = browseHistory(key, &state) { return handled }
         if state.grouping != nil, let handled = browseGroups(key, &state, rows, snapshot) { return handled }
         let page = max(1, Layout(state: state, cpuCount: snapshot?.system.cpuMeterCount ?? 1).tableHeight)
         switch key {

@@ -15,6 +15,8 @@ public struct ViewState: Sendable, Equatable {
         case sortMenu(SortKey)
         /// Choosing the group table's sort column (F6 while grouped).
         case groupSortMenu(GroupColumn)
+        /// Typing a time to go to (`@`) while looking at the past.
+        case choosingTime
         /// Choosing a user (`u`): the highlighted uid, nil for "all users". Kept by
         /// uid, not by position: the list changes as processes come and go.
         case userMenu(UInt32?)
@@ -68,6 +70,11 @@ public struct ViewState: Sendable, Equatable {
     public var usesUnicode = true
     /// Tagged processes: actions apply to all of them.
     public var tagged: Set<ProcessIdentity> = []
+    /// The past sample on screen: the live view paused (`Z`), or a recording replayed.
+    /// nil for the live view.
+    public var history: HistoryPosition?
+    /// The time being typed after `@`.
+    public var timeEntry = ""
     /// `--readonly`: no key sends anything to a process.
     public var readonly = false
     /// The signal the F9 menu offers first: SIGTERM, then the last one chosen.
