@@ -68,7 +68,7 @@ final class InteractiveSession {
 
     /// Returns the exit status.
     func run() -> Int32 {
-        // The sampler may have finished while the terminal was set up; a replay opens on its first sample.
+        // The sampler may have finished while the terminal was set up; a replay opens at --begin.
         if sampler == nil, let history { show(opening ?? history.firstSequence, of: history) }
         adoptLatestSnapshot()
         while true {

@@ -67,14 +67,11 @@ extension ViewReducer {
     static func groupSortMenu(_ key: Key, _ highlighted: GroupColumn, _ state: inout ViewState) -> ViewEffect {
         let columns = GroupColumn.allCases
         let index = columns.firstIndex(of: highlighted) ?? 0
-        func highlight(_ position: Int) {
-            state.mode = .groupSortMenu(columns[min(max(0, position), columns.count - 1)])
+        if let position = menuPosition(after: key, from: index, count: columns.count) {
+            state.mode = .groupSortMenu(columns[position])
+            return .none
         }
         switch key {
-        case .up: highlight(index - 1)
-        case .down: highlight(index + 1)
-        case .home: highlight(0)
-        case .end: highlight(columns.count - 1)
         case .enter:
             state.groupOrdering = GroupOrdering(column: highlighted)
             state.mode = .browsing

@@ -288,15 +288,28 @@ public enum ViewReducer {
 
     // MARK: Menus
 
+    /// Up, Down, Home and End in a menu of `count` entries: the entry to highlight
+    /// next, kept inside the menu; nil for any other key.
+    static func menuPosition(after key: Key, from index: Int, count: Int) -> Int? {
+        let position: Int
+        switch key {
+        case .up: position = index - 1
+        case .down: position = index + 1
+        case .home: position = 0
+        case .end: position = count - 1
+        default: return nil
+        }
+        return min(max(0, position), count - 1)
+    }
+
     private static func sortMenu(_ key: Key, _ highlighted: SortKey, _ state: inout ViewState) -> ViewEffect {
         let keys = TableColumn.sortable
         let index = keys.firstIndex(of: highlighted) ?? 0
-        func highlight(_ position: Int) { state.mode = .sortMenu(keys[min(max(0, position), keys.count - 1)]) }
+        if let position = menuPosition(after: key, from: index, count: keys.count) {
+            state.mode = .sortMenu(keys[position])
+            return .none
+        }
         switch key {
-        case .up: highlight(index - 1)
-        case .down: highlight(index + 1)
-        case .home: highlight(0)
-        case .end: highlight(keys.count - 1)
         case .enter:
             state.ordering.key = highlighted
             state.ordering.inverted = false
@@ -312,14 +325,11 @@ public enum ViewReducer {
     {
         let entries = UserChoices.menu(in: snapshot)
         let index = UserChoices.position(of: highlighted, in: entries)
-        func highlight(_ position: Int) {
-            state.mode = .userMenu(entries[min(max(0, position), entries.count - 1)].uid)
+        if let position = menuPosition(after: key, from: index, count: entries.count) {
+            state.mode = .userMenu(entries[position].uid)
+            return .none
         }
         switch key {
-        case .up: highlight(index - 1)
-        case .down: highlight(index + 1)
-        case .home: highlight(0)
-        case .end: highlight(entries.count - 1)
         case .enter:
             state.ordering.userID = entries[index].uid
             state.mode = .browsing
