@@ -30,6 +30,19 @@ import Testing
         #expect(RegexExpansion.nodes(in: stacked, limit: 4096) == 4097)
     }
 
+    @Test func repeatedEmptyPartsAreRefusedBeforeRegcompSpendsSecondsOnThem() throws {
+        // What the fuzzer found next: copies that can match nothing made regcomp's
+        // epsilon-closure pass take seconds at 3,900 nodes, inside the old limit of 4096.
+        #expect(nodes("(()*){1300}") == 3901)
+        do {
+            _ = try FilterExpression(parsing: "comm~(()*){1300}")
+            Issue.record("a pattern of 3901 parts compiled")
+        } catch {
+            #expect(error.message.contains("over \(FilterPattern.maximumNodes) parts"))
+        }
+        _ = try FilterExpression(parsing: "comm~(()*){100}")
+    }
+
     @Test func aFilterThatWouldExpandTooFarIsRefusedBeforeItCompiles() throws {
         let text = "comm~^(pe!=" + String(repeating: "+", count: 30) + "Z"
         #expect(throws: FilterError.self) { try FilterExpression(parsing: text) }

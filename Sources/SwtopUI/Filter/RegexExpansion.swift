@@ -4,7 +4,9 @@
 /// `regcomp` copies a repeated part once per repetition: `a+` becomes `aa*` and
 /// `a{3,5}` five copies of `a`. Stacked or nested repetitions therefore multiply:
 /// `(ab)+++…` with thirty `+` asks for gigabytes, and `((a{99}){99}){99}` for a
-/// million copies. A pattern whose count passes a limit is refused instead.
+/// million copies. The epsilon-closure pass that follows grows about with the cube
+/// of the count when the copies can match nothing. A pattern whose count passes a
+/// limit is refused instead.
 enum RegexExpansion {
     /// The count of `pattern`, or `limit + 1` as soon as it passes `limit`.
     static func nodes(in pattern: String, limit: Int) -> Int {
