@@ -3,7 +3,10 @@ import Testing
 @testable import SwtopUI
 
 @Suite struct RegexExpansionTests {
-    private func nodes(_ pattern: String) -> Int { RegexExpansion.nodes(in: pattern, limit: 1_000_000) }
+    private func nodes(_ pattern: String) -> Int { RegexExpansion.shape(of: pattern, limit: 1_000_000).nodes }
+    private func stacks(_ pattern: String) -> Bool {
+        RegexExpansion.shape(of: pattern, limit: 1_000_000).stacksRepetitions
+    }
 
     @Test func plainPatternsCountTheirParts() {
         #expect(nodes("abc") == 3)
@@ -27,7 +30,18 @@ import Testing
         #expect(nodes("((a{10}){10}){10}") > 1000)
         // What the fuzzer found: thirty stacked `+` made regcomp allocate past 2 GiB.
         let stacked = "^(pe!=" + String(repeating: "+", count: 30) + "Z \u{8a}t"
-        #expect(RegexExpansion.nodes(in: stacked, limit: 4096) == 4097)
+        #expect(RegexExpansion.shape(of: stacked, limit: 4096).nodes == 4097)
+    }
+
+    @Test func stackedRepetitionsAreToldApartFromSeparateOnes() {
+        #expect(stacks("a**"))
+        #expect(stacks("a+?"))
+        #expect(stacks("a{2}*"))
+        #expect(stacks("(ab)?{3}"))
+        #expect(!stacks("a*b+c?d{2}"))
+        #expect(!stacks("(a*)*")) // a group between them: regcomp nests, the count covers it
+        #expect(!stacks("[*+?]*\\**")) // in brackets and escaped they are literals
+        #expect(!stacks("a{x*")) // not a bound: the brace is a literal, then a star
     }
 
     @Test func repeatedEmptyPartsAreRefusedBeforeRegcompSpendsSecondsOnThem() throws {
@@ -43,8 +57,26 @@ import Testing
         _ = try FilterExpression(parsing: "comm~(()*){100}")
     }
 
+    @Test func aFilterThatStacksRepetitionsIsRefusedBeforeItCompiles() {
+        // What the fuzzer found: runs of stacked ? and * (250 bytes) made regcomp's
+        // epsilon-closure pass take a quarter of a second, seconds under a sanitizer.
+        let runs =
+            "x" + String(repeating: "?", count: 57) + "y" + String(repeating: "?", count: 20) + "z"
+            + String(repeating: "?", count: 22) + "w" + String(repeating: "?", count: 12)
+            + String(repeating: "*", count: 111)
+        for text in ["comm~^(pe!=" + String(repeating: "+", count: 30) + "Z", "comm~" + runs] {
+            do {
+                _ = try FilterExpression(parsing: text)
+                Issue.record("\(text) compiled")
+            } catch {
+                #expect(error.message.contains("stacked repetitions"))
+                #expect(error.position == 6)
+            }
+        }
+    }
+
     @Test func aFilterThatWouldExpandTooFarIsRefusedBeforeItCompiles() throws {
-        let text = "comm~^(pe!=" + String(repeating: "+", count: 30) + "Z"
+        let text = "comm~((((a+)+)+)+){200}"
         #expect(throws: FilterError.self) { try FilterExpression(parsing: text) }
         do {
             _ = try FilterExpression(parsing: text)
