@@ -4,12 +4,13 @@ import Testing
 /// `-F/--filter` and `-p/--pid` of the built binary, on processes the test starts.
 @Suite struct FilterEndToEndTests {
     @Test func filterKeepsWhatTheKernelSays() throws {
-        let short = try Spawn.start("/bin/sleep", ["/bin/sleep", "301"])
+        let short = try Spawn.start("/bin/sleep", ["/bin/sleep", "3101"])
         defer { Spawn.kill(short) }
-        let long = try Spawn.start("/bin/sleep", ["/bin/sleep", "302"])
+        let long = try Spawn.start("/bin/sleep", ["/bin/sleep", "3102"])
         defer { Spawn.kill(long) }
-        // Our children named sleep whose command line ends in 302: only `long`.
-        let filter = "ppid=\(getpid()) and comm=sleep and command~\"302$\""
+        // Our children named sleep whose command line ends in 3102: only `long`. (Other
+        // suites running at the same time start sleeps of their own; none for 310x.)
+        let filter = "ppid=\(getpid()) and comm=sleep and command~\"3102$\""
         let run = try SwtopRun.run(["--json", "-n", "1", "-d", "0.2", "-F", filter])
         run.expectSuccess()
         let frame = try #require(Frames.parse(run).first)
@@ -20,7 +21,7 @@ import Testing
         // Numbers compare as numbers: the larger PID, by the kernel's PIDs, not their digits.
         let larger = max(short, long)
         let numeric = try SwtopRun.run([
-            "--batch", "-n", "1", "-d", "0.2", "-F", "ppid=\(getpid()) and comm=sleep and pid>=\(larger)",
+            "--batch", "-n", "1", "-d", "0.2", "-F", "ppid=\(getpid()) and command~\"310[12]$\" and pid>=\(larger)",
         ])
         numeric.expectSuccess()
         let rows = numeric.outputLines.drop { !$0.contains("PID USER") }.dropFirst()
