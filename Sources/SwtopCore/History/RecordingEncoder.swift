@@ -5,11 +5,13 @@ public struct RecordingEncoder: Sendable {
     public static let defaultFullInterval: Double = 600
 
     public let fullInterval: Double
+    public let level: Zstd.Level
     private var previous: Snapshot?
     private var lastFullTime = -Double.infinity
 
-    public init(fullInterval: Double = RecordingEncoder.defaultFullInterval) {
+    public init(fullInterval: Double = RecordingEncoder.defaultFullInterval, level: Zstd.Level = .standard) {
         self.fullInterval = fullInterval
+        self.level = level
     }
 
     /// The next record starts over with a full sample (a new file after rotation).
@@ -25,6 +27,6 @@ public struct RecordingEncoder: Sendable {
         return RecordingFormat.record(
             kind: base == nil ? .full : .delta, generation: snapshot.generation,
             baseGeneration: base?.generation ?? 0, timestamp: snapshot.timestamp,
-            payload: payload)
+            payload: payload, level: level)
     }
 }

@@ -35,9 +35,9 @@ public enum RecordingFormat {
     /// One record: frame header and compressed payload.
     public static func record(
         kind: Kind, generation: UInt64, baseGeneration: UInt64, timestamp: Double,
-        payload: [UInt8]
+        payload: [UInt8], level: Zstd.Level = .standard
     ) -> [UInt8] {
-        let compressed = Zstd.compress(payload)
+        let compressed = Zstd.compress(payload, level: level)
         var writer = RecordByteWriter()
         for byte in recordMarker { writer.byte(byte) }
         writer.fixed32(UInt32(compressed.count))

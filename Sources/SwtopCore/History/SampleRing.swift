@@ -52,7 +52,7 @@ public final class SampleRing: SampleHistory {
         self.byteLimit = byteLimit
         self.directory = directory
         current = first
-        encoder = RecordingEncoder(fullInterval: fullInterval)
+        encoder = RecordingEncoder(fullInterval: fullInterval, level: .fast)
     }
 
     public var firstSequence: Int { dropped }
