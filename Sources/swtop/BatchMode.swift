@@ -30,6 +30,10 @@ struct BatchMode {
             || selection.filter.readsCgroups || grouping?.readsCgroups == true
         // JSON gives every process's I/O; text reads it only to order by it.
         options.readsIO = format == .json || ordering.key.isIO || selection.filter.readsIO
+        // JSON gives every process's TCP rates and, where a GPU exists, its GPU use.
+        options.readsNetwork = format == .json || ordering.key.isNetwork || selection.filter.readsNetwork
+        options.readsGPU =
+            (format == .json && DRMDevices.exist(in: procFS)) || ordering.key.isGPU || selection.filter.readsGPU
         // The machine-wide meters: a few files per refresh, not per process.
         options.readsDiskActivity = true
         options.readsNetworkActivity = true

@@ -69,6 +69,7 @@ struct InteractiveMode {
         state.usesUnicode = screen.usesUnicode
         state.readonly = readonly
         state.mountPoints = MountsParser.read(procFS: procFS)
+        state.hasGPU = DRMDevices.exist(in: procFS)
         let session = InteractiveSession(
             state: state, procFS: procFS, delay: delay, grace: grace, settings: settings,
             sampler: sampler, history: history, opening: replayStart, screen: screen, signals: signals,

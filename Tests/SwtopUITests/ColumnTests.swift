@@ -121,7 +121,8 @@ import Testing
 
     @Test func everyColumnHasATitleItCanBeFoundBy() {
         for column in TableColumn.allCases {
-            #expect(TableColumn(name: column.title.lowercased()) == column)
+            #expect(TableColumn(name: column.name.lowercased()) == column)
+            #expect(!column.name.contains(" "))
             #expect(column.width > DisplayWidth.of(column.title) || column.isFlexible)
         }
     }

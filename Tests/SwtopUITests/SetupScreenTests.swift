@@ -30,11 +30,11 @@ import Testing
 
     @Test func columnsAreShownHiddenMovedAndSortedBy() {
         var state = ViewState()
-        // Hide PID (first), then show UNIT (last in the list).
+        // Hide PID (first), then show NET TX/s (last in the list).
         _ = press([.function(2), .character(" "), .end, .character(" ")], &state, snapshot: Self.snapshot)
         #expect(
             state.preferences.columns == [
-                .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command, .unit,
+                .user, .priority, .nice, .virt, .res, .shr, .state, .cpu, .mem, .time, .command, .netSend,
             ])
         // Move USER down twice, then sort by it.
         _ = press([.home, .function(8), .character(">"), .character("s")], &state, snapshot: Self.snapshot)
@@ -84,16 +84,16 @@ import Testing
         let lines = render(state).lines
         #expect(lines[0].hasPrefix("0[|||"))
         // The column titles beside the panel are already the new ones: PID gone, EXE last.
-        // The column titles beside the panel are already the new ones: no PID; UNIT, added last,
+        // The column titles beside the panel are already the new ones: no PID; NET TX/s, added last,
         // is the first to go when 80 cells are too few.
         #expect(lines[4] == "USER     PRI  NI   VIRT    RES    SHR S ▼CPU%  MEM%     TIME+ Command")
         #expect(lines[5].hasPrefix(" Columns  Meters  Colors  Display "))
         #expect(lines[6].hasPrefix(" Space show/hide  F7 F8 move  s sort  I invert"))
-        // The highlight followed UNIT to its new place; the list scrolls to keep it in the middle.
+        // The highlight followed NET TX/s to its new place; the list scrolls to keep it in the middle.
         #expect(lines[7].hasPrefix(" [x] VIRT      virtual memory size               │"))
         #expect(lines[13].hasPrefix(" [x] TIME+     CPU time used                     │"))
         #expect(lines[14].hasPrefix(" [x] Command   command line                      │"))
-        #expect(lines[15].hasPrefix(" [x] UNIT      systemd unit or slice             │"))
+        #expect(lines[15].hasPrefix(" [x] NET TX/s  TCP only: sent, acked per s; a sha│"))
         #expect(lines[16].hasPrefix(" [ ] PID       process id                        │"))
         #expect(lines[22].hasPrefix(" [ ] NCPU% v   CPU usage over all CPUs, 100% = al│"))
         #expect(lines[23] == "Left Right page  Up Down choose  Esc done  Saved when swtop quits")

@@ -1,7 +1,7 @@
 /// One process in a snapshot: the numbers re-read every refresh, plus a shared
 /// reference to what was read once for its identity.
 public struct ProcessEntry: Sendable {
-    // The fields are ordered widest first, and the rarely read I/O numbers sit
+    // The fields are ordered widest first, and the rarely read I/O, network and GPU numbers sit
     // behind one reference, because a snapshot holds an entry per process and
     // several snapshots are alive at once: this keeps an entry at 144 bytes.
 
@@ -16,7 +16,7 @@ public struct ProcessEntry: Sendable {
     public var approximateResidentBytes: UInt64
     public var memoryPercent: Double
     public var details: ProcessDetails
-    private var io: ProcessIO?
+    private var extras: ProcessExtras?
     /// RES and SHR from `statm`, when this sample read it (see `ScanOptions.readsStatm`).
     public var exactMemory: ResidentMemory?
     /// The state letter of proc(5): R, S, D, Z, T, t, X, I …
@@ -48,15 +48,28 @@ public struct ProcessEntry: Sendable {
 
     /// `/proc/PID/io`, when this sample read it (`ScanOptions.readsIO`) and it was readable.
     public var ioCounters: IOCounters? {
-        get { io?.counters }
-        set { io = ProcessIO(counters: newValue, rates: io?.rates) }
+        get { extras?.ioCounters }
+        set { extras = ProcessExtras(extras, ioCounters: newValue) }
     }
 
     /// Storage bytes per second since the previous sample of the same process; nil
     /// on its first sample or where `io` was not read.
     public var ioRates: IORates? {
-        get { io?.rates }
-        set { io = ProcessIO(counters: io?.counters, rates: newValue) }
+        get { extras?.ioRates }
+        set { extras = ProcessExtras(extras, ioRates: newValue) }
+    }
+
+    /// TCP bytes per second of the sockets this process holds (`ScanOptions.readsNetwork`);
+    /// nil where not read, not permitted, or on the first sample read.
+    public var networkRates: NetworkRates? {
+        get { extras?.networkRates }
+        set { extras = ProcessExtras(extras, networkRates: newValue) }
+    }
+
+    /// GPU use of this process's DRM clients (`ScanOptions.readsGPU`); nil where not read.
+    public var gpuUse: GPUUse? {
+        get { extras?.gpuUse }
+        set { extras = ProcessExtras(extras, gpuUse: newValue) }
     }
 
     public init(
@@ -118,16 +131,30 @@ extension ProcessEntry {
     }
 }
 
-/// The I/O numbers of one entry. Immutable, so entries that share one (copies of
-/// a snapshot handed to another thread) never see each other's changes.
-private final class ProcessIO: Sendable {
-    let counters: IOCounters?
-    let rates: IORates?
+/// The I/O, network and GPU numbers of one entry. Immutable, so entries that share
+/// one (copies of a snapshot handed to another thread) never see each other's changes.
+private final class ProcessExtras: Sendable {
+    let ioCounters: IOCounters?
+    let ioRates: IORates?
+    let networkRates: NetworkRates?
+    let gpuUse: GPUUse?
 
-    /// nil when there is nothing to hold, so entries without I/O numbers hold no object.
-    init?(counters: IOCounters?, rates: IORates?) {
-        guard counters != nil || rates != nil else { return nil }
-        self.counters = counters
-        self.rates = rates
+    /// `old` with the given parts replaced; nil when nothing is left to hold, so
+    /// entries without these numbers hold no object.
+    convenience init?(
+        _ old: ProcessExtras?, ioCounters: IOCounters?? = nil, ioRates: IORates?? = nil,
+        networkRates: NetworkRates?? = nil, gpuUse: GPUUse?? = nil
+    ) {
+        self.init(
+            ioCounters: ioCounters ?? old?.ioCounters, ioRates: ioRates ?? old?.ioRates,
+            networkRates: networkRates ?? old?.networkRates, gpuUse: gpuUse ?? old?.gpuUse)
+    }
+
+    init?(ioCounters: IOCounters?, ioRates: IORates?, networkRates: NetworkRates?, gpuUse: GPUUse?) {
+        guard ioCounters != nil || ioRates != nil || networkRates != nil || gpuUse != nil else { return nil }
+        self.ioCounters = ioCounters
+        self.ioRates = ioRates
+        self.networkRates = networkRates
+        self.gpuUse = gpuUse
     }
 }

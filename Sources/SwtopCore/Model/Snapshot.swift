@@ -49,6 +49,8 @@ public struct SystemState: Sendable {
     public var networkActivity: [InterfaceActivity]?
     public var pressure: MachinePressure?
     public var temperatures: [TemperatureReading]?
+    /// DRM devices with clients, summed over every process (`ScanOptions.readsGPU`).
+    public var gpus: [GPUDevice]?
 
     public var onlineCPUs: Int { max(1, cpus.count) }
 

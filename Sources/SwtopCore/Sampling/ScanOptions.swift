@@ -36,6 +36,11 @@ public struct ScanOptions: Sendable, Equatable {
     /// Runtimes and systemd place a process right after it starts; a later move is
     /// rare, and a process that runs is the one worth noticing it for.
     public var readsCgroups = false
+    /// List every process's descriptors and match its sockets against the kernel's
+    /// TCP socket table (NET RX/s, NET TX/s): `DescriptorUsageReader`.
+    public var readsNetwork = false
+    /// Read the fdinfo of every process's DRM descriptors (GPU%, GPU MEM, the GPU meter).
+    public var readsGPU = false
 
     public init(readsStatm: Bool = false, readsThreads: Bool = false, readsKernelThreads: Bool = true) {
         self.readsStatm = readsStatm

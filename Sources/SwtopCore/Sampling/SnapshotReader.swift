@@ -11,6 +11,7 @@ public final class SnapshotReader {
     private var lastSystem: SystemSample?
     private lazy var meters = MeterReader(procFS: procFS)
     private lazy var activity = MachineActivityReader(procFS: procFS)
+    private lazy var descriptorUsage = DescriptorUsageReader(procFS: procFS)
     /// Whether `/proc/loadavg`'s last PID speaks for the tasks under the proc root
     /// (see `isOwnNamespace`).
     private let lastPIDCoversRoot: Bool
@@ -54,10 +55,18 @@ public final class SnapshotReader {
         let listing = !unchanged || samplesSinceListing + 1 >= Self.listingInterval
         lastPID = freshLastPID
         samplesSinceListing = listing ? 0 : samplesSinceListing + 1
-        let processes = scanner.scan(previous: previous, listing: listing)
-        return assembler.assemble(
+        var processes = scanner.scan(previous: previous, listing: listing)
+        var gpus: [GPUDevice]?
+        if options.readsNetwork || options.readsGPU {
+            gpus = descriptorUsage.annotate(
+                &processes, network: options.readsNetwork, gpu: options.readsGPU,
+                monotonicSeconds: system.monotonicSeconds)
+        }
+        var snapshot = assembler.assemble(
             system: system, processes: processes, unreadable: scanner.unreadableCount,
             notRefreshed: scanner.notRefreshedCount, timestamp: Self.now())
+        snapshot.system.gpus = gpus
+        return snapshot
     }
 
     /// The system sample, and the last PID from a loadavg read just now (nil when

@@ -32,6 +32,8 @@ public struct FilterExpression: Sendable, Equatable {
     public var readsStatm: Bool { comparedKeys.contains(.shr) }
     /// An I/O comparison needs every process's `io`.
     public var readsIO: Bool { comparedKeys.contains(where: \.isIO) }
+    public var readsNetwork: Bool { comparedKeys.contains(where: \.isNetwork) }
+    public var readsGPU: Bool { comparedKeys.contains(where: \.isGPU) }
 
     public func matches(_ process: ProcessEntry, system: SystemState) -> Bool {
         root?.matches(process, system) ?? true

@@ -22,8 +22,9 @@ struct FilterField: Sendable {
         switch key {
         case .pid, .ppid, .uid, .priority, .nice, .threads, .tty, .processor, .pgrp, .session: .plain
         case .virt, .res, .shr, .io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal: .bytes
+        case .netReceive, .netSend, .gpuMemory: .bytes
         case .time, .start: .seconds
-        case .cpu, .mem: .percent
+        case .cpu, .mem, .gpu: .percent
         case .user, .state, .command, .comm, .exe, .cgroup, .container, .unit: .text
         }
     }
@@ -57,6 +58,10 @@ struct FilterField: Sendable {
         case .ioWrite: return process.ioRates.map(\.writePerSecond)
         case .ioReadTotal: return process.ioCounters.map { Double($0.readBytes) }
         case .ioWriteTotal: return process.ioCounters.map { Double($0.writtenBytes) }
+        case .netReceive: return process.networkRates?.receivePerSecond
+        case .netSend: return process.networkRates?.sendPerSecond
+        case .gpu: return process.gpuUse?.percent
+        case .gpuMemory: return process.gpuUse?.memoryBytes.map(Double.init)
         case .user, .state, .command, .comm, .exe, .cgroup, .container, .unit: return nil
         }
     }

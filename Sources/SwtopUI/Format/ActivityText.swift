@@ -19,6 +19,16 @@ public enum ActivityText {
         return text
     }
 
+    /// `0000:00:02.0 42% 512M, …` per device (busy time of its engines, its clients' memory).
+    public static func gpus(_ gpus: [GPUDevice]) -> String {
+        guard !gpus.isEmpty else { return "idle" }
+        return gpus.map { gpu in
+            TerminalText.escape(gpu.name) + " "
+                + (gpu.busyPercent.map { Units.fixed($0, fractionDigits: 0) + "%" } ?? "-")
+                + (gpu.memoryBytes.map { " " + Units.size($0) } ?? "")
+        }.joined(separator: ", ")
+    }
+
     /// `rx 1.2M/s, tx 40K/s`
     public static func network(_ interfaces: [InterfaceActivity]) -> String {
         "rx " + rate(interfaces.receivedBytesPerSecond) + ", tx " + rate(interfaces.transmittedBytesPerSecond)

@@ -75,6 +75,24 @@ extension JSONFrameEncoder {
             json.null()
         }
 
+        // Per DRM device, summed over every process's clients; null without a GPU or when not read.
+        json.key("gpus")
+        if let gpus = system.gpus {
+            json.beginArray()
+            for gpu in gpus {
+                json.beginObject()
+                json.field("device", gpu.name)
+                json.field("busy_percent", gpu.busyPercent)
+                json.key("memory_bytes")
+                if let bytes = gpu.memoryBytes { json.integer(bytes) } else { json.null() }
+                json.field("clients", gpu.clients)
+                json.endObject()
+            }
+            json.endArray()
+        } else {
+            json.null()
+        }
+
         json.key("cgroup_limits")
         if let limits = system.cgroupLimits {
             json.beginObject()

@@ -212,6 +212,12 @@ public struct JSONFrameEncoder: Sendable {
         if let counters = process.ioCounters { json.integer(counters.readBytes) } else { json.null() }
         json.key("write_bytes")
         if let counters = process.ioCounters { json.integer(counters.writtenBytes) } else { json.null() }
+        // TCP sockets (sock_diag) and DRM clients (fdinfo): null when not read, not permitted, or first sample.
+        json.field("net_rx_bytes_per_s", process.networkRates?.receivePerSecond)
+        json.field("net_tx_bytes_per_s", process.networkRates?.sendPerSecond)
+        json.field("gpu_percent", process.gpuUse?.percent)
+        json.key("gpu_memory_bytes")
+        if let bytes = process.gpuUse?.memoryBytes { json.integer(bytes) } else { json.null() }
         if let depth { json.field("depth", depth) }
         json.endObject()
     }

@@ -45,6 +45,10 @@ struct ColumnText {
             DisplayWidth.middleCut(TerminalText.escape(process.details.cgroup?.path ?? "-"), cells: column.width - 1)
         case .container: process.details.cgroup?.container?.shortName ?? "-"
         case .unit: DisplayWidth.fit(TerminalText.escape(process.details.cgroup?.unit ?? "-"), cells: column.width - 1)
+        case .netReceive: process.networkRates.map { Units.size(UInt64(saturating: $0.receivePerSecond)) } ?? ""
+        case .netSend: process.networkRates.map { Units.size(UInt64(saturating: $0.sendPerSecond)) } ?? ""
+        case .gpu: process.gpuUse?.percent.map { Units.fixed($0, fractionDigits: 1) } ?? ""
+        case .gpuMemory: process.gpuUse?.memoryBytes.map(Units.size) ?? "-"
         case .command: ""
         }
     }

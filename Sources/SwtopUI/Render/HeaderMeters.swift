@@ -71,7 +71,7 @@ extension HeaderRenderer {
                     ", \(tasks.unreadable) unreadable", row: row, column: position, style: .meterText,
                     limit: column + width - position)
             }
-        case (.load, _), (.uptime, _), (.diskIO, _), (.networkIO, _), (.pressure, _), (.temperature, _),
+        case (.load, _), (.uptime, _), (.diskIO, _), (.networkIO, _), (.pressure, _), (.temperature, _), (.gpu, _),
             (.contextSwitches, _), (.interrupts, _):
             break // drawn above as text lines
         case (.cpuFrequency, .bar):
@@ -126,6 +126,7 @@ extension HeaderRenderer {
         case .networkIO: return ("Network: ", system.networkActivity.map(ActivityText.network) ?? "-", "")
         case .pressure: return ("PSI: ", system.pressure.map(ActivityText.pressure) ?? "n/a", "")
         case .temperature: return ("Temp: ", system.temperatures.map(ActivityText.temperatures) ?? "-", "")
+        case .gpu: return ("GPU: ", system.gpus.map(ActivityText.gpus) ?? "-", "")
         case .contextSwitches: return ("Context switches: ", system.contextSwitchesPerSecond.map(rate) ?? "-", "/s")
         case .interrupts: return ("Interrupts: ", system.interruptsPerSecond.map(rate) ?? "-", "/s")
         case .memory, .swap, .tasks, .cpuFrequency, .disk: return nil

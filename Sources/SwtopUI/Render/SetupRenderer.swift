@@ -66,7 +66,7 @@ struct SetupRenderer {
         }
         switch page {
         case .columns:
-            return SetupMenu.columns(preferences).map { column in
+            return SetupMenu.columns(state).map { column in
                 let sorted = column.sortKey == state.ordering.key ? (state.ordering.descending ? " v" : " ^") : ""
                 return check(preferences.columns.contains(column)) + pad(column.title + sorted, 10) + column.summary
             }

@@ -49,6 +49,8 @@ public struct Meter: Sendable, Equatable {
         case pressure
         /// hwmon sensors and thermal zones.
         case temperature
+        /// Busy % and memory per DRM device, from its clients' fdinfo.
+        case gpu
         /// Used space of the file system mounted here.
         case disk(String)
     }
@@ -75,7 +77,7 @@ public struct Meter: Sendable, Equatable {
     /// Every kind the setup screen offers (disks: the root file system; more in the config file).
     public static let offered: [Kind] = [
         .memory, .swap, .tasks, .load, .uptime, .cpuFrequency, .contextSwitches,
-        .interrupts, .diskIO, .networkIO, .pressure, .temperature, .disk("/"),
+        .interrupts, .diskIO, .networkIO, .pressure, .temperature, .gpu, .disk("/"),
     ]
 }
 
@@ -96,6 +98,7 @@ extension Meter.Kind {
         case .networkIO: "NetworkIO"
         case .pressure: "Pressure"
         case .temperature: "Temperature"
+        case .gpu: "GPU"
         }
     }
 
@@ -103,7 +106,8 @@ extension Meter.Kind {
     public var hasFraction: Bool {
         switch self {
         case .memory, .swap, .cpuFrequency, .disk: true
-        case .tasks, .load, .uptime, .contextSwitches, .interrupts, .diskIO, .networkIO, .pressure, .temperature: false
+        case .tasks, .load, .uptime, .contextSwitches, .interrupts, .diskIO, .networkIO, .pressure, .temperature, .gpu:
+            false
         }
     }
 

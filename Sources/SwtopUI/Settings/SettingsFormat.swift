@@ -128,8 +128,8 @@ public enum SettingsFormat {
             # One 'key = value' a line; '#' starts a comment. Unknown or broken lines
             # are reported and left at their defaults.
 
-            # Table columns, left to right: \(TableColumn.allCases.map(\.title).joined(separator: " "))
-            columns = \(preferences.columns.map(\.title).joined(separator: " "))
+            # Table columns, left to right: \(TableColumn.allCases.map(\.name).joined(separator: " "))
+            columns = \(preferences.columns.map(\.name).joined(separator: " "))
             # Sort key (as for --sort) and whether its order is inverted.
             sort = \(settings.sortKey.rawValue)
             sort_inverted = \(yes(settings.sortInverted))

@@ -11,6 +11,12 @@ public enum SortKey: String, CaseIterable, Sendable {
     case ioWrite = "io_write"
     case ioReadTotal = "io_read_total"
     case ioWriteTotal = "io_write_total"
+    /// TCP payload bytes per second of the process's sockets (sock_diag).
+    case netReceive = "net_rx"
+    case netSend = "net_tx"
+    /// GPU engine time and memory of its DRM clients (fdinfo).
+    case gpu
+    case gpuMemory = "gpu_mem"
 
     /// Accepts the column's name as printed in the header and the usual aliases
     /// from ps, top and htop (`%cpu`, `rss`, `vsz`, `ni`, `cmd` …), in any case.
@@ -47,6 +53,10 @@ public enum SortKey: String, CaseIterable, Sendable {
         case "write/s", "wbytes": self = .ioWrite
         case "read": self = .ioReadTotal
         case "write": self = .ioWriteTotal
+        case "net_rx/s", "rx", "netrx": self = .netReceive
+        case "net_tx/s", "tx", "nettx": self = .netSend
+        case "gpu%": self = .gpu
+        case "gpu_memory", "vram": self = .gpuMemory
         default: return nil
         }
     }
@@ -54,11 +64,18 @@ public enum SortKey: String, CaseIterable, Sendable {
     /// A rate or total from `/proc/PID/io`.
     public var isIO: Bool { [.io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal].contains(self) }
 
+    /// A rate from the process's TCP sockets (`ScanOptions.readsNetwork`).
+    public var isNetwork: Bool { self == .netReceive || self == .netSend }
+
+    /// GPU use of its DRM clients (`ScanOptions.readsGPU`).
+    public var isGPU: Bool { self == .gpu || self == .gpuMemory }
+
     /// Amounts sort largest first, as in htop; names and ids smallest first.
     public var descendingByDefault: Bool {
         switch self {
         case .virt, .res, .shr, .cpu, .mem, .time, .threads: return true
         case .io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal: return true
+        case .netReceive, .netSend, .gpu, .gpuMemory: return true
         default: return false
         }
     }
@@ -107,6 +124,14 @@ public enum SortKey: String, CaseIterable, Sendable {
             return order(
                 a.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1,
                 b.ioCounters.map { Int64(clamping: $0.writtenBytes) } ?? -1)
+        case .netReceive:
+            return order(a.networkRates?.receivePerSecond ?? -1, b.networkRates?.receivePerSecond ?? -1)
+        case .netSend: return order(a.networkRates?.sendPerSecond ?? -1, b.networkRates?.sendPerSecond ?? -1)
+        case .gpu: return order(a.gpuUse?.percent ?? -1, b.gpuUse?.percent ?? -1)
+        case .gpuMemory:
+            return order(
+                a.gpuUse?.memoryBytes.map { Int64(clamping: $0) } ?? -1,
+                b.gpuUse?.memoryBytes.map { Int64(clamping: $0) } ?? -1)
         }
     }
 

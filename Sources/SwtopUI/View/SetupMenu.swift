@@ -25,13 +25,18 @@ public struct SetupState: Sendable, Equatable {
 /// The entries of each setup page, shared by the reducer (what a key changes) and
 /// the renderer (what is listed): chosen items first in their order, then the rest.
 enum SetupMenu {
-    static func columns(_ preferences: Preferences) -> [TableColumn] {
-        preferences.columns + TableColumn.allCases.filter { !preferences.columns.contains($0) }
+    /// Columns shown, then the others; the GPU ones only on a machine with a DRM device.
+    static func columns(_ state: ViewState) -> [TableColumn] {
+        let preferences = state.preferences
+        return preferences.columns
+            + TableColumn.allCases.filter { !preferences.columns.contains($0) && (state.hasGPU || !$0.readsGPU) }
     }
 
     /// Meters shown, then the others, with a disk meter for each mounted file system.
     static func meters(_ state: ViewState) -> [Meter.Kind] {
-        let offered = Meter.offered.filter { $0.mountPoint == nil } + state.mountPoints.map { Meter.Kind.disk($0) }
+        let offered =
+            Meter.offered.filter { $0.mountPoint == nil && (state.hasGPU || $0 != .gpu) }
+            + state.mountPoints.map { Meter.Kind.disk($0) }
         let preferences = state.preferences
         return preferences.meters.map(\.kind)
             + offered.filter { kind in !preferences.meters.contains { $0.kind == kind } }
@@ -39,7 +44,7 @@ enum SetupMenu {
 
     static func count(of page: SetupState.Page, _ state: ViewState) -> Int {
         switch page {
-        case .columns: columns(state.preferences).count
+        case .columns: columns(state).count
         case .meters: meters(state).count
         case .colors: ColorScheme.allCases.count
         case .display: DisplayOption.allCases.count

@@ -9,6 +9,7 @@ public enum TableColumn: CaseIterable, Sendable {
     case ioRead, ioWrite, swap
     case ioTotal, ioReadTotal, ioWriteTotal
     case cgroup, container, unit
+    case netReceive, netSend, gpu, gpuMemory
 
     /// htop's default table.
     public static let defaults: [TableColumn] = [
@@ -51,6 +52,10 @@ public enum TableColumn: CaseIterable, Sendable {
         case .cgroup: "CGROUP"
         case .container: "CONTAINER"
         case .unit: "UNIT"
+        case .netReceive: "NET RX/s"
+        case .netSend: "NET TX/s"
+        case .gpu: "GPU%"
+        case .gpuMemory: "GPU MEM"
         }
     }
 
@@ -90,13 +95,21 @@ public enum TableColumn: CaseIterable, Sendable {
         case .cgroup: "cgroup path (reads cgroup)"
         case .container: "docker, podman, containerd, CRI-O id"
         case .unit: "systemd unit or slice"
+        case .netReceive: "TCP only: received per second (sock_diag)"
+        case .netSend: "TCP only: sent, acked per s; a shared socket counts once"
+        case .gpu: "GPU engine time, all engines (DRM fdinfo)"
+        case .gpuMemory: "GPU memory of its DRM clients"
         }
     }
 
-    /// The column named `name` (its title, any case).
+    /// The name in the config file: the title, with `_` for a space (`NET_RX/s`),
+    /// since the config lists columns separated by spaces.
+    public var name: String { String(title.map { $0 == " " ? "_" : $0 }) }
+
+    /// The column named `name` (see `name`, any case).
     public init?(name: String) {
         let lowered = name.lowercased()
-        guard let found = Self.allCases.first(where: { $0.title.lowercased() == lowered }) else { return nil }
+        guard let found = Self.allCases.first(where: { $0.name.lowercased() == lowered }) else { return nil }
         self = found
     }
 
@@ -124,6 +137,9 @@ public enum TableColumn: CaseIterable, Sendable {
         case .cgroup: 31
         case .container: 24
         case .unit: 26
+        case .netReceive, .netSend: 10
+        case .gpu: 6
+        case .gpuMemory: 8
         }
     }
 
@@ -172,6 +188,10 @@ public enum TableColumn: CaseIterable, Sendable {
         case .cgroup: .cgroup
         case .container: .container
         case .unit: .unit
+        case .netReceive: .netReceive
+        case .netSend: .netSend
+        case .gpu: .gpu
+        case .gpuMemory: .gpuMemory
         }
     }
 
@@ -183,6 +203,12 @@ public enum TableColumn: CaseIterable, Sendable {
 
     /// Needs `/proc/PID/cgroup` (`ScanOptions.readsCgroups`).
     public var readsCgroups: Bool { self == .cgroup || self == .container || self == .unit }
+
+    /// Needs every process's descriptors and the TCP socket table (`ScanOptions.readsNetwork`).
+    public var readsNetwork: Bool { self == .netReceive || self == .netSend }
+
+    /// Needs the DRM clients' fdinfo (`ScanOptions.readsGPU`); offered only where a DRM device exists.
+    public var readsGPU: Bool { self == .gpu || self == .gpuMemory }
 
     /// Lower goes first when space runs out.
     private var importance: Int {

@@ -26,7 +26,7 @@ extension ViewReducer {
         case .function(7), .character("<"): setup.index = move(setup, by: -1, &state)
         case .function(8), .character(">"): setup.index = move(setup, by: 1, &state)
         case .character("s") where setup.page == .columns:
-            let column = SetupMenu.columns(state.preferences)[setup.index]
+            let column = SetupMenu.columns(state)[setup.index]
             if let sortKey = column.sortKey {
                 sort(by: sortKey, &state)
             } else {
@@ -51,7 +51,7 @@ extension ViewReducer {
     private static func toggle(_ setup: SetupState, _ state: inout ViewState) -> Int {
         switch setup.page {
         case .columns:
-            let column = SetupMenu.columns(state.preferences)[setup.index]
+            let column = SetupMenu.columns(state)[setup.index]
             if let position = state.preferences.columns.firstIndex(of: column) {
                 // The table needs a column; the last one stays.
                 guard state.preferences.columns.count > 1 else {
@@ -62,7 +62,7 @@ extension ViewReducer {
             } else {
                 state.preferences.columns.append(column)
             }
-            return SetupMenu.columns(state.preferences).firstIndex(of: column) ?? setup.index
+            return SetupMenu.columns(state).firstIndex(of: column) ?? setup.index
         case .meters:
             let kind = SetupMenu.meters(state)[setup.index]
             if let position = state.preferences.meters.firstIndex(where: { $0.kind == kind }) {

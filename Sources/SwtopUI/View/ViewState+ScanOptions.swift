@@ -21,6 +21,11 @@ extension ViewState {
         options.readsTemperatures = preferences.meters.contains { $0.kind == .temperature }
         options.diskMounts = preferences.meters.compactMap(\.kind.mountPoint)
         options.readsIO = ordering.key.isIO || activeFilter.readsIO
+        options.readsNetwork =
+            preferences.columns.contains(where: \.readsNetwork) || ordering.key.isNetwork || activeFilter.readsNetwork
+        options.readsGPU =
+            preferences.columns.contains(where: \.readsGPU) || ordering.key.isGPU || activeFilter.readsGPU
+            || preferences.meters.contains { $0.kind == .gpu }
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups =
             preferences.columns.contains(where: \.readsCgroups)

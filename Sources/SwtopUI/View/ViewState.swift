@@ -85,6 +85,8 @@ public struct ViewState: Sendable, Equatable {
     public var beforeIOView: TableBeforeIOView?
     /// File systems the setup screen offers disk meters for.
     public var mountPoints = ["/"]
+    /// A DRM device exists (`DRMDevices`): the GPU columns and meter are offered.
+    public var hasGPU = false
 
     public struct TableBeforeIOView: Equatable, Sendable {
         public var columns: [TableColumn]
