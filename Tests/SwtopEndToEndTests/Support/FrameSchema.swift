@@ -35,7 +35,7 @@ enum FrameSchema {
         ("load", .array), ("online_cpus", .integer), ("cpu", .object), ("cpus", .array),
         ("memory", .object), ("swap", .object), ("tasks", .object), ("processes", .array),
         ("disks", .nullable(.object)), ("network", .nullable(.object)), ("pressure", .nullable(.object)),
-        ("temperatures", .nullable(.array)), ("cgroup_limits", .nullable(.object)),
+        ("temperatures", .nullable(.array)), ("cgroup_limits", .nullable(.object)), ("gpus", .nullable(.array)),
     ]
 
     static let processFields: [(String, Kind)] = [
@@ -47,6 +47,8 @@ enum FrameSchema {
         ("cgroup", .nullable(.string)), ("container", .nullable(.string)), ("unit", .nullable(.string)),
         ("read_bytes_per_s", .nullable(.number)), ("write_bytes_per_s", .nullable(.number)),
         ("read_bytes", .nullable(.integer)), ("write_bytes", .nullable(.integer)),
+        ("net_rx_bytes_per_s", .nullable(.number)), ("net_tx_bytes_per_s", .nullable(.number)),
+        ("gpu_percent", .nullable(.number)), ("gpu_memory_bytes", .nullable(.integer)),
     ]
 
     static let memoryFields = [
