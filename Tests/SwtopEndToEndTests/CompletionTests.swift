@@ -32,7 +32,8 @@ import Testing
         #expect(lines[0] == "complete -F _swtop swtop")
         #expect(
             lines[1] == "pid ppid user uid priority nice virt res shr state cpu mem time threads start tty processor "
-                + "command comm pgrp session exe cgroup container unit io io_read io_write io_read_total io_write_total"
+                + "command comm pgrp session exe cgroup container unit io io_read io_write io_read_total io_write_total "
+                + "net_rx net_tx gpu gpu_mem"
         )
         #expect(lines[2] == "cpu command comm cgroup container")
         #expect(lines[3] == "--sort")

@@ -18,8 +18,13 @@ import Testing
         replay.expectSuccess()
         #expect(replay.errorText.isEmpty, "\(replay.errorText)")
         try #require(live.outputLines.count == 4)
-        // Byte for byte, so field for field: every number, name and command line.
-        #expect(replay.outputLines == live.outputLines)
+        // Byte for byte, so field for field: every number, name and command line, but for
+        // the TCP rates, which recordings do not carry yet (null in a replay).
+        func withoutNetwork(_ lines: [String]) -> [String] {
+            lines.map { $0.replacing(/,"net_(rx|tx)_bytes_per_s":[^,}]*/, with: "") }
+        }
+        #expect(withoutNetwork(replay.outputLines) == withoutNetwork(live.outputLines))
+        #expect(replay.outputLines.allSatisfy { !$0.contains("\"net_rx_bytes_per_s\":0") })
         #expect(replay.outputLines.allSatisfy { $0.contains("\"pid\":\(sleeper),") })
         // --iterations and --batch text work on the recording too.
         let text = try SwtopRun.run(["--replay", file, "--batch", "-n", "1"])
@@ -129,11 +134,12 @@ import Testing
     @Test func aTornAndAFlippedRecordAreWarningsAndTheRestIsReplayed() throws {
         let scratch = try ScratchDirectory()
         let file = scratch.file("damaged.swtop")
-        try SwtopRun.run(["--record", file, "--batch", "-n", "6", "-d", "0.2"]).expectSuccess()
+        try SwtopRun.run(["--record", file, "--batch", "-n", "12", "-d", "0.2"]).expectSuccess()
         let whole = try SwtopRun.run(["--replay", file, "--json"])
-        try #require(whole.outputLines.count == 6)
+        try #require(whole.outputLines.count == 12)
         // A flipped byte in a delta record late in the file (the first record, the full
-        // sample, is most of the file) and the last 7 bytes cut off.
+        // sample, is about half of it; twelve samples keep the last one well short of
+        // an eighth, so the flip is not inside the torn record) and the last 7 bytes cut off.
         var bytes = try #require(Self.read(file))
         bytes[bytes.count * 7 / 8] ^= 0x40
         bytes.removeLast(7)
@@ -144,7 +150,7 @@ import Testing
         #expect(warnings.contains { $0.contains("the last record is torn") }, "\(damaged.errorText)")
         #expect(warnings.count >= 2, "\(damaged.errorText)")
         #expect(warnings.allSatisfy { $0.hasPrefix("swtop: offset ") })
-        #expect(damaged.outputLines.count >= 1 && damaged.outputLines.count <= 5, "\(damaged.errorText)")
+        #expect(damaged.outputLines.count >= 1 && damaged.outputLines.count <= 11, "\(damaged.errorText)")
         #expect(damaged.outputLines.allSatisfy(whole.outputLines.contains))
         // Recording on appends after the last whole record, cutting the torn one.
         try SwtopRun.run(["--record", file, "--json", "-n", "2", "-d", "0.2"]).expectSuccess()

@@ -30,7 +30,7 @@ import Testing
         defer { _ = system("rm -rf '\(home)'") }
         let first = try TmuxSession("\(swtop) -d 0.5", environment: ["XDG_CONFIG_HOME": home])
         first.waitForScreen { $0.contains { $0.contains("PID USER") } }
-        // Setup: show UNIT (last in the list), hide PID (first), sort by MEM% (ninth once PID is gone).
+        // Setup: show NET TX/s (last in the list), hide PID (first), sort by MEM% (ninth once PID is gone).
         first.press("F2")
         first.waitForScreen { $0.contains { $0.contains(" Columns  Meters  Colors  Display") } }
         first.press("End", "Space", "Home", "Space", "Home")
@@ -38,7 +38,7 @@ import Testing
         first.press("s", "Escape")
         let (changed, screen) = first.waitForScreen { screen in
             guard let header = self.header(screen) else { return false }
-            return header.hasPrefix("USER") && header.hasSuffix("UNIT")
+            return header.hasPrefix("USER") && header.hasSuffix("NET TX/s")
                 && (header.contains("▼MEM%") || header.contains("vMEM%"))
         }
         #expect(changed, "\(screen.joined(separator: "\n"))")
@@ -47,7 +47,8 @@ import Testing
         #expect(Clock.wait(upTo: 5) { first.paneIsDead })
 
         let config = try #require(ProcReader.text("\(home)/swtop/config"))
-        #expect(config.contains("\ncolumns = USER PRI NI VIRT RES SHR S CPU% MEM% TIME+ Command UNIT\n"), "\(config)")
+        #expect(
+            config.contains("\ncolumns = USER PRI NI VIRT RES SHR S CPU% MEM% TIME+ Command NET_TX/s\n"), "\(config)")
         #expect(config.contains("\nsort = mem\n"))
 
         let second = try TmuxSession("\(swtop) -d 0.5", environment: ["XDG_CONFIG_HOME": home])

@@ -67,6 +67,8 @@ final class DescriptorUsageReader {
                     ? NetworkRates(
                         receivePerSecond: Double(received) / interval, sendPerSecond: Double(sent) / interval)
                     : nil
+            } else {
+                processes[index].networkRates = nil // not asked for, or no socket table: unknown
             }
             if gpu {
                 var busy: UInt64 = 0
