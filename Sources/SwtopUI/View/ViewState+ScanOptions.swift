@@ -23,9 +23,11 @@ extension ViewState {
         options.readsIO = ordering.key.isIO || activeFilter.readsIO
         options.readsNetwork =
             preferences.columns.contains(where: \.readsNetwork) || ordering.key.isNetwork || activeFilter.readsNetwork
+        // Without a DRM device there is nothing to find, whatever a config from another machine asks for.
         options.readsGPU =
-            preferences.columns.contains(where: \.readsGPU) || ordering.key.isGPU || activeFilter.readsGPU
-            || preferences.meters.contains { $0.kind == .gpu }
+            hasGPU
+            && (preferences.columns.contains(where: \.readsGPU) || ordering.key.isGPU || activeFilter.readsGPU
+                || preferences.meters.contains { $0.kind == .gpu })
         options.rereadsCommandLines = preferences.updatesProcessNames
         options.readsCgroups =
             preferences.columns.contains(where: \.readsCgroups)
