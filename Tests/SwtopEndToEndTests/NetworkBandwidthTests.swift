@@ -2,35 +2,48 @@ import Glibc
 import Testing
 
 /// NET RX/s and NET TX/s of `--json`, against a real transfer on 127.0.0.1:
-/// Python's http.server sending a large file to a curl limited to 5 MiB/s.
+/// a Python sender that paces itself to 5 MiB/s and a curl that reads as fast as it can.
 @Suite(.serialized) struct NetworkBandwidthTests {
-    @Test func curlLimitedToFiveMebibytesShowsItAndTheServerTheSame() throws {
+    /// 256 KiB every 50 ms on an absolute schedule: 5,242,880 B/s however late one sleep wakes.
+    /// The sender paces rather than the receiver: a receiver that throttles itself lets the
+    /// kernel's receive buffer (which grows for seconds) take data faster than it reads, and
+    /// the kernel counts bytes as they arrive.
+    private static let pacedSender = """
+        import socket, sys, time
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", int(sys.argv[1])))
+        listener.listen(1)
+        open(sys.argv[2], "w").close()
+        client, _ = listener.accept()
+        client.recv(65536)
+        client.sendall(b"HTTP/1.0 200 OK\\r\\nContent-Type: application/octet-stream\\r\\n\\r\\n")
+        chunk = bytes(262144)
+        start = time.monotonic()
+        sent = 0
+        while True:
+            client.sendall(chunk)
+            sent += 1
+            time.sleep(max(0, start + sent * 0.05 - time.monotonic()))
+        """
+    private static let pace = 5_242_880.0
+
+    @Test func aSenderPacedToFiveMebibytesShowsItOnBothEnds() throws {
         let directory = try PrometheusTextfileTests.temporaryDirectory()
         defer { PrometheusTextfileTests.remove(directory) }
-        // Sparse: 1 GiB that costs no disk, more than the run can fetch at 5 MiB/s.
-        let file = open(directory + "/big", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        try #require(file >= 0)
-        try #require(ftruncate(file, 1 << 30) == 0)
-        close(file)
+        let ready = directory + "/listening"
         let port = try PrometheusTextfileTests.freePort()
         let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
         defer { close(null) }
         let server = try Spawn.start(
-            "/usr/bin/python3",
-            ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", directory],
+            "/usr/bin/python3", ["python3", "-c", Self.pacedSender, String(port), ready],
             standardOutput: null, standardError: null)
         defer { Spawn.kill(server) }
-        #expect(
-            Clock.wait(upTo: 20) { PrometheusTextfileTests.get(port: port, path: "/nothing") != nil },
-            "http.server answers")
+        try #require(Clock.wait(upTo: 20) { access(ready, F_OK) == 0 }, "the sender listens")
         let curl = try Spawn.start(
-            "/usr/bin/curl",
-            ["curl", "-s", "-o", "/dev/null", "--limit-rate", "5M", "http://127.0.0.1:\(port)/big"],
+            "/usr/bin/curl", ["curl", "-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/"],
             standardOutput: null, standardError: null)
         defer { Spawn.kill(curl) }
-        // The kernel counts bytes as they arrive: until curl's receive buffer is full
-        // (a few MB on loopback) they arrive faster than curl reads them.
-        usleep(4_000_000)
+        usleep(1_000_000)
 
         let run = try SwtopRun.run(["--json", "-d", "1", "-n", "6", "-s", "net_rx"], timeout: 60)
         run.expectSuccess()
@@ -39,21 +52,20 @@ import Testing
         var received: [Double] = []
         var sent: [Double] = []
         var leads = 0
-        // The first frame may catch curl before it reached its pace.
+        // The first frame has no earlier sample to take a rate from.
         for frame in frames.dropFirst() {
             let client = try Frames.require(curl, in: frame)
             let sender = try Frames.require(server, in: frame)
             received.append(try #require(client["net_rx_bytes_per_s"]?.double, "curl's NET RX/s"))
-            sent.append(try #require(sender["net_tx_bytes_per_s"]?.double, "the server's NET TX/s"))
+            sent.append(try #require(sender["net_tx_bytes_per_s"]?.double, "the sender's NET TX/s"))
             if Frames.pids(frame).first == Int64(curl) { leads += 1 }
         }
-        // curl paces itself in bursts, so one second may take a little more or less;
-        // over the five it averages its limit.
+        // One second may hold one 256 KiB chunk more or less (±5 %); five average it out.
         let meanReceived = received.reduce(0, +) / Double(received.count)
         let meanSent = sent.reduce(0, +) / Double(sent.count)
-        #expect(meanReceived >= 4e6 && meanReceived <= 6e6, "curl receives \(received) B/s")
-        // What the server sent and curl acknowledged is what curl received.
-        #expect(abs(meanSent - meanReceived) <= 0.1 * meanReceived, "server sends \(sent), curl receives \(received)")
+        #expect(abs(meanReceived - Self.pace) <= 0.1 * Self.pace, "curl receives \(received) B/s")
+        // What the sender sent and curl acknowledged is what curl received.
+        #expect(abs(meanSent - meanReceived) <= 0.1 * meanReceived, "sender sends \(sent), curl receives \(received)")
         // Sorted by NET RX/s, curl leads (nothing else on the machine receives as fast).
         #expect(leads * 2 > received.count, "curl first in \(leads) of \(received.count) frames")
     }
