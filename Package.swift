@@ -57,7 +57,7 @@ let package = Package(
         // SwtopCore's monotonic clock only, none of its parsers.
         .target(name: "SwtopHarness", dependencies: ["SwtopCore"]),
         .executableTarget(name: "swtop-bench", dependencies: ["SwtopCore", "SwtopHarness"]),
-        .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"]),
+        .testTarget(name: "SwtopCoreTests", dependencies: ["SwtopCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SwtopUITests", dependencies: ["SwtopUI"]),
         .testTarget(name: "SwtopTerminalTests", dependencies: ["SwtopTerminal"]),
         .testTarget(name: "SwtopHarnessTests", dependencies: ["SwtopHarness"]),

@@ -199,7 +199,11 @@ final class InteractiveSession {
         let values = onScreen.read(
             reads.files, for: reads.processes, generation: snapshot?.generation ?? 0,
             monotonicSeconds: snapshot?.monotonicSeconds ?? 0)
-        let page = state.mode.inspectView.flatMap { inspect?.data.page($0.page) }
+        let page = state.mode.inspectView.flatMap { view in
+            view.isRecorded
+                ? RecordedPages.page(view.page, of: view.target, in: snapshot, clock: .local)
+                : inspect?.data.page(view.page)
+        }
         ViewReducer.keepInspectPageInRange(&state, page: page)
         screen.draw(
             renderer.render(
@@ -300,7 +304,8 @@ final class InteractiveSession {
 
     /// Opens, re-reads or closes what an inspect page shows; `reread` at a new snapshot.
     private func followInspectPage(reread: Bool) {
-        guard case .inspecting(let view) = state.mode else {
+        // A past sample's pages are made from the sample when drawn: nothing to read.
+        guard case .inspecting(let view) = state.mode, !view.isRecorded else {
             inspect = nil
             return
         }

@@ -21,7 +21,9 @@ struct ReplayBatchMode {
             reported = reader.warnings.count
         }
         reportWarnings()
-        reader.forEachSnapshot { snapshot in
+        // A day of samples is not decoded to print its last hour.
+        let start = begin.map(reader.startIndex(forSamplesFrom:)) ?? 0
+        reader.forEachSnapshot(from: start) { snapshot in
             reportWarnings()
             if let begin, snapshot.timestamp < begin { return true }
             if let end, snapshot.timestamp > end { return false }

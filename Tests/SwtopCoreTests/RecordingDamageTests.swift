@@ -26,8 +26,9 @@ import Testing
 
     @Test func aNewerVersionIsAnError() {
         var bytes = RecordingFormat.fileHeader()
-        bytes[8] = 2
-        #expect(throws: RecordingOpenError.newerVersion(2)) { try RecordingReader(bytes) }
+        let newer = RecordingFormat.version + 1
+        bytes[8] = UInt8(newer)
+        #expect(throws: RecordingOpenError.newerVersion(newer)) { try RecordingReader(bytes) }
     }
 
     @Test func aHeaderAloneHasNoSamples() throws {

@@ -14,6 +14,7 @@ import Testing
         options.readsNetworkActivity = true
         options.readsPressure = true
         options.readsTemperatures = true
+        options.readsNetwork = true
         let reader = SnapshotReader(procFS: ProcFS(root: "/proc"), options: options)
         return [reader.read(), reader.read(), reader.read()]
     }
@@ -65,6 +66,7 @@ import Testing
             && decoded.system.pressure == original.system.pressure
             && decoded.system.temperatures == original.system.temperatures
             && decoded.system.cgroupLimits == recordedLimits(original.system.cgroupLimits)
+            && decoded.system.gpus == original.system.gpus
         #expect(sameActivity)
         #expect(decoded.tasks == original.tasks)
         #expect(decoded.processes.count == original.processes.count)
@@ -90,6 +92,8 @@ import Testing
             #expect(sameCgroup)
             let sameIO = mine.ioCounters == theirs.ioCounters && mine.ioRates == theirs.ioRates
             #expect(sameIO)
+            let sameDescriptorUse = mine.networkRates == theirs.networkRates && mine.gpuUse == theirs.gpuUse
+            #expect(sameDescriptorUse)
         }
     }
 
@@ -136,27 +140,69 @@ import Testing
         #expect(reader.frames.map(\.kind) == [.full, .full, .full])
     }
 
+    @Test func aBeginTimeStartsAtTheLastFullRecordBeforeIt() throws {
+        let samples = Self.liveSamples()
+        var bytes = Self.recording(samples, fullInterval: 0)
+        let reader = try RecordingReader(bytes)
+        #expect(reader.startIndex(forSamplesFrom: samples[2].timestamp) == 2)
+        #expect(reader.startIndex(forSamplesFrom: samples[0].timestamp - 1) == 0)
+        #expect(reader.startIndex(forSamplesFrom: samples[2].timestamp + 1) == 3)
+        // With deltas, decoding starts at the full record they build on.
+        let deltas = try RecordingReader(Self.recording(samples))
+        #expect(deltas.startIndex(forSamplesFrom: samples[2].timestamp) == 0)
+        // Records before the start are not decoded: damage there goes unnoticed.
+        bytes[reader.frames[1].offset + RecordingFormat.frameHeaderSize] ^= 0xff
+        let damaged = try RecordingReader(bytes)
+        var seen: [Double] = []
+        damaged.forEachSnapshot(from: 2) {
+            seen.append($0.timestamp)
+            return true
+        }
+        #expect(seen == [samples[2].timestamp])
+        #expect(damaged.warnings.isEmpty)
+        damaged.forEachSnapshot { _ in true }
+        #expect(damaged.warnings.count == 1)
+    }
+
     @Test func newGoneAndChangedProcessesFollowTheDelta() throws {
-        func entry(_ pid: Int32, start: UInt64, state: UInt8, comm: String, cpu: Double?) -> ProcessEntry {
-            ProcessEntry(
+        func entry(
+            _ pid: Int32, start: UInt64, state: UInt8, comm: String, cpu: Double?,
+            network: NetworkRates? = nil, gpu: GPUUse? = nil
+        ) -> ProcessEntry {
+            var entry = ProcessEntry(
                 pid: pid, ppid: 1, state: state, startTicks: start, userTicks: 7,
                 details: ProcessDetails(comm: comm, commandLine: [comm, "--flag"]), cpuPercent: cpu)
+            entry.networkRates = network
+            entry.gpuUse = gpu
+            return entry
         }
-        let system = SystemState(
+        var system = SystemState(
             cpuTotal: CPUUsage(id: nil, ticks: CPUTicks(), percentages: nil), cpus: [],
             memory: MemoryInfo(), load: LoadAverage(), uptimeSeconds: 1, bootTime: 5,
             clockTicksPerSecond: 100)
+        system.gpus = [
+            GPUDevice(name: "0000:03:00.0", busyPercent: 42.5, memoryBytes: 1 << 29, clients: 2),
+            GPUDevice(name: "-", busyPercent: nil, memoryBytes: nil, clients: 1),
+        ]
         let first = Snapshot(
             generation: 1, timestamp: 10, system: system, tasks: TaskCounts(),
             processes: [
-                entry(1, start: 1, state: UInt8(ascii: "S"), comm: "init", cpu: nil),
-                entry(50, start: 9, state: UInt8(ascii: "R"), comm: "worker", cpu: 1.5),
+                entry(
+                    1, start: 1, state: UInt8(ascii: "S"), comm: "init", cpu: nil,
+                    network: NetworkRates(receivePerSecond: 1, sendPerSecond: 2),
+                    gpu: GPUUse(percent: 3, memoryBytes: 1)),
+                entry(
+                    50, start: 9, state: UInt8(ascii: "R"), comm: "worker", cpu: 1.5,
+                    network: NetworkRates(receivePerSecond: 5_242_880, sendPerSecond: 0.5),
+                    gpu: GPUUse(percent: nil, memoryBytes: 4096)),
             ])
-        // PID 50 recycled (new start time), PID 60 new, PID 1 stopped.
+        // PID 50 recycled (new start time), PID 60 new, PID 1 stopped, its sockets closed.
         let second = Snapshot(
             generation: 2, timestamp: 11, system: system, tasks: TaskCounts(),
             processes: [
-                entry(1, start: 1, state: UInt8(ascii: "T"), comm: "init", cpu: 0),
+                entry(
+                    1, start: 1, state: UInt8(ascii: "T"), comm: "init", cpu: 0,
+                    gpu: GPUUse(percent: 50, memoryBytes: nil)),
                 entry(50, start: 99, state: UInt8(ascii: "S"), comm: "other", cpu: nil),
                 entry(60, start: 100, state: UInt8(ascii: "Z"), comm: "new\u{1b}[31m", cpu: nil),
             ])

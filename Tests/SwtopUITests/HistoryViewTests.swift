@@ -50,9 +50,39 @@ import Testing
                     : "Paused on a past sample: actions work on the live view (Z)"
                 #expect(state.message == expected, "\(key)")
             }
-            _ = press([.enter], &state, snapshot: Self.snapshot)
-            #expect(state.mode.inspectView == nil)
         }
+    }
+
+    @Test func theInspectPageOfAPastSampleShowsTheSample() throws {
+        for recording in [false, true] {
+            var state = paused(recording: recording)
+            state.selectedPID = 41
+            _ = press([.enter], &state, snapshot: Self.snapshot)
+            let view = try #require(state.mode.inspectView)
+            #expect(view.isRecorded && view.target.pid == 41)
+            // e from the detail page stays on the sample; Esc returns to its detail page.
+            _ = press([.character("e")], &state, snapshot: Self.snapshot)
+            #expect(state.mode.inspectView?.isRecorded == true && state.mode.inspectView?.page == .environment)
+            _ = press([.escape], &state, snapshot: Self.snapshot)
+            #expect(state.mode.inspectView?.isRecorded == true && state.mode.inspectView?.page == .detail)
+        }
+        let target = ProcessTarget(try #require(Self.snapshot.processes.first { $0.pid == 41 }))
+        let page = RecordedPages.page(.detail, of: target, in: Self.snapshot, clock: .local)
+        let rows = page.sections.flatMap(\.rows)
+        func value(_ label: String) -> String? { rows.first { $0.label == label }?.value }
+        #expect(value("Command") == "-bash")
+        #expect(value("Real") == "1000 alice")
+        #expect(value("RES") == Units.compactSize(2 << 20))
+        #expect(value("CPU%") == "10.0")
+        // The parents from the sample, nearest first, and the children.
+        let family = try #require(page.sections.first { $0.heading == "Parents and children" }).rows
+        #expect(family.map(\.value) == ["40 sshd", " 1 init", "42 make", "43 vim"])
+        #expect(page.status == "Sample of " + WallClock.local.dateAndTime(Self.snapshot.timestamp))
+        // The pages only the live process has say so; a process not in the sample, too.
+        let environment = RecordedPages.page(.environment, of: target, in: Self.snapshot, clock: .local)
+        #expect(environment.sections.first?.rows.first?.value.hasPrefix("Not in the samples kept") == true)
+        let gone = ProcessTarget(pid: 41, startTicks: 999_999, name: "bash", user: "alice")
+        #expect(RecordedPages.page(.detail, of: gone, in: Self.snapshot, clock: .local).notice != nil)
     }
 
     @Test func theHeaderAndTheBarSayWhichSample() {

@@ -5,6 +5,8 @@ enum ProcessField: Int, CaseIterable {
     case ppid, threadGroupID, processGroup, session, ttyNumber, state, flags, priority, nice, threadCount
     case userTicks, systemTicks, virtualBytes, approximateResidentBytes, exactMemory, processor, directoryOwner
     case cpuPercent, memoryPercent, details, io
+    /// Since format version 2.
+    case network, gpu
 
     var bit: UInt64 { 1 << UInt64(rawValue) }
     static let all: UInt64 = (1 << UInt64(allCases.count)) - 1
@@ -58,6 +60,20 @@ extension RecordByteWriter {
                 double(rates.writePerSecond)
             }
         }
+        if has(.network) {
+            bool(entry.networkRates != nil)
+            if let rates = entry.networkRates {
+                double(rates.receivePerSecond)
+                double(rates.sendPerSecond)
+            }
+        }
+        if has(.gpu) {
+            bool(entry.gpuUse != nil)
+            if let use = entry.gpuUse {
+                optionalDouble(use.percent)
+                optionalUnsigned(use.memoryBytes)
+            }
+        }
     }
 
     private static func changes(_ entry: ProcessEntry, from old: ProcessEntry) -> UInt64 {
@@ -85,6 +101,8 @@ extension RecordByteWriter {
         // The sampler shares one details object per identity: a new object is new details.
         mark(.details, entry.details !== old.details && !entry.details.recordsEqual(old.details))
         mark(.io, entry.ioCounters != old.ioCounters || entry.ioRates != old.ioRates)
+        mark(.network, entry.networkRates != old.networkRates)
+        mark(.gpu, entry.gpuUse != old.gpuUse)
         return mask
     }
 
@@ -155,6 +173,13 @@ extension RecordByteReader {
         if has(.io) {
             entry.ioCounters = try bool() ? try ioCounters() : nil
             entry.ioRates = try bool() ? IORates(readPerSecond: try double(), writePerSecond: try double()) : nil
+        }
+        if has(.network) {
+            entry.networkRates =
+                try bool() ? NetworkRates(receivePerSecond: try double(), sendPerSecond: try double()) : nil
+        }
+        if has(.gpu) {
+            entry.gpuUse = try bool() ? GPUUse(percent: try optionalDouble(), memoryBytes: try optionalUnsigned()) : nil
         }
         return entry
     }

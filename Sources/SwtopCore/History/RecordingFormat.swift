@@ -11,7 +11,7 @@
 /// marker lets a reader find the next record after damage.
 public enum RecordingFormat {
     public static let magic: [UInt8] = Array("SWTOPREC".utf8)
-    public static let version: UInt16 = 1
+    public static let version: UInt16 = 2
     public static let headerSize = 16
     public static let recordMarker: [UInt8] = Array("SWR1".utf8)
     public static let frameHeaderSize = 40

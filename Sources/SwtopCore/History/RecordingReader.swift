@@ -37,6 +37,8 @@ public final class RecordingReader {
     private let bytes: any RecordingBytes
     /// Every record whose frame header is plausible, in file order.
     public private(set) var frames: [RecordFrame] = []
+    /// The file's format version, which says what its records hold.
+    public let version: UInt16
     /// What was wrong with the file, one line each, with offsets.
     public private(set) var warnings: [String] = []
 
@@ -47,7 +49,7 @@ public final class RecordingReader {
         guard header.count == RecordingFormat.headerSize, header.starts(with: RecordingFormat.magic) else {
             throw .notARecording
         }
-        let version = UInt16(header[8]) | UInt16(header[9]) << 8
+        version = UInt16(header[8]) | UInt16(header[9]) << 8
         guard version <= RecordingFormat.version else { throw .newerVersion(version) }
         guard version >= 1, Int(header[10]) == RecordingFormat.headerSize else { throw .notARecording }
         index()
@@ -126,7 +128,7 @@ public final class RecordingReader {
         guard let payload = payload(of: frame) else { return nil }
         do {
             return try SnapshotCoding.decode(
-                payload, generation: frame.generation, timestamp: frame.timestamp, previous: base)
+                payload, generation: frame.generation, timestamp: frame.timestamp, previous: base, version: version)
         } catch {
             warnings.append(
                 "offset \(frame.offset): record of sample \(frame.generation) is malformed (\(error)), skipped")
@@ -134,11 +136,19 @@ public final class RecordingReader {
         }
     }
 
-    /// Every readable sample in order, with `body` called for each; `body` returns
-    /// false to stop.
-    public func forEachSnapshot(_ body: (Snapshot) -> Bool) {
+    /// Where to start decoding to meet every sample from `time` on: the last full record
+    /// at or before the first record stamped `time` or later (every record before that
+    /// one is earlier, so nothing is missed even if the clock stepped back later).
+    public func startIndex(forSamplesFrom time: Double) -> Int {
+        guard let first = frames.firstIndex(where: { $0.timestamp >= time }) else { return frames.count }
+        return frames[...first].lastIndex(where: { $0.kind == .full }) ?? 0
+    }
+
+    /// Every readable sample in order from `frames[start]`, with `body` called for
+    /// each; `body` returns false to stop.
+    public func forEachSnapshot(from start: Int = 0, _ body: (Snapshot) -> Bool) {
         var previous: Snapshot?
-        for index in frames.indices {
+        for index in frames.indices where index >= start {
             let decoded = snapshot(at: index, previous: previous)
             if let decoded, !body(decoded) { return }
             // A damaged record leaves no base, so the deltas after it are skipped too.

@@ -8,6 +8,7 @@ public enum SnapshotCoding {
         writer.double(snapshot.monotonicSeconds)
         writer.system(snapshot.system)
         writer.machineActivity(snapshot.system)
+        writer.gpus(snapshot.system.gpus)
         writer.tasks(snapshot.tasks)
         writer.unsigned(UInt64(snapshot.processes.count))
         var known: [ProcessIdentity: ProcessEntry] = [:]
@@ -26,15 +27,17 @@ public enum SnapshotCoding {
     }
 
     /// The sample back; `generation` and `timestamp` come from the record's header.
-    /// A delta needs `previous`, the sample it was written against.
+    /// A delta needs `previous`, the sample it was written against. `version` is the
+    /// file's: version 1 has no GPU devices and no network or GPU process fields.
     public static func decode(
         _ bytes: [UInt8], generation: UInt64, timestamp: Double,
-        previous: Snapshot?
+        previous: Snapshot?, version: UInt16 = RecordingFormat.version
     ) throws(RecordDecodingError) -> Snapshot {
         var reader = RecordByteReader(bytes)
         let monotonic = try reader.double()
         var system = try reader.system()
         try reader.machineActivity(into: &system)
+        if version >= 2 { system.gpus = try reader.gpus() }
         let tasks = try reader.tasks()
         let count = try reader.count()
         var known: [ProcessIdentity: ProcessEntry] = [:]

@@ -30,6 +30,19 @@ extension RecordByteWriter {
         }
     }
 
+    /// Since format version 2.
+    mutating func gpus(_ gpus: [GPUDevice]?) {
+        bool(gpus != nil)
+        guard let gpus else { return }
+        unsigned(UInt64(gpus.count))
+        for gpu in gpus {
+            string(gpu.name)
+            optionalDouble(gpu.busyPercent)
+            optionalUnsigned(gpu.memoryBytes)
+            unsigned(UInt64(gpu.clients))
+        }
+    }
+
     mutating func tasks(_ tasks: TaskCounts) {
         for count in [
             tasks.total, tasks.running, tasks.sleeping, tasks.diskSleep, tasks.stopped, tasks.zombie,
@@ -97,6 +110,18 @@ extension RecordByteReader {
             system.disks.append(disk)
         }
         return system
+    }
+
+    mutating func gpus() throws(RecordDecodingError) -> [GPUDevice]? {
+        guard try bool() else { return nil }
+        var gpus: [GPUDevice] = []
+        for _ in 0..<(try count()) {
+            gpus.append(
+                GPUDevice(
+                    name: try string(), busyPercent: try optionalDouble(), memoryBytes: try optionalUnsigned(),
+                    clients: Int(clamping: try unsigned())))
+        }
+        return gpus
     }
 
     mutating func tasks() throws(RecordDecodingError) -> TaskCounts {

@@ -24,12 +24,15 @@ public struct InspectView: Sendable, Equatable {
     /// Esc from the environment, descriptor or output page returns to the detail page
     /// when that is where it was opened from; else to the table.
     public var returnsToDetail: Bool
+    /// Opened on a past sample: the pages show what the sample holds, not the live process.
+    public var isRecorded: Bool
 
-    public init(page: Page, target: ProcessTarget, returnsToDetail: Bool = false) {
+    public init(page: Page, target: ProcessTarget, returnsToDetail: Bool = false, isRecorded: Bool = false) {
         self.page = page
         self.target = target
         followsEnd = page == .output
         self.returnsToDetail = returnsToDetail
+        self.isRecorded = isRecorded
     }
 
     /// Keeps `top` within a page of `lineCount` lines shown `bodyHeight` at a time.

@@ -7,14 +7,6 @@ extension ViewReducer {
     /// Enter, `e`, `l` or `o` on the table: the page for the selected row's process
     /// (a thread's row stands for its process, whose files and environment it shares).
     static func openInspect(_ page: InspectView.Page, _ state: inout ViewState, _ snapshot: Snapshot?) {
-        // The pages read the process as it is now, which a past sample's process may no longer be.
-        if let history = state.history {
-            state.message =
-                history.isRecording
-                ? "Replay: the inspect pages read live processes, not the recording"
-                : "Paused: the inspect pages read the live process (Z returns to it)"
-            return
-        }
         guard let pid = state.selectedPID, let processes = snapshot?.processes,
             let row = processes.first(where: { $0.pid == pid }),
             let process = row.isThread ? processes.first(where: { $0.pid == row.threadGroupID }) : row
@@ -22,7 +14,9 @@ extension ViewReducer {
             state.message = "No process selected"
             return
         }
-        state.mode = .inspecting(InspectView(page: page, target: ProcessTarget(process)))
+        // A past sample's process may be gone or its PID reused: its pages show the sample.
+        state.mode = .inspecting(
+            InspectView(page: page, target: ProcessTarget(process), isRecorded: state.history != nil))
     }
 
     static func inspect(_ key: Key, _ view: InspectView, _ state: inout ViewState) -> ViewEffect {
@@ -31,7 +25,7 @@ extension ViewReducer {
         switch key {
         case .escape, .character("q"), .backspace, .function(10):
             if view.page != .detail, view.returnsToDetail {
-                state.mode = .inspecting(InspectView(page: .detail, target: view.target))
+                state.mode = .inspecting(InspectView(page: .detail, target: view.target, isRecorded: view.isRecorded))
             } else {
                 state.mode = .browsing
             }
@@ -62,7 +56,8 @@ extension ViewReducer {
         guard page != view.page else { return }
         view = InspectView(
             page: page, target: view.target,
-            returnsToDetail: page != .detail && (view.page == .detail || view.returnsToDetail))
+            returnsToDetail: page != .detail && (view.page == .detail || view.returnsToDetail),
+            isRecorded: view.isRecorded)
     }
 
     /// Moves the page; the run loop clamps it to the text once it knows how long that is.
