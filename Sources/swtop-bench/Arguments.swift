@@ -9,6 +9,10 @@ struct Arguments: Equatable {
         case monitors
         /// swtop in tmux on a huge system: key-press latency and refresh interval.
         case huge
+        /// Recording beside atop: bytes per sample, and what `--record` adds to the view.
+        case record
+        /// A long recording opened and moved through in the replay view.
+        case replay
     }
 
     var mode = Mode.sample
@@ -17,6 +21,8 @@ struct Arguments: Equatable {
     /// Timed repetitions per operation and level (after one warm-up).
     var samples = 20
     var procRoot = "/proc"
+    /// TCP sockets the bench holds while it times the NET columns.
+    var sockets = 5_000
     /// monitors: length of the window over which each monitor's CPU time is taken.
     var seconds = 20
     /// monitors: runs of every monitor at every level; the table shows medians.
@@ -28,21 +34,30 @@ struct Arguments: Equatable {
     var threads = 5_000
     /// huge: timed key presses.
     var presses = 20
+    /// record: seconds between samples, and samples recorded per level.
+    var interval = 10
+    var records = 12
+    /// replay: hours of samples in the recording.
+    var hours = 24
     var showsHelp = false
 
     static var usage: String {
         """
-        usage: swtop-bench [--levels 100,1000,5000] [--samples K] [--proc-root /proc]
+        usage: swtop-bench [--levels 100,1000,5000] [--samples K] [--sockets 5000] [--proc-root /proc]
                swtop-bench monitors [--levels 100,1000,5000] [--seconds 20] [--rounds 1] [--swtop PATH]
                swtop-bench huge [--processes 10000] [--threads 5000] [--presses 20] [--seconds 20] [--swtop PATH]
+               swtop-bench record [--levels 1000] [--interval 10] [--records 12] [--swtop PATH]
+               swtop-bench replay [--levels 1000] [--interval 10] [--hours 24] [--presses 20] [--swtop PATH]
 
         For each level N, spawns idle child processes until about N processes exist
         (they are killed on exit, also on Ctrl-C), then measures:
 
         Without a mode, this process's CPU time for one swtop sample (stat only, with
         statm for SHR, and a first sample on a fresh reader) and for a floor loop that
-        only fstats each PID directory and reads its stat and statm. Prints a
-        Markdown table of median (min) milliseconds.
+        only fstats each PID directory and reads its stat and statm; and what the
+        disk, network and pressure meters and a NET column (with --sockets TCP sockets
+        open on 127.0.0.1) add to a sample. Prints a Markdown table of median (min)
+        milliseconds.
 
         With `monitors`, the interactive monitors that are installed (swtop, htop -d 10,
         top -d 1, btop with update_ms = 1000), one at a time, in a rotating order: each
@@ -58,6 +73,17 @@ struct Arguments: Equatable {
         the intervals between refreshes as seen on screen and swtop's CPU time per
         refresh. Raises pid_max, threads-max and RLIMIT_NPROC when they are too low
         and it may (and restores the two sysctls afterwards). Needs tmux.
+
+        With `record`, at each level (default 1000) runs at the same time, for
+        --records samples every --interval seconds: `atop -w`, swtop's headless
+        recorder (`--record --batch`), and two live views in tmux, one of them with
+        --record. Prints each recorder's bytes and CPU per sample and what --record
+        adds to the live view's CPU per refresh. Needs tmux and atop.
+
+        With `replay`, at each level (default 1000) writes a recording of --hours at
+        --interval from real samples of the machine, opens it with swtop --replay in
+        a 200x50 tmux session, and times the first frame (at the start and near the
+        end) and the keys } { ) ] to the screen that shows their sample. Needs tmux.
 
         \(BenchOption.helpLines())
         """
@@ -77,6 +103,10 @@ struct Arguments: Equatable {
             remaining = remaining.dropFirst()
         } else if remaining.first == "huge" {
             mode = .huge
+            remaining = remaining.dropFirst()
+        } else if remaining.first == "record" || remaining.first == "replay" {
+            mode = remaining.first == "record" ? .record : .replay
+            levels = [1000]
             remaining = remaining.dropFirst()
         }
         while let argument = remaining.popFirst() {
@@ -135,6 +165,14 @@ struct Arguments: Equatable {
             threads = try Self.parseCount(value, flag: flag, range: 1...100_000)
         case .presses:
             presses = try Self.parseCount(value, flag: flag, range: 1...1000)
+        case .interval:
+            interval = try Self.parseCount(value, flag: flag, range: 1...3600)
+        case .records:
+            records = try Self.parseCount(value, flag: flag, range: 2...10_000)
+        case .hours:
+            hours = try Self.parseCount(value, flag: flag, range: 2...168)
+        case .sockets:
+            sockets = try Self.parseCount(value, flag: flag, range: 0...200_000)
         }
     }
 

@@ -9,7 +9,9 @@
 /// struct of four fields, not worth a dependency either way.
 struct BenchOption {
     enum Name: CaseIterable {
-        case levels, samples, procRoot, seconds, rounds, swtop, processes, threads, presses, help
+        case levels, samples, sockets, procRoot, seconds, rounds, swtop, processes, threads, presses, interval, records,
+            hours
+        case help
     }
 
     let name: Name
@@ -53,17 +55,22 @@ struct BenchOption {
 extension BenchOption.Name {
     /// The table itself: one entry per option.
     var option: BenchOption {
-        let all: [Arguments.Mode] = [.sample, .monitors, .huge]
+        let all: [Arguments.Mode] = [.sample, .monitors, .huge, .record, .replay]
         switch self {
         case .levels:
             return BenchOption(
                 name: self, long: "levels", short: nil, valueName: "LIST",
-                help: "comma-separated process totals (default 100,1000,5000)",
-                modes: [.sample, .monitors])
+                help: "comma-separated process totals (default 100,1000,5000;\nrecord, replay: 1000)",
+                modes: [.sample, .monitors, .record, .replay])
         case .samples:
             return BenchOption(
                 name: self, long: "samples", short: nil, valueName: "K",
                 help: "timed repetitions per cell (default 20)", modes: [.sample])
+        case .sockets:
+            return BenchOption(
+                name: self, long: "sockets", short: nil, valueName: "N",
+                help: "TCP sockets held open while the NET column is\ntimed (default 5000)",
+                modes: [.sample])
         case .procRoot:
             return BenchOption(
                 name: self, long: "proc-root", short: nil, valueName: "DIR",
@@ -83,7 +90,7 @@ extension BenchOption.Name {
             return BenchOption(
                 name: self, long: "swtop", short: nil, valueName: "PATH",
                 help: "the swtop to measure (default: the swtop next\nto this swtop-bench)",
-                modes: [.monitors, .huge])
+                modes: [.monitors, .huge, .record, .replay])
         case .processes:
             return BenchOption(
                 name: self, long: "processes", short: nil, valueName: "N",
@@ -95,7 +102,19 @@ extension BenchOption.Name {
         case .presses:
             return BenchOption(
                 name: self, long: "presses", short: nil, valueName: "N",
-                help: "timed key presses (default 20)", modes: [.huge])
+                help: "timed key presses (default 20)", modes: [.huge, .replay])
+        case .interval:
+            return BenchOption(
+                name: self, long: "interval", short: nil, valueName: "S",
+                help: "seconds between recorded samples (default 10)", modes: [.record, .replay])
+        case .records:
+            return BenchOption(
+                name: self, long: "records", short: nil, valueName: "N",
+                help: "samples recorded per level (default 12)", modes: [.record])
+        case .hours:
+            return BenchOption(
+                name: self, long: "hours", short: nil, valueName: "H",
+                help: "hours the recording spans (default 24)", modes: [.replay])
         case .help:
             return BenchOption(
                 name: self, long: "help", short: "h", valueName: nil, help: "print this help", modes: all)

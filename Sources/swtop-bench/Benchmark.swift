@@ -8,6 +8,10 @@ struct LevelResult {
     var floor = Timings()
     var sample = Timings()
     var sampleWithShared = Timings()
+    /// With the disk, network and pressure meters on.
+    var sampleWithMeters = Timings()
+    /// With a NET column shown: the socket table and every process's descriptors.
+    var sampleWithNetwork = Timings()
     var firstSample = Timings()
     /// VmHWM of the bench after the level: the peak so far, all levels included.
     var peakResidentBytes: UInt64?
@@ -27,14 +31,24 @@ struct Benchmark {
         let floor = FloorLoop(root: procFS.root)
         let statOnly = SnapshotReader(procFS: procFS, options: ScanOptions())
         let withShared = SnapshotReader(procFS: procFS, options: ScanOptions(readsStatm: true))
+        var meters = ScanOptions()
+        meters.readsDiskActivity = true
+        meters.readsNetworkActivity = true
+        meters.readsPressure = true
+        let withMeters = SnapshotReader(procFS: procFS, options: meters)
+        var network = ScanOptions()
+        network.readsNetwork = true
+        let withNetwork = SnapshotReader(procFS: procFS, options: network)
 
         // Warm-up, untimed: the readers' first read fetches command line, executable
         // and status of every process (timed separately below); later reads reuse them.
         _ = floor.run()
         _ = statOnly.read()
         _ = withShared.read()
+        _ = withMeters.read()
+        _ = withNetwork.read()
 
-        // The three steady-state operations take turns, in a rotating order, so a
+        // The steady-state operations take turns, in a rotating order, so a
         // disturbance on the machine (or a drift of its caches) hits all of them alike
         // and the ratios hold even when the absolute numbers are noisy.
         let operations: [(inout LevelResult) -> Void] = [
@@ -45,6 +59,8 @@ struct Benchmark {
             },
             { result in result.sample.append(CPUClock.milliseconds { _ = statOnly.read() }) },
             { result in result.sampleWithShared.append(CPUClock.milliseconds { _ = withShared.read() }) },
+            { result in result.sampleWithMeters.append(CPUClock.milliseconds { _ = withMeters.read() }) },
+            { result in result.sampleWithNetwork.append(CPUClock.milliseconds { _ = withNetwork.read() }) },
         ]
         for round in 0..<samples {
             for step in 0..<operations.count {

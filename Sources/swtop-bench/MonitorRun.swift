@@ -141,7 +141,7 @@ struct MonitorRun {
 
     /// The monitor's PID: the pane's process, or that process's child while it is
     /// a launcher that forked the monitor rather than exec'ing it.
-    private static func monitorPID(inPane pane: pid_t) -> pid_t {
+    static func monitorPID(inPane pane: pid_t) -> pid_t {
         guard let command = ProcReader.comm(pane), launchers.contains(command) else { return pane }
         return ProcReader.processes { $0.ppid == Int64(pane) && !$0.isZombie }.first ?? pane
     }

@@ -40,6 +40,14 @@ func run(_ arguments: Arguments, procFS: ProcFS) -> Int32 {
         return error.isUsageError ? exitUsage : 1
     }
     defer { farm.killAll() }
+    let sockets: SocketFarm
+    do {
+        sockets = try SocketFarm(sockets: arguments.sockets)
+    } catch {
+        progress(error.description)
+        return 1
+    }
+    defer { sockets.closeAll() }
 
     let benchmark = Benchmark(procFS: procFS, samples: arguments.samples)
     var results: [LevelResult] = []
@@ -60,7 +68,7 @@ func run(_ arguments: Arguments, procFS: ProcFS) -> Int32 {
         print(
             Report.markdown(
                 results, samples: arguments.samples,
-                firstSampleReaders: benchmark.firstSampleReaders))
+                firstSampleReaders: benchmark.firstSampleReaders, sockets: sockets.sockets))
     }
     return status
 }
@@ -91,4 +99,10 @@ case .monitors:
 case .huge:
     SignalCleanup.install()
     exit(runHuge(arguments))
+case .record:
+    SignalCleanup.install()
+    exit(runRecord(arguments))
+case .replay:
+    SignalCleanup.install()
+    exit(runReplay(arguments))
 }

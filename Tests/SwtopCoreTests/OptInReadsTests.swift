@@ -96,6 +96,23 @@ import Testing
         #expect(process.details.comm == "daemon")
     }
 
+    @Test func rowsOnScreenReadTheirOwnStatmWhenTheSamplerMayHaveKeptOne() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 88, comm: "idle", rss: 5)
+        try proc.write("88/statm", "2000 422 385 1 0 100 0\n")
+        let sampled = try #require(
+            SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsStatm: true)).read().processes.first)
+        try proc.write("88/statm", "2000 500 385 1 0 100 0\n")
+        let reader = OnScreenReader(procFS: proc.procFS)
+        // The sampler's read of this very snapshot is used as it is...
+        let trusted = try #require(reader.read([.statm], for: [sampled], generation: 1, monotonicSeconds: 1)[sampled])
+        #expect(try #require(trusted.memory).residentBytes == 422 * 4096)
+        // ...unless it may be one kept from an earlier refresh: then the file now.
+        reader.readsMemoryOfSampledRows = true
+        let own = try #require(reader.read([.statm], for: [sampled], generation: 2, monotonicSeconds: 2)[sampled])
+        #expect(try #require(own.memory).residentBytes == 500 * 4096)
+    }
+
     @Test func onScreenValuesForTheRowsOnScreen() throws {
         let proc = try FixtureProc()
         try proc.addProcess(pid: 88, comm: "writer", rss: 5)

@@ -62,6 +62,38 @@ import Testing
         #expect(process.memoryPercent == Double(422 * 4096) / total * 100)
     }
 
+    @Test func aRecordingKeepsTheStatmOfAProcessWhoseStatDidNotMove() throws {
+        let proc = try FixtureProc()
+        try proc.addProcess(pid: 10, utime: 5, rss: 7)
+        try proc.write("10/statm", "2000 422 385 1 0 100 0\n")
+        var options = ScanOptions(readsStatm: true)
+        options.keepsStatmOfIdleProcesses = true
+        let reader = SnapshotReader(procFS: proc.procFS, options: options)
+        func resident() -> UInt64 { reader.read().processes.first?.exactMemory?.residentBytes ?? 0 }
+        #expect(resident() == 422 * 4096)
+        // statm alone changed: kept, as its stat says the process did not run.
+        try proc.write("10/statm", "2000 500 385 1 0 100 0\n")
+        #expect(resident() == 422 * 4096)
+        // It ran: read again.
+        try proc.addProcess(pid: 10, utime: 6, rss: 7)
+        try proc.write("10/statm", "2000 600 385 1 0 100 0\n")
+        #expect(resident() == 600 * 4096)
+        // stat's own RSS counter moved (pages taken while it slept): read again.
+        try proc.addProcess(pid: 10, utime: 6, rss: 8)
+        try proc.write("10/statm", "2000 650 385 1 0 100 0\n")
+        #expect(resident() == 650 * 4096)
+        // Nothing moved: within a rotation it is read again all the same.
+        try proc.write("10/statm", "2000 700 385 1 0 100 0\n")
+        var values: [UInt64] = []
+        for _ in 0..<ProcessScanner.idleStatmRotation { values.append(resident()) }
+        #expect(values.contains(700 * 4096), "\(values)")
+        // Without the option every refresh reads statm.
+        let fresh = SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsStatm: true))
+        _ = fresh.read()
+        try proc.write("10/statm", "2000 800 385 1 0 100 0\n")
+        #expect(try #require(fresh.read().processes.first?.exactMemory).residentBytes == 800 * 4096)
+    }
+
     @Test func ownersComeFromStatus() throws {
         let proc = try FixtureProc()
         try proc.addProcess(pid: 10, uid: 0)

@@ -19,9 +19,10 @@ import Testing
         let swtop = try StreamingSwtop(["--json", "-s", "io", "-d", "0.5"])
         // The first frame (a second sample) before dd starts, so dd is seen from its start.
         #expect(swtop.waitForLines(upTo: 15) { !$0.isEmpty })
-        // dsync in 32 KiB blocks: each waits for the disk, so on a fast one dd still lasts many refreshes.
+        // dsync in 16 KiB blocks: each waits for the disk, so on a fast one (300 MiB in 32 KiB
+        // blocks took under a second on one) dd still lasts several refreshes.
         let dd = try Spawn.start(
-            "/bin/dd", ["dd", "if=/dev/zero", "of=\(directory)/out", "bs=32k", "count=9600", "oflag=direct,dsync"])
+            "/bin/dd", ["dd", "if=/dev/zero", "of=\(directory)/out", "bs=16k", "count=19200", "oflag=direct,dsync"])
         // --batch, while dd writes: sorted by io, its row comes first.
         let batch = try SwtopRun.run(["--batch", "-s", "io", "-n", "1", "-d", "0.2"])
         let ddStillWriting = ProcReader.stat(dd).map { $0.state != "Z" } ?? false

@@ -60,8 +60,10 @@ final class DescriptorUsageReader {
                         now.receivedBytes >= before.receivedBytes ? now.receivedBytes - before.receivedBytes : 0
                     sent &+= now.sentBytes >= before.sentBytes ? now.sentBytes - before.sentBytes : 0
                 }
-                // Another network namespace's sockets are not in this one's table.
-                let sameNamespace = ownNamespace == nil || namespace(of: directory) == ownNamespace
+                // Another network namespace's sockets are not in this one's table; a process
+                // without sockets sends nothing in any namespace (and costs no readlink).
+                let sameNamespace =
+                    found.sockets.isEmpty || ownNamespace == nil || namespace(of: directory) == ownNamespace
                 processes[index].networkRates =
                     networkRated && sameNamespace
                     ? NetworkRates(

@@ -81,6 +81,10 @@ public final class OnScreenReader {
         var counters: IOCounters?
     }
     private var cache: [ProcessIdentity: Entry] = [:]
+    /// The sampler's statm may be one kept from an earlier refresh
+    /// (`ScanOptions.keepsStatmOfIdleProcesses`, for a recording): the rows on screen
+    /// then read their own, as they do when the sampler reads none.
+    public var readsMemoryOfSampledRows = false
 
     public init(procFS: ProcFS) {
         self.procFS = procFS
@@ -118,7 +122,7 @@ public final class OnScreenReader {
         if missing.contains(.statm) {
             // The sampler's read, when it made one, is of this very snapshot.
             entry.value.memory =
-                process.exactMemory
+                (readsMemoryOfSampledRows ? nil : process.exactMemory)
                 ?? read("statm", of: process, singleLine: true) {
                     StatmParser.parse($0, pageSize: procFS.pageSize)
                 }

@@ -26,6 +26,9 @@ final class ProcessScanner {
     static let hiddenKernelThreadRotation = 8
     /// A running process's cgroup is re-read one refresh in this many (`ScanOptions.readsCgroups`).
     static let cgroupRotation = 16
+    /// With `ScanOptions.keepsStatmOfIdleProcesses`, a process whose stat did not move
+    /// has its statm read again one refresh in this many.
+    static let idleStatmRotation = 30
     private var refreshes = 0
     /// PID directories the last scan listed but was not allowed to open: other
     /// users' processes under `hidepid=1`. Counted so the totals can say what is
@@ -184,9 +187,18 @@ final class ProcessScanner {
         }
         var process = entry(id: stat.pid, stat: stat, owner: owner, details: details, exactMemory: nil)
         if options.readsStatm {
-            // statm is read through its own path: if the PID was recycled in between,
-            // the start time no longer matches at the next refresh, which reads it anew.
-            process.exactMemory = path(of: "statm", under: name).flatMap { readStatm(in: rootFD, path: $0) }
+            let known = previous[index]
+            if options.keepsStatmOfIdleProcesses, let kept = known.exactMemory, process.cpuTicks == known.cpuTicks,
+                process.virtualBytes == known.virtualBytes,
+                process.approximateResidentBytes == known.approximateResidentBytes,
+                (Int(stat.pid) &+ refreshes) % Self.idleStatmRotation != 0
+            {
+                process.exactMemory = kept
+            } else {
+                // statm is read through its own path: if the PID was recycled in between,
+                // the start time no longer matches at the next refresh, which reads it anew.
+                process.exactMemory = path(of: "statm", under: name).flatMap { readStatm(in: rootFD, path: $0) }
+            }
         }
         if options.readsIO {
             process.ioCounters = path(of: "io", under: name).flatMap { readIO(in: rootFD, path: $0) }

@@ -5,6 +5,14 @@ public struct ScanOptions: Sendable, Equatable {
     /// for output that shows every process, and for an order or sums by memory.
     /// Off, the view reads `statm` only for the rows on screen (`OnScreenReader`).
     public var readsStatm: Bool
+    /// With `readsStatm`, keep the RES and SHR of a process whose stat did not move
+    /// since the last refresh (CPU time, VIRT and stat's own RSS counter all the
+    /// same), re-reading them one refresh in `ProcessScanner.idleStatmRotation`: for
+    /// a recording, which keeps every process's memory, beside a view that shows a
+    /// screenful. A process's memory changes without it running only when the kernel
+    /// takes pages from it (reclaim, a file it maps truncated), and stat's counter then
+    /// moves too, but for a change within the kernel's per-CPU batch of that counter.
+    public var keepsStatmOfIdleProcesses = false
     /// Read `io` for every process: the I/O columns sorted on, or output that gives
     /// every process's I/O (`--json`). Off, the view reads it for the rows on screen.
     public var readsIO = false

@@ -1,0 +1,82 @@
+import Glibc
+import SwtopHarness
+
+/// What recording cost at one level, beside atop recording the same machine at the
+/// same interval over the same time.
+struct RecordMeasurement {
+    var processes: Int
+    var samples: Int
+    var atopBytes: Int?
+    var swtopBytes: Int?
+    /// CPU of the two recorders, from their rusage once reaped.
+    var atopCPUMilliseconds: Double?
+    var recorderCPUMilliseconds: Double?
+    /// CPU per refresh of the live view without and with `--record`, side by side.
+    var viewMillisecondsPerRefresh: Double?
+    var recordingViewMillisecondsPerRefresh: Double?
+}
+
+/// `swtop-bench record`: at each level, for `--records` samples every `--interval`
+/// seconds, runs at the same time `atop -w FILE INTERVAL N`, the headless recorder
+/// `swtop --record FILE --batch -d INTERVAL -n N`, and two live views in tmux, one of
+/// them recording. Prints bytes per sample and CPU per sample of the two recorders,
+/// and what `--record` adds to the live view. Returns the exit status.
+func runRecord(_ arguments: Arguments) -> Int32 {
+    guard let tmux = Spawn.executable("tmux") else {
+        progress("tmux is not installed: the live views run in tmux sessions")
+        return 1
+    }
+    guard let atop = Spawn.executable("atop") else {
+        progress("atop is not installed (apt-get install atop): it is what swtop's recording is measured beside")
+        return 1
+    }
+    let swtop: String
+    do {
+        guard let found = try Monitor.locateSwtop(explicitPath: arguments.swtopPath) else { return 1 }
+        swtop = found
+    } catch {
+        progress(error.message)
+        return exitUsage
+    }
+    signal(SIGPIPE, SIG_IGN)
+    _ = Orphans.adopt()
+    let farm: ProcessFarm
+    do {
+        farm = try ProcessFarm(root: "/proc")
+    } catch {
+        progress(error.description)
+        return 1
+    }
+    defer { farm.killAll() }
+
+    var results: [RecordMeasurement] = []
+    var status: Int32 = 0
+    for level in arguments.levels {
+        let present: Int
+        do {
+            present = try farm.adjust(toTotal: level)
+            progress(
+                "level \(level): \(present) processes, recording \(arguments.records) samples every "
+                    + "\(arguments.interval) s (about \((arguments.records - 1) * arguments.interval + 10) s)")
+        } catch {
+            progress("level \(level): \(error.description)")
+            status = 1
+            break
+        }
+        let run = RecordRun(
+            tmux: tmux, atop: atop, swtop: swtop, interval: arguments.interval, samples: arguments.records,
+            farmChildren: Set(farm.children))
+        do {
+            var measurement = try SignalCleanup.holdingBack { () throws(Interrupted) in try run.measure() }
+            measurement.processes = present
+            results.append(measurement)
+        } catch {
+            farm.killAll()
+            SignalCleanup.redeliver(error)
+        }
+    }
+    farm.killAll()
+    Orphans.reapExited(excluding: [])
+    if !results.isEmpty { print(RecordReport.markdown(results, interval: arguments.interval)) }
+    return status
+}
