@@ -28,12 +28,18 @@ struct BatchMode {
         options.readsCgroups =
             (fields.map { !Set($0).isDisjoint(with: [.cgroup, .container, .unit]) } ?? (format == .json))
             || selection.filter.readsCgroups || grouping?.readsCgroups == true
-        // JSON gives every process's I/O; text reads it only to order by it.
-        options.readsIO = format == .json || ordering.key.isIO || selection.filter.readsIO
+        // JSON gives every process's I/O; text reads it to order by it or to show it (-o).
+        let shown = fields ?? []
+        options.readsIO =
+            format == .json || ordering.key.isIO || selection.filter.readsIO || shown.contains(where: \.readsIO)
         // JSON gives every process's TCP rates and, where a GPU exists, its GPU use.
-        options.readsNetwork = format == .json || ordering.key.isNetwork || selection.filter.readsNetwork
+        options.readsNetwork =
+            format == .json || ordering.key.isNetwork || selection.filter.readsNetwork
+            || shown.contains(where: \.readsNetwork)
+        // Without a DRM device there is no GPU use to read: null, not 0.
         options.readsGPU =
-            (format == .json && DRMDevices.exist(in: procFS)) || ordering.key.isGPU || selection.filter.readsGPU
+            DRMDevices.exist(in: procFS)
+            && (format == .json || ordering.key.isGPU || selection.filter.readsGPU || shown.contains(where: \.readsGPU))
         // The machine-wide meters: a few files per refresh, not per process.
         options.readsDiskActivity = true
         options.readsNetworkActivity = true

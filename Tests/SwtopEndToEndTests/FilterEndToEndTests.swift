@@ -71,6 +71,28 @@ import Testing
             Int(ps.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first ?? "") == Int(statm.resident / 1024))
     }
 
+    @Test func ioAndTCPFieldsAreReadForTheFieldsAlone() throws {
+        // A process of this user: its io and descriptors are readable.
+        let idle = try Spawn.start("/bin/sleep", ["/bin/sleep", "304"])
+        defer { Spawn.kill(idle) }
+        let run = try SwtopRun.run([
+            "--csv", "-n", "1", "-d", "0.2", "-o", "pid,io_read_total,io_write_total,net_rx", "-p", "\(idle)",
+        ])
+        run.expectSuccess()
+        let records = run.output.components(separatedBy: "\r\n")
+        let values = try #require(records.dropFirst().first).split(separator: ",", omittingEmptySubsequences: false)
+        try #require(values.count == 5, "\(records)")
+        // The kernel's io of the same process (sleep reads its libraries: read_bytes may be 0
+        // once they are cached, but the field is a number, not empty).
+        let io = try #require(ProcReader.text("/proc/\(idle)/io"))
+        let written = try #require(
+            io.split(separator: "\n").first { $0.hasPrefix("write_bytes:") }?.split(separator: " ").last)
+        #expect(values[3] == written, "\(values) against \(io)")
+        #expect(Int(values[2]) != nil)
+        // sleep has no sockets: it receives nothing, which is 0, not unknown.
+        #expect(values[4] == "0.00")
+    }
+
     @Test func topAndJSONFields() throws {
         let run = try SwtopRun.run(["--json", "-n", "1", "-d", "0.2", "--top", "3", "-s", "pid", "-o", "pid,comm"])
         run.expectSuccess()

@@ -48,6 +48,43 @@ import Testing
                 "\"processes\":[{\"res_bytes\":3145728,\"pid\":7,\"cmdline\":[\"/bin/say\",\"he said \\\"hi\\\"\"]}]"))
     }
 
+    @Test func ioTCPAndGPUFieldsAreNumbersOrUnknown() throws {
+        var snapshot = Self.snapshot
+        snapshot.processes[0].ioRates = IORates(readPerSecond: 1024, writePerSecond: 3072)
+        snapshot.processes[0].ioCounters = IOCounters(
+            readCharacters: 0, writtenCharacters: 0, readBytes: 4096, writtenBytes: 8192, cancelledWriteBytes: 0)
+        snapshot.processes[0].networkRates = NetworkRates(receivePerSecond: 5_242_880, sendPerSecond: 512)
+        snapshot.processes[0].gpuUse = GPUUse(percent: 42.5, memoryBytes: 1 << 20)
+        let fields = try OutputField.list(
+            "pid,io,io_read,io_write,io_read_total,io_write_total,net_rx,net_tx,gpu,gpu_mem")
+        let csv = CSVFrameEncoder(ordering: ProcessOrdering(key: .pid), fields: fields)
+        #expect(
+            csv.header == "timestamp,pid,io,io_read,io_write,io_read_total,io_write_total,net_rx,net_tx,gpu,gpu_mem\r\n"
+        )
+        let records = csv.encode(snapshot).components(separatedBy: "\r\n")
+        #expect(records.first == "47045.000,7,4096.00,1024.00,3072.00,4096,8192,5242880.00,512.00,42.50,1048576")
+        // Unknown (not read, not permitted) is empty, never 0.
+        #expect(records.dropFirst().first == "47045.000,8,,,,,,,,,")
+        let json = JSONFrameEncoder(
+            ordering: ProcessOrdering(key: .pid), selection: RowSelection(top: 2),
+            fields: try OutputField.list("pid,io,net_rx,gpu_mem"))
+        let text = json.encode(snapshot)
+        #expect(
+            text.contains(
+                "{\"pid\":7,\"read_bytes_per_s\":1024.00,\"write_bytes_per_s\":3072.00,"
+                    + "\"net_rx_bytes_per_s\":5242880.00,\"gpu_memory_bytes\":1048576}"), "\(text)")
+        #expect(
+            text.contains(
+                "{\"pid\":8,\"read_bytes_per_s\":null,\"write_bytes_per_s\":null,\"net_rx_bytes_per_s\":null,"
+                    + "\"gpu_memory_bytes\":null}"), "\(text)")
+        let batch = BatchTextRenderer(
+            ordering: ProcessOrdering(key: .pid), fields: try OutputField.list("pid,net_rx,gpu"))
+        let lines = batch.render(snapshot, clock: .utc).split(separator: "\n").drop { !$0.hasPrefix("    PID") }
+        #expect(
+            Array(lines.prefix(3)) == ["    PID NET RX/s  GPU%", "      7    5120K  42.5", "      8        -     -"])
+        #expect(try OutputField.list("net_rx,net_tx").allSatisfy(\.readsNetwork))
+    }
+
     @Test func batchShowsTheChosenColumns() throws {
         let batch = BatchTextRenderer(
             ordering: ProcessOrdering(key: .pid), fields: try OutputField.list("pid,user,cpu,comm"))

@@ -106,14 +106,14 @@ import Testing
             ["--csv", "-o", "pid,bogus"],
             "unknown field 'bogus' in --fields; use: "
                 + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
-                + "pgrp,session,comm,exe,cgroup,container,unit,command"
+                + "pgrp,session,comm,exe,cgroup,container,unit,io,io_read,io_write,io_read_total,io_write_total,net_rx,net_tx,gpu,gpu_mem,command"
         ),
         (["--csv", "-o", "pid,PID"], "field 'PID' is named twice in --fields"),
         (
             ["--csv", "-o", ""],
             "unknown field '' in --fields; use: "
                 + "pid,ppid,user,uid,priority,nice,virt,res,shr,state,cpu,mem,time,threads,start,tty,processor,"
-                + "pgrp,session,comm,exe,cgroup,container,unit,command"
+                + "pgrp,session,comm,exe,cgroup,container,unit,io,io_read,io_write,io_read_total,io_write_total,net_rx,net_tx,gpu,gpu_mem,command"
         ),
         (["--watch-output=yes"], "--watch-output takes no value"),
     ])

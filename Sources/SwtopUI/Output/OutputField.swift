@@ -4,7 +4,24 @@ import SwtopCore
 /// sort keys (`pid,comm,cpu,res`, any alias `--sort` takes).
 public enum OutputField: String, CaseIterable, Sendable {
     case pid, ppid, user, uid, priority, nice, virt, res, shr, state, cpu, mem, time, threads, start, tty, processor
-    case pgrp, session, comm, exe, cgroup, container, unit, command
+    case pgrp, session, comm, exe, cgroup, container, unit
+    /// Storage I/O from `/proc/PID/io`: rates (IO/s is their sum) and totals.
+    case io
+    case ioRead = "io_read"
+    case ioWrite = "io_write"
+    case ioReadTotal = "io_read_total"
+    case ioWriteTotal = "io_write_total"
+    /// TCP rates (sock_diag) and GPU use (DRM fdinfo).
+    case netReceive = "net_rx"
+    case netSend = "net_tx"
+    case gpu
+    case gpuMemory = "gpu_mem"
+    case command
+
+    /// The sampler reads these files only when a field asks for them.
+    public var readsIO: Bool { [.io, .ioRead, .ioWrite, .ioReadTotal, .ioWriteTotal].contains(self) }
+    public var readsNetwork: Bool { self == .netReceive || self == .netSend }
+    public var readsGPU: Bool { self == .gpu || self == .gpuMemory }
 
     public init?(name: String) {
         guard let key = SortKey(name: name), let field = OutputField(rawValue: key.rawValue) else { return nil }
@@ -59,9 +76,21 @@ public enum OutputField: String, CaseIterable, Sendable {
         case .cgroup: return TerminalText.escape(process.details.cgroup?.path ?? "")
         case .container: return process.details.cgroup?.container?.shortName ?? ""
         case .unit: return TerminalText.escape(process.details.cgroup?.unit ?? "")
+        case .io: return plain(process.ioRates.map { $0.readPerSecond + $0.writePerSecond })
+        case .ioRead: return plain(process.ioRates?.readPerSecond)
+        case .ioWrite: return plain(process.ioRates?.writePerSecond)
+        case .ioReadTotal: return process.ioCounters.map { String($0.readBytes) } ?? ""
+        case .ioWriteTotal: return process.ioCounters.map { String($0.writtenBytes) } ?? ""
+        case .netReceive: return plain(process.networkRates?.receivePerSecond)
+        case .netSend: return plain(process.networkRates?.sendPerSecond)
+        case .gpu: return plain(process.gpuUse?.percent)
+        case .gpuMemory: return process.gpuUse?.memoryBytes.map { String($0) } ?? ""
         case .command: return TerminalText.escape(CommandText.display(process))
         }
     }
+
+    /// A rate or a percentage with two decimals; empty when unknown.
+    private func plain(_ value: Double?) -> String { value.map { Units.fixed($0, fractionDigits: 2) } ?? "" }
 
     /// The column's title and width in `--batch -o` (the command line takes the rest of the line).
     var batchTitle: (title: String, width: Int) {
@@ -84,6 +113,15 @@ public enum OutputField: String, CaseIterable, Sendable {
         case .exe, .cgroup: (rawValue.uppercased(), 30)
         case .container: ("CONTAINER", 12)
         case .unit: ("UNIT", 24)
+        case .io: ("IO/s", 8)
+        case .ioRead: ("READ/s", 8)
+        case .ioWrite: ("WRITE/s", 8)
+        case .ioReadTotal: ("READ", 8)
+        case .ioWriteTotal: ("WRITE", 8)
+        case .netReceive: ("NET RX/s", 8)
+        case .netSend: ("NET TX/s", 8)
+        case .gpu: ("GPU%", 5)
+        case .gpuMemory: ("GPU MEM", 8)
         case .command: ("COMMAND", 0)
         }
     }
@@ -99,11 +137,24 @@ public enum OutputField: String, CaseIterable, Sendable {
         case .cpu: process.cpuPercent.map { Units.fixed($0, fractionDigits: 1) } ?? "-"
         case .mem: Units.fixed(process.memoryPercent, fractionDigits: 1)
         case .time: Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: system.clockTicksPerSecond)
+        // Sizes as the table shows them, so a column lines up with its title.
+        case .io: size(process.ioRates.map { $0.readPerSecond + $0.writePerSecond })
+        case .ioRead: size(process.ioRates?.readPerSecond)
+        case .ioWrite: size(process.ioRates?.writePerSecond)
+        case .ioReadTotal: size(process.ioCounters.map { Double($0.readBytes) })
+        case .ioWriteTotal: size(process.ioCounters.map { Double($0.writtenBytes) })
+        case .netReceive: size(process.networkRates?.receivePerSecond)
+        case .netSend: size(process.networkRates?.sendPerSecond)
+        case .gpu: process.gpuUse?.percent.map { Units.fixed($0, fractionDigits: 1) } ?? "-"
+        case .gpuMemory: size(process.gpuUse?.memoryBytes.map(Double.init))
         default: plainValue(process, system).isEmpty ? "-" : plainValue(process, system)
         }
     }
 
-    /// This field's keys of the `--json` process object, as the full object names them.
+    private func size(_ bytes: Double?) -> String { bytes.map { Units.size(UInt64(saturating: $0)) } ?? "-" }
+
+    /// This field's keys of the `--json` process object, as the full object names them
+    /// (`io`, the sum, gives its two rates).
     func writeJSON(_ process: ProcessEntry, _ system: SystemState, to json: inout JSONWriter) {
         let details = process.details
         let ticks = Double(max(1, system.clockTicksPerSecond))
@@ -134,6 +185,23 @@ public enum OutputField: String, CaseIterable, Sendable {
         case .cgroup: json.field("cgroup", details.cgroup?.path)
         case .container: json.field("container", details.cgroup?.container?.shortName)
         case .unit: json.field("unit", details.cgroup?.unit)
+        case .io:
+            json.field("read_bytes_per_s", process.ioRates?.readPerSecond)
+            json.field("write_bytes_per_s", process.ioRates?.writePerSecond)
+        case .ioRead: json.field("read_bytes_per_s", process.ioRates?.readPerSecond)
+        case .ioWrite: json.field("write_bytes_per_s", process.ioRates?.writePerSecond)
+        case .ioReadTotal:
+            json.key("read_bytes")
+            if let counters = process.ioCounters { json.integer(counters.readBytes) } else { json.null() }
+        case .ioWriteTotal:
+            json.key("write_bytes")
+            if let counters = process.ioCounters { json.integer(counters.writtenBytes) } else { json.null() }
+        case .netReceive: json.field("net_rx_bytes_per_s", process.networkRates?.receivePerSecond)
+        case .netSend: json.field("net_tx_bytes_per_s", process.networkRates?.sendPerSecond)
+        case .gpu: json.field("gpu_percent", process.gpuUse?.percent)
+        case .gpuMemory:
+            json.key("gpu_memory_bytes")
+            if let bytes = process.gpuUse?.memoryBytes { json.integer(bytes) } else { json.null() }
         case .command:
             json.key("cmdline")
             json.beginArray()
