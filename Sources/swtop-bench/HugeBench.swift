@@ -6,21 +6,12 @@ import SwtopHarness
 /// exit status: 1 when something could not be measured. Every child is gone when it
 /// returns, and the kernel limits it raised are back.
 func runHuge(_ arguments: Arguments) -> Int32 {
-    guard let tmux = Spawn.executable("tmux") else {
-        progress("tmux is not installed: `swtop-bench huge` runs swtop in a detached tmux session")
-        return 1
-    }
-    let swtop: String
+    let setup: SwtopInTmux
     do {
-        guard let found = try Monitor.locateSwtop(explicitPath: arguments.swtopPath) else { return 1 }
-        swtop = found
+        setup = try SwtopInTmux.prepare(mode: "huge", swtopPath: arguments.swtopPath)
     } catch {
-        progress(error.message)
-        return exitUsage
+        return error.status
     }
-    // As in the monitors mode: a reader that goes away must not stop the cleanup.
-    signal(SIGPIPE, SIG_IGN)
-    _ = Orphans.adopt()
 
     let limits = SystemLimits()
     defer { limits.restore() }
@@ -57,7 +48,7 @@ func runHuge(_ arguments: Arguments) -> Int32 {
     }
 
     let run = HugeRun(
-        tmux: tmux, swtop: swtop, threadedPID: threaded, presses: arguments.presses,
+        tmux: setup.tmux, swtop: setup.swtop, threadedPID: threaded, presses: arguments.presses,
         windowSeconds: Double(arguments.seconds))
     let measurement: HugeMeasurement
     do {

@@ -22,24 +22,16 @@ struct RecordMeasurement {
 /// them recording. Prints bytes per sample and CPU per sample of the two recorders,
 /// and what `--record` adds to the live view. Returns the exit status.
 func runRecord(_ arguments: Arguments) -> Int32 {
-    guard let tmux = Spawn.executable("tmux") else {
-        progress("tmux is not installed: the live views run in tmux sessions")
-        return 1
+    let setup: SwtopInTmux
+    do {
+        setup = try SwtopInTmux.prepare(mode: "record", swtopPath: arguments.swtopPath)
+    } catch {
+        return error.status
     }
     guard let atop = Spawn.executable("atop") else {
         progress("atop is not installed (apt-get install atop): it is what swtop's recording is measured beside")
         return 1
     }
-    let swtop: String
-    do {
-        guard let found = try Monitor.locateSwtop(explicitPath: arguments.swtopPath) else { return 1 }
-        swtop = found
-    } catch {
-        progress(error.message)
-        return exitUsage
-    }
-    signal(SIGPIPE, SIG_IGN)
-    _ = Orphans.adopt()
     let farm: ProcessFarm
     do {
         farm = try ProcessFarm(root: "/proc")
@@ -64,7 +56,7 @@ func runRecord(_ arguments: Arguments) -> Int32 {
             break
         }
         let run = RecordRun(
-            tmux: tmux, atop: atop, swtop: swtop, interval: arguments.interval, samples: arguments.records,
+            tmux: setup.tmux, atop: atop, swtop: setup.swtop, interval: arguments.interval, samples: arguments.records,
             farmChildren: Set(farm.children))
         do {
             var measurement = try SignalCleanup.holdingBack { () throws(Interrupted) in try run.measure() }

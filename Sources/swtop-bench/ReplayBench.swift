@@ -5,20 +5,12 @@ import SwtopHarness
 /// written from real samples, then opened and moved through in tmux (`ReplayRun`).
 /// Prints the times as a Markdown table. Returns the exit status.
 func runReplay(_ arguments: Arguments) -> Int32 {
-    guard let tmux = Spawn.executable("tmux") else {
-        progress("tmux is not installed: the replay view runs in a tmux session")
-        return 1
-    }
-    let swtop: String
+    let setup: SwtopInTmux
     do {
-        guard let found = try Monitor.locateSwtop(explicitPath: arguments.swtopPath) else { return 1 }
-        swtop = found
+        setup = try SwtopInTmux.prepare(mode: "replay", swtopPath: arguments.swtopPath)
     } catch {
-        progress(error.message)
-        return exitUsage
+        return error.status
     }
-    signal(SIGPIPE, SIG_IGN)
-    _ = Orphans.adopt()
     let farm: ProcessFarm
     do {
         farm = try ProcessFarm(root: "/proc")
@@ -28,7 +20,7 @@ func runReplay(_ arguments: Arguments) -> Int32 {
     }
     defer { farm.killAll() }
     let run = ReplayRun(
-        tmux: tmux, swtop: swtop, interval: arguments.interval,
+        tmux: setup.tmux, swtop: setup.swtop, interval: arguments.interval,
         samples: arguments.hours * 3600 / arguments.interval, presses: arguments.presses)
     var results: [ReplayMeasurement] = []
     var status: Int32 = 0

@@ -10,7 +10,8 @@ public final class ProcessDetails: Sendable {
     /// argv joined by NUL bytes, as the kernel stores it: one allocation per process
     /// instead of one per argument. Empty for kernel threads and zombies.
     public let rawCommandLine: String
-    /// The command line was longer than `CommandLineParser.keptBytes` and is cut there.
+    /// The command line was longer than what is kept of it (`CommandLineParser.keptBytes`,
+    /// or `keptBytesBeyondBudget`) and is cut there.
     public let commandLineIsTruncated: Bool
     /// The executable's path, nil where it cannot be read (other users, kernel threads).
     public let executable: String?

@@ -15,14 +15,22 @@ public enum CommandLineParser {
     /// little and would cost swtop 800 MiB.
     public static let keptBytes = 64 << 10
 
-    /// How much of `cmdline` to read: one byte past `keptBytes` tells a cut one.
-    static let readLimit = keptBytes + 1
+    /// All the command lines kept, beyond which each new one keeps at most
+    /// `keptBytesBeyondBudget`: 10,000 forks of a process with a long argv cost their
+    /// owner nothing and would otherwise make swtop keep 640 MiB.
+    public static let budgetBytes = 16 << 20
+    public static let keptBytesBeyondBudget = 4 << 10
 
-    /// `joinedArguments` of at most `keptBytes` of `bytes` (read with `readLimit`),
+    /// How much of `cmdline` to read to keep `kept` bytes: one byte more tells a cut one.
+    static func readLimit(keeping kept: Int = keptBytes) -> Int { kept + 1 }
+
+    /// `joinedArguments` of at most `kept` bytes of `bytes` (read with `readLimit`),
     /// and whether anything was cut. The cut never splits a UTF-8 sequence.
-    static func keptArguments(_ bytes: UnsafeBufferPointer<UInt8>) -> (joined: String, isTruncated: Bool) {
-        guard bytes.count > keptBytes else { return (joinedArguments(bytes), false) }
-        var end = keptBytes
+    static func keptArguments(_ bytes: UnsafeBufferPointer<UInt8>, keeping kept: Int = keptBytes) -> (
+        joined: String, isTruncated: Bool
+    ) {
+        guard bytes.count > kept else { return (joinedArguments(bytes), false) }
+        var end = kept
         // Back off over continuation bytes to the start of the sequence that was cut…
         var start = end
         while start > 0, start > end - 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }

@@ -30,6 +30,14 @@ final class ProcessScanner {
     /// has its statm read again one refresh in this many.
     static let idleStatmRotation = 30
     private var refreshes = 0
+    /// The command lines the processes known so far keep, in bytes (see `commandLineAllowance`).
+    private var keptCommandLineBytes = 0
+    /// What a command line read now may keep: all of `CommandLineParser.keptBytes`
+    /// while the ones kept stay within `commandLineBudget`, then less.
+    private var commandLineAllowance: Int {
+        keptCommandLineBytes < commandLineBudget
+            ? CommandLineParser.keptBytes : CommandLineParser.keptBytesBeyondBudget
+    }
     /// PID directories the last scan listed but was not allowed to open: other
     /// users' processes under `hidepid=1`. Counted so the totals can say what is
     /// missing instead of silently showing fewer processes.
@@ -38,10 +46,17 @@ final class ProcessScanner {
     /// ENFILE): those it knew are kept from the sample before, new ones left out.
     private(set) var notRefreshedCount = 0
 
-    init(procFS: ProcFS, options: ScanOptions, reader: ProcFileReader = ProcFileReader()) {
+    /// What all kept command lines may take before each new one keeps less.
+    private let commandLineBudget: Int
+
+    init(
+        procFS: ProcFS, options: ScanOptions, reader: ProcFileReader = ProcFileReader(),
+        commandLineBudget: Int = CommandLineParser.budgetBytes
+    ) {
         self.procFS = procFS
         self.options = options
         self.reader = reader
+        self.commandLineBudget = commandLineBudget
     }
 
     deinit {
@@ -58,6 +73,8 @@ final class ProcessScanner {
     ///     Processes that exited fail to open, as after a listing.
     func scan(previous: [ProcessEntry], listing: Bool = true) -> [ProcessEntry] {
         notRefreshedCount = 0
+        // Threads share their process's details: each command line counts once.
+        keptCommandLineBytes = previous.reduce(0) { $0 + ($1.isThread ? 0 : $1.details.rawCommandLine.utf8.count) }
         let rootFD = procFS.root.withCString { reader.open($0, isDirectory: true) }
         guard rootFD >= 0 else { return keptForWantOfDescriptors(previous) }
         let directory = listing ? fdopendir(rootFD) : nil
@@ -166,13 +183,18 @@ final class ProcessScanner {
         }
         guard let stat = sample else { return nil }
         var details = previous[index].details
+        // A known process may keep as much as it had, so that a total near the budget
+        // does not cut and restore its command line at every other refresh.
+        let allowance = min(
+            CommandLineParser.keptBytes, max(commandLineAllowance, details.rawCommandLine.utf8.count))
         if options.rereadsCommandLines, !stat.isKernelThread, let cmdlinePath = path(of: "cmdline", under: name),
             let commandLine = reader.withContents(
-                of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit,
-                { CommandLineParser.keptArguments($0) }),
+                of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit(keeping: allowance),
+                { CommandLineParser.keptArguments($0, keeping: allowance) }),
             commandLine.joined != details.rawCommandLine
         {
             // The process rewrote its argv (a daemon naming its state): show it as it is now.
+            keptCommandLineBytes += commandLine.joined.utf8.count - details.rawCommandLine.utf8.count
             details = details.withCommandLine(commandLine.joined, isTruncated: commandLine.isTruncated)
         }
         if options.readsCgroups,
@@ -351,10 +373,13 @@ final class ProcessScanner {
                 realUID: 0, effectiveUID: 0, realUser: users.name(of: 0), effectiveUser: users.name(of: 0),
                 cgroup: CgroupPlacement(path: "/"), hasReadCgroup: options.readsCgroups)
         }
+        let allowance = commandLineAllowance
         let commandLine =
-            reader.withContents(of: "cmdline", in: directoryFD, limit: CommandLineParser.readLimit) {
-                CommandLineParser.keptArguments($0)
-            } ?? (joined: "", isTruncated: false)
+            reader.withContents(of: "cmdline", in: directoryFD, limit: CommandLineParser.readLimit(keeping: allowance))
+        {
+            CommandLineParser.keptArguments($0, keeping: allowance)
+        } ?? (joined: "", isTruncated: false)
+        keptCommandLineBytes += commandLine.joined.utf8.count
         let executable = reader.linkTarget(of: "exe", in: directoryFD).map { LosslessText.decode($0) }
         // The directory's owner is the effective uid, except for non-dumpable
         // processes (shown as root); status has the truth and the real uid.
