@@ -32,43 +32,17 @@ func runRecord(_ arguments: Arguments) -> Int32 {
         progress("atop is not installed (apt-get install atop): it is what swtop's recording is measured beside")
         return 1
     }
-    let farm: ProcessFarm
-    do {
-        farm = try ProcessFarm(root: "/proc")
-    } catch {
-        progress(error.description)
-        return 1
-    }
-    defer { farm.killAll() }
-
-    var results: [RecordMeasurement] = []
-    var status: Int32 = 0
-    for level in arguments.levels {
-        let present: Int
-        do {
-            present = try farm.adjust(toTotal: level)
-            progress(
-                "level \(level): \(present) processes, recording \(arguments.records) samples every "
-                    + "\(arguments.interval) s (about \((arguments.records - 1) * arguments.interval + 10) s)")
-        } catch {
-            progress("level \(level): \(error.description)")
-            status = 1
-            break
-        }
+    let (results, status) = measureEachLevel(arguments.levels) { farm, present throws(Interrupted) in
+        progress(
+            "level \(present) processes: recording \(arguments.records) samples every \(arguments.interval) s "
+                + "(about \((arguments.records - 1) * arguments.interval + 10) s)")
         let run = RecordRun(
             tmux: setup.tmux, atop: atop, swtop: setup.swtop, interval: arguments.interval, samples: arguments.records,
             farmChildren: Set(farm.children))
-        do {
-            var measurement = try SignalCleanup.holdingBack { () throws(Interrupted) in try run.measure() }
-            measurement.processes = present
-            results.append(measurement)
-        } catch {
-            farm.killAll()
-            SignalCleanup.redeliver(error)
-        }
+        var measurement = try run.measure()
+        measurement.processes = present
+        return measurement
     }
-    farm.killAll()
-    Orphans.reapExited(excluding: [])
     if !results.isEmpty { print(RecordReport.markdown(results, interval: arguments.interval)) }
     return status
 }

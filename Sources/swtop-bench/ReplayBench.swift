@@ -11,39 +11,13 @@ func runReplay(_ arguments: Arguments) -> Int32 {
     } catch {
         return error.status
     }
-    let farm: ProcessFarm
-    do {
-        farm = try ProcessFarm(root: "/proc")
-    } catch {
-        progress(error.description)
-        return 1
-    }
-    defer { farm.killAll() }
     let run = ReplayRun(
         tmux: setup.tmux, swtop: setup.swtop, interval: arguments.interval,
         samples: arguments.hours * 3600 / arguments.interval, presses: arguments.presses)
-    var results: [ReplayMeasurement] = []
-    var status: Int32 = 0
-    for level in arguments.levels {
-        let present: Int
-        do {
-            present = try farm.adjust(toTotal: level)
-        } catch {
-            progress("level \(level): \(error.description)")
-            status = 1
-            break
-        }
-        progress("level \(level): \(present) processes, \(arguments.hours) h at \(arguments.interval) s")
-        do {
-            results.append(
-                try SignalCleanup.holdingBack { () throws(Interrupted) in try run.measure(processes: present) })
-        } catch {
-            farm.killAll()
-            SignalCleanup.redeliver(error)
-        }
+    let (results, status) = measureEachLevel(arguments.levels) { _, present throws(Interrupted) in
+        progress("level \(present) processes: \(arguments.hours) h at \(arguments.interval) s")
+        return try run.measure(processes: present)
     }
-    farm.killAll()
-    Orphans.reapExited(excluding: [])
     if !results.isEmpty { print(ReplayReport.markdown(results, interval: arguments.interval)) }
     return status
 }

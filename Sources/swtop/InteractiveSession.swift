@@ -64,7 +64,6 @@ final class InteractiveSession {
         self.signals = signals
         actions = ActionRunner(controller: ProcessController(procFS: procFS), grace: grace)
         onScreen = OnScreenReader(procFS: procFS)
-        onScreen.readsMemoryOfSampledRows = sampler?.scanOptions.keepsStatmOfIdleProcesses ?? false
     }
 
     /// Returns the exit status.
@@ -199,7 +198,8 @@ final class InteractiveSession {
         let reads = ViewRenderer.onScreenReads(snapshot: snapshot, state: state, rows: rows)
         let values = onScreen.read(
             reads.files, for: reads.processes, generation: snapshot?.generation ?? 0,
-            monotonicSeconds: snapshot?.monotonicSeconds ?? 0)
+            monotonicSeconds: snapshot?.monotonicSeconds ?? 0,
+            sampledMemoryIsFresh: !(snapshot?.memoryMayBeKept ?? false))
         let page = state.mode.inspectView.flatMap { view in
             view.isRecorded
                 ? RecordedPages.page(view.page, of: view.target, in: snapshot, clock: .local)
@@ -286,7 +286,6 @@ final class InteractiveSession {
         let previous = sampler.scanOptions
         if options != previous {
             sampler.scanOptions = options
-            onScreen.readsMemoryOfSampledRows = options.keepsStatmOfIdleProcesses
             // An order or a fold by memory needs statm for every process: soon, not at the next tick.
             if options.readsStatm, !previous.readsStatm { sampler.sampleSoon() }
         }

@@ -100,16 +100,22 @@ import Testing
         let proc = try FixtureProc()
         try proc.addProcess(pid: 88, comm: "idle", rss: 5)
         try proc.write("88/statm", "2000 422 385 1 0 100 0\n")
-        let sampled = try #require(
-            SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsStatm: true)).read().processes.first)
+        var recording = ScanOptions(readsStatm: true)
+        recording.keepsStatmOfIdleProcesses = true
+        let kept = SnapshotReader(procFS: proc.procFS, options: recording).read()
+        #expect(kept.memoryMayBeKept)
+        #expect(!SnapshotReader(procFS: proc.procFS, options: ScanOptions(readsStatm: true)).read().memoryMayBeKept)
+        let sampled = try #require(kept.processes.first)
         try proc.write("88/statm", "2000 500 385 1 0 100 0\n")
         let reader = OnScreenReader(procFS: proc.procFS)
         // The sampler's read of this very snapshot is used as it is...
         let trusted = try #require(reader.read([.statm], for: [sampled], generation: 1, monotonicSeconds: 1)[sampled])
         #expect(try #require(trusted.memory).residentBytes == 422 * 4096)
         // ...unless it may be one kept from an earlier refresh: then the file now.
-        reader.readsMemoryOfSampledRows = true
-        let own = try #require(reader.read([.statm], for: [sampled], generation: 2, monotonicSeconds: 2)[sampled])
+        let own = try #require(
+            reader.read(
+                [.statm], for: [sampled], generation: 2, monotonicSeconds: 2,
+                sampledMemoryIsFresh: !kept.memoryMayBeKept)[sampled])
         #expect(try #require(own.memory).residentBytes == 500 * 4096)
     }
 

@@ -11,6 +11,9 @@ public struct Snapshot: Sendable {
     public var tasks: TaskCounts
     /// Ascending by PID.
     public var processes: [ProcessEntry]
+    /// The processes' statm may be one kept from an earlier refresh
+    /// (`ScanOptions.keepsStatmOfIdleProcesses`): what is shown reads its own.
+    public var memoryMayBeKept = false
 
     /// - Parameter monotonicSeconds: `timestamp` when not given (snapshots built by hand).
     public init(

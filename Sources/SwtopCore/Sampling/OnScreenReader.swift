@@ -81,28 +81,26 @@ public final class OnScreenReader {
         var counters: IOCounters?
     }
     private var cache: [ProcessIdentity: Entry] = [:]
-    /// The sampler's statm may be one kept from an earlier refresh
-    /// (`ScanOptions.keepsStatmOfIdleProcesses`, for a recording): the rows on screen
-    /// then read their own, as they do when the sampler reads none.
-    public var readsMemoryOfSampledRows = false
-
     public init(procFS: ProcFS) {
         self.procFS = procFS
     }
 
     /// Reads `files` for `processes`, once per process and snapshot: drawing the
     /// same snapshot again (a key press) reads nothing.
-    /// - Parameters: generation, monotonicSeconds: of the snapshot being drawn.
+    /// - Parameters:
+    ///   - generation, monotonicSeconds: of the snapshot being drawn.
+    ///   - sampledMemoryIsFresh: false when the snapshot's statm may be one kept from
+    ///     an earlier refresh (`Snapshot.memoryMayBeKept`): the rows then read their own.
     public func read(
         _ files: OnScreenFiles, for processes: some Sequence<ProcessEntry>, generation: UInt64,
-        monotonicSeconds: Double
+        monotonicSeconds: Double, sampledMemoryIsFresh: Bool = true
     ) -> OnScreenValues {
         var values = OnScreenValues()
         guard !files.isEmpty else { return values }
         for process in processes {
             values.byProcess[process.identity] = value(
                 of: process, files: files, generation: generation,
-                monotonicSeconds: monotonicSeconds)
+                monotonicSeconds: monotonicSeconds, sampledMemoryIsFresh: sampledMemoryIsFresh)
         }
         // Entries of older generations are dead weight once the screen moved on.
         if cache.count > 512 { cache = cache.filter { $0.value.generation + 1 >= generation } }
@@ -111,7 +109,7 @@ public final class OnScreenReader {
 
     private func value(
         of process: ProcessEntry, files: OnScreenFiles, generation: UInt64,
-        monotonicSeconds: Double
+        monotonicSeconds: Double, sampledMemoryIsFresh: Bool
     ) -> OnScreenValue {
         let identity = process.identity
         let old = cache[identity]
@@ -122,7 +120,7 @@ public final class OnScreenReader {
         if missing.contains(.statm) {
             // The sampler's read, when it made one, is of this very snapshot.
             entry.value.memory =
-                (readsMemoryOfSampledRows ? nil : process.exactMemory)
+                (sampledMemoryIsFresh ? process.exactMemory : nil)
                 ?? read("statm", of: process, singleLine: true) {
                     StatmParser.parse($0, pageSize: procFS.pageSize)
                 }

@@ -38,6 +38,11 @@ final class ProcessScanner {
         keptCommandLineBytes < commandLineBudget
             ? CommandLineParser.keptBytes : CommandLineParser.keptBytesBeyondBudget
     }
+    /// A known process may keep as much as it had, so that a total near the budget
+    /// does not cut and restore its command line at every other refresh.
+    private func knownCommandLineAllowance(_ details: ProcessDetails) -> Int {
+        min(CommandLineParser.keptBytes, max(commandLineAllowance, details.rawCommandLine.utf8.count))
+    }
     /// PID directories the last scan listed but was not allowed to open: other
     /// users' processes under `hidepid=1`. Counted so the totals can say what is
     /// missing instead of silently showing fewer processes.
@@ -183,11 +188,8 @@ final class ProcessScanner {
         }
         guard let stat = sample else { return nil }
         var details = previous[index].details
-        // A known process may keep as much as it had, so that a total near the budget
-        // does not cut and restore its command line at every other refresh.
-        let allowance = min(
-            CommandLineParser.keptBytes, max(commandLineAllowance, details.rawCommandLine.utf8.count))
         if options.rereadsCommandLines, !stat.isKernelThread, let cmdlinePath = path(of: "cmdline", under: name),
+            case let allowance = knownCommandLineAllowance(details),
             let commandLine = reader.withContents(
                 of: cmdlinePath, in: rootFD, limit: CommandLineParser.readLimit(keeping: allowance),
                 { CommandLineParser.keptArguments($0, keeping: allowance) }),

@@ -66,6 +66,7 @@ public final class SnapshotReader {
             system: system, processes: processes, unreadable: scanner.unreadableCount,
             notRefreshed: scanner.notRefreshedCount, timestamp: Self.now())
         snapshot.system.gpus = gpus
+        snapshot.memoryMayBeKept = options.readsStatm && options.keepsStatmOfIdleProcesses
         return snapshot
     }
 
