@@ -6,11 +6,15 @@ import PackageDescription
 let linkOrder = String(#filePath.dropLast("Package.swift".count)) + "scripts/link-order.txt"
 
 /// The settings of every module linked into swtop. Each function in a section of its own
-/// (release), so that the link order can place it. And no implicit `import _StringProcessing`
+/// (release), so that the link order can place it; and no merging of identical functions,
+/// which leaves unnamed thunks behind that no order can name (each one alone in a cold
+/// 64 KiB block costs that block). And no implicit `import _StringProcessing`
 /// (all configurations, so that a debug build rejects what the release one would link): its
 /// string algorithms and regex engine, with _RegexParser, cost a quarter MiB resident.
 let swtopModule: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release)),
+    .unsafeFlags(
+        ["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-llvm-merge-functions-pass"],
+        .when(configuration: .release)),
     .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"]),
 ]
 
