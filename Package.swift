@@ -34,6 +34,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CProcessControl", path: "Modules/CProcessControl"),
         .systemLibrary(name: "CNameService", path: "Modules/CNameService"),
+        .systemLibrary(name: "CMalloc", path: "Modules/CMalloc"),
         // Recordings: each record is one zstd frame.
         .systemLibrary(name: "CZstd", path: "Modules/CZstd", providers: [.apt(["libzstd-dev"])]),
         .target(
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "SwtopTerminal", dependencies: ["SwtopCore", "SwtopUI", "CNCurses"], swiftSettings: swtopModule),
         .executableTarget(
             name: "swtop",
-            dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal"],
+            dependencies: ["SwtopCore", "SwtopUI", "SwtopTerminal", "CMalloc"],
             swiftSettings: swtopModule,
             // The release build is one static executable: no shared library is loaded,
             // which saves about 2.5 MiB of resident memory (see NameService for what

@@ -9,6 +9,7 @@ enum EntryPoint {
     static let usageStatus: Int32 = 64
 
     static func main() {
+        AllocatorSettings.apply()
         StandardStream.holdClosedDescriptors()
         let request: LaunchRequest
         do {
