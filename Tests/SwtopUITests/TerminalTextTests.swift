@@ -29,6 +29,11 @@ import Testing
         #expect(DisplayWidth.of("e\u{301}") == 1) // combining acute accent
         #expect(DisplayWidth.of("😀") == 2)
         #expect(DisplayWidth.of("한국어") == 6)
+        // The symbol blocks answered without a category lookup: swtop's own glyphs,
+        // and the wide ones among them.
+        #expect(DisplayWidth.of("▼▲│─…‐") == 6)
+        #expect(DisplayWidth.of("⌚⭐") == 4)
+        #expect(DisplayWidth.of("\u{202E}") == 0) // right-to-left override, a format character just past them
     }
 
     @Test func fittingNeverSplitsAWideCharacter() {

@@ -155,8 +155,9 @@ public final class OnScreenReader {
         // A thread's files are under its process: /proc/TGID/task/TID.
         let path =
             process.isThread
-            ? procFS.root + "/\(process.threadGroupID)/task/\(process.pid)/" + file
-            : procFS.root + "/\(process.pid)/" + file
+            ? procFS.root + "/" + DecimalText.string(process.threadGroupID) + "/task/" + DecimalText.string(process.pid)
+                + "/" + file
+            : procFS.root + "/" + DecimalText.string(process.pid) + "/" + file
         return reader.withContents(ofPath: path, singleLine: singleLine, parse)
     }
 }

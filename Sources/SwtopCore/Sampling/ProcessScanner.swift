@@ -89,7 +89,10 @@ final class ProcessScanner {
         }
         defer { if let directory { closedir(directory) } else { close(rootFD) } }
         var processes: [ProcessEntry] = []
-        processes.reserveCapacity(previous.count + 64)
+        // The first scan has no last count to go by, and growing by doubling holds the
+        // old and the new storage at once: at 1000 processes 0.3 MiB above what it keeps.
+        let expected = previous.isEmpty ? directory.map(Self.countPIDs) ?? 0 : previous.count
+        processes.reserveCapacity(expected + 64)
         // Without a listing, the last one's count of unreadable directories stands.
         if listing { unreadableCount = 0 }
         var ascending = true
@@ -151,15 +154,19 @@ final class ProcessScanner {
         return previous.map { $0.carriedOver() }
     }
 
+    /// How many PID directories `directory` lists; it is rewound after.
+    private static func countPIDs(in directory: OpaquePointer) -> Int {
+        var count = 0
+        while let entry = readdir(directory) {
+            if pid(fromDirectoryName: name(of: entry)) != nil { count += 1 }
+        }
+        rewinddir(directory)
+        return count
+    }
+
     /// `value` in decimal, NUL-terminated, in `buffer` (room for any Int32).
     private static func decimal(_ value: Int32, into buffer: UnsafeMutablePointer<CChar>) -> UnsafePointer<CChar> {
-        var digits = String(value).utf8.makeIterator()
-        var index = 0
-        while let digit = digits.next() {
-            buffer[index] = CChar(bitPattern: digit)
-            index += 1
-        }
-        buffer[index] = 0
+        DecimalText.write(value, into: buffer)
         return UnsafePointer(buffer)
     }
 

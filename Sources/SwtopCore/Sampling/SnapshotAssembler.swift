@@ -68,19 +68,20 @@ public struct SnapshotAssembler: Sendable {
         }
 
         // Counters that step back (a restarted container's view) give no rate rather than a huge one.
-        func rate(_ counter: KeyPath<SystemStat, UInt64>) -> Double? {
+        // A closure rather than a key path: a key path is built at run time by the
+        // standard library's code for it, which would be resident only for this.
+        func rate(_ counter: (SystemStat) -> UInt64) -> Double? {
             guard let previousStat, let before = previousMonotonicSeconds, sample.monotonicSeconds > before,
-                sample.stat[keyPath: counter] >= previousStat[keyPath: counter]
+                counter(sample.stat) >= counter(previousStat)
             else { return nil }
-            return Double(sample.stat[keyPath: counter] - previousStat[keyPath: counter])
-                / (sample.monotonicSeconds - before)
+            return Double(counter(sample.stat) - counter(previousStat)) / (sample.monotonicSeconds - before)
         }
         var system = SystemState(
             cpuTotal: cpuTotal, cpus: cpus, memory: sample.memory, load: sample.load,
             uptimeSeconds: sample.uptimeSeconds, bootTime: sample.stat.bootTime,
             clockTicksPerSecond: clockTicksPerSecond)
-        system.contextSwitchesPerSecond = rate(\.contextSwitches)
-        system.interruptsPerSecond = rate(\.interrupts)
+        system.contextSwitchesPerSecond = rate { $0.contextSwitches }
+        system.interruptsPerSecond = rate { $0.interrupts }
         system.cpuFrequency = sample.cpuFrequency
         system.disks = sample.disks
         system.cgroupLimits = sample.cgroupLimits

@@ -113,7 +113,8 @@ public final class SnapshotReader {
         var target = [CChar](repeating: 0, count: 32)
         let length = readlink(procFS.root + "/self", &target, target.count - 1)
         guard length > 0 else { return false }
-        return String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) == String(getpid())
+        return String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            == DecimalText.string(getpid())
     }
 
     static func now() -> Double {

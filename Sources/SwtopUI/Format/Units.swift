@@ -1,3 +1,5 @@
+import SwtopCore
+
 /// Numbers as a process table shows them: sizes in binary units, CPU time as htop's
 /// TIME+, percentages with one decimal. Plain Swift, no locale: output is the same
 /// everywhere and cheap to produce per row.
@@ -6,12 +8,12 @@ public enum Units {
     /// `512K`, `99999K`, `2345M`, `12.3G`, `123G`, `1.5T`.
     public static func size(_ bytes: UInt64) -> String {
         let kib = bytes / 1024
-        if kib < 100_000 { return "\(kib)K" }
+        if kib < 100_000 { return DecimalText.string(kib) + "K" }
         let mib = kib / 1024
-        if mib < 10_240 { return "\(mib)M" }
+        if mib < 10_240 { return DecimalText.string(mib) + "M" }
         let gib = Double(mib) / 1024
         if gib < 100 { return fixed(gib, fractionDigits: 1) + "G" }
-        if gib < 10_240 { return "\(Int(gib))G" }
+        if gib < 10_240 { return DecimalText.string(UInt64(gib)) + "G" }
         return fixed(gib / 1024, fractionDigits: 1) + "T"
     }
 
@@ -21,8 +23,10 @@ public enum Units {
         var value = Double(bytes) / 1024
         for unit in ["K", "M", "G", "T"] {
             if value < 1024 || unit == "T" {
-                return (value < 100 && unit != "K" ? fixed(value, fractionDigits: 1) : String(UInt64(value.rounded())))
-                    + unit
+                let number =
+                    value < 100 && unit != "K"
+                    ? fixed(value, fractionDigits: 1) : DecimalText.string(UInt64(value.rounded()))
+                return number + unit
             }
             value /= 1024
         }
@@ -39,25 +43,28 @@ public enum Units {
         let hundredths = perSecond.dividingFullWidth((ticks % perSecond).multipliedFullWidth(by: 100)).quotient
         let (minutes, hours, days) = (seconds / 60, seconds / 3600, seconds / 86_400)
         if hours < 1 {
-            return "\(minutes):\(twoDigits(seconds % 60)).\(twoDigits(hundredths))"
+            return DecimalText.string(minutes) + ":" + twoDigits(seconds % 60) + "." + twoDigits(hundredths)
         }
-        if hours < 100 { return "\(hours)h\(twoDigits(minutes % 60)):\(twoDigits(seconds % 60))" }
-        if days < 100 { return "\(days)d\(twoDigits(hours % 24))h" }
-        if days < 365 { return "\(days)d" }
+        if hours < 100 {
+            return DecimalText.string(hours) + "h" + twoDigits(minutes % 60) + ":" + twoDigits(seconds % 60)
+        }
+        if days < 100 { return DecimalText.string(days) + "d" + twoDigits(hours % 24) + "h" }
+        if days < 365 { return DecimalText.string(days) + "d" }
         let remainder = days % 365
-        return "\(days / 365)y" + String(repeating: "0", count: remainder < 10 ? 2 : remainder < 100 ? 1 : 0)
-            + "\(remainder)d"
+        return DecimalText.string(days / 365) + "y"
+            + String(repeating: "0", count: remainder < 10 ? 2 : remainder < 100 ? 1 : 0)
+            + DecimalText.string(remainder) + "d"
     }
 
     /// Elapsed wall-clock time as `3 days, 02:01:05` (uptime).
     public static func duration(seconds: Double) -> String {
         let total = UInt64(saturating: max(0, seconds))
         let days = total / 86_400
-        let clock = "\(twoDigits(total / 3600 % 24)):\(twoDigits(total / 60 % 60)):\(twoDigits(total % 60))"
+        let clock = twoDigits(total / 3600 % 24) + ":" + twoDigits(total / 60 % 60) + ":" + twoDigits(total % 60)
         switch days {
         case 0: return clock
         case 1: return "1 day, " + clock
-        default: return "\(days) days, " + clock
+        default: return DecimalText.string(days) + " days, " + clock
         }
     }
 
@@ -72,11 +79,14 @@ public enum Units {
         guard magnitude < Double(UInt64.max) else { return "\(value)" }
         let scaled = UInt64(magnitude)
         let sign = value < 0 && scaled > 0 ? "-" : ""
-        guard fractionDigits > 0 else { return sign + "\(scaled)" }
-        let fraction = String(scaled % scale)
-        return sign + "\(scaled / scale)." + String(repeating: "0", count: max(0, fractionDigits - fraction.count))
+        guard fractionDigits > 0 else { return sign + DecimalText.string(scaled) }
+        let fraction = DecimalText.string(scaled % scale)
+        return sign + DecimalText.string(scaled / scale) + "."
+            + String(repeating: "0", count: max(0, fractionDigits - fraction.count))
             + fraction
     }
 
-    static func twoDigits(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    static func twoDigits(_ value: UInt64) -> String {
+        value < 10 ? "0" + DecimalText.string(value) : DecimalText.string(value)
+    }
 }

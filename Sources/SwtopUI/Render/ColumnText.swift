@@ -11,15 +11,15 @@ struct ColumnText {
 
     func value(of column: TableColumn, row: DisplayRow, process: ProcessEntry) -> String {
         switch column {
-        case .pid: String(process.pid)
-        case .ppid: String(process.ppid)
-        case .processGroup: String(process.processGroup)
-        case .session: String(process.session)
+        case .pid: DecimalText.string(process.pid)
+        case .ppid: DecimalText.string(process.ppid)
+        case .processGroup: DecimalText.string(process.processGroup)
+        case .session: DecimalText.string(process.session)
         case .tty: TerminalDevice.name(ttyNumber: process.ttyNumber) ?? "?"
         case .user: DisplayWidth.fit(TerminalText.escape(process.details.effectiveUser), cells: 8)
-        case .uid: String(process.details.effectiveUID)
-        case .priority: process.priority <= -100 ? "RT" : String(process.priority)
-        case .nice: String(process.nice)
+        case .uid: DecimalText.string(process.details.effectiveUID)
+        case .priority: process.priority <= -100 ? "RT" : DecimalText.string(process.priority)
+        case .nice: DecimalText.string(process.nice)
         case .virt: Units.size(process.virtualBytes)
         case .res: Units.size(residentBytes(process))
         case .shr: memory(process).map { Units.size($0.sharedBytes) } ?? "-"
@@ -28,10 +28,10 @@ struct ColumnText {
         case .normalizedCPU: row.cpuPercent.map { Units.fixed($0 / Double(system.onlineCPUs), fractionDigits: 1) } ?? ""
         case .mem: Units.fixed(memoryPercent(process, row: row), fractionDigits: 1)
         case .time: Units.cpuTime(ticks: process.cpuTicks, ticksPerSecond: system.clockTicksPerSecond)
-        case .threads: String(process.threadCount)
+        case .threads: DecimalText.string(process.threadCount)
         case .start: startTime(process)
         case .elapsed: Self.elapsed(seconds: system.uptimeSeconds - secondsAfterBoot(process))
-        case .processor: process.processor < 0 ? "-" : String(process.processor)
+        case .processor: process.processor < 0 ? "-" : DecimalText.string(process.processor)
         case .comm: TerminalText.escape(process.details.comm)
         case .exe: TerminalText.escape(process.details.executable ?? "")
         case .ioRead: ioRates(process).map { Units.size(UInt64(saturating: $0.readPerSecond)) } ?? ""
@@ -97,7 +97,7 @@ struct ColumnText {
         let total = UInt64(saturating: max(0, seconds))
         let (days, hours, minutes) = (total / 86_400, total / 3600 % 24, total / 60 % 60)
         let clock = Units.twoDigits(minutes) + ":" + Units.twoDigits(total % 60)
-        if days > 0 { return "\(days)-" + Units.twoDigits(hours) + ":" + clock }
+        if days > 0 { return DecimalText.string(days) + "-" + Units.twoDigits(hours) + ":" + clock }
         return hours > 0 ? Units.twoDigits(hours) + ":" + clock : clock
     }
 

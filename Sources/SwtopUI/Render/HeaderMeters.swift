@@ -45,30 +45,33 @@ extension HeaderRenderer {
             let tasks = snapshot.tasks
             var position = frame.put("Tasks: ", row: row, column: column, style: .meterLabel, limit: width)
             position = frame.put(
-                "\(tasks.total - tasks.kernelThreads)", row: row, column: position, style: .bold,
+                DecimalText.string(tasks.total - tasks.kernelThreads), row: row, column: position, style: .bold,
                 limit: column + width - position)
             if tasks.notRefreshed > 0 {
                 // Out of file descriptors: those rows are the last sample's. Said where a
                 // narrow meter still shows it, in place of the thread counts.
                 position = frame.put(
-                    ", \(tasks.notRefreshed) not refreshed (out of fds)", row: row, column: position,
+                    ", " + DecimalText.string(tasks.notRefreshed) + " not refreshed (out of fds)", row: row,
+                    column: position,
                     style: .warning, limit: column + width - position)
                 position = frame.put(
                     "; ", row: row, column: position, style: .meterText, limit: column + width - position)
             } else {
                 position = frame.put(
-                    ", \(tasks.userlandThreads) thr, \(tasks.kernelThreads) kthr; ", row: row,
+                    ", " + DecimalText.string(tasks.userlandThreads) + " thr, "
+                        + DecimalText.string(tasks.kernelThreads) + " kthr; ", row: row,
                     column: position, style: .meterText, limit: column + width - position)
             }
             position = frame.put(
-                "\(tasks.running)", row: row, column: position, style: .processRunning,
+                DecimalText.string(tasks.running), row: row, column: position, style: .processRunning,
                 limit: column + width - position)
             position = frame.put(
                 " running", row: row, column: position, style: .meterText, limit: column + width - position)
             if tasks.unreadable > 0 {
                 // Other users' processes under hidepid=1: say they exist rather than look complete.
                 frame.put(
-                    ", \(tasks.unreadable) unreadable", row: row, column: position, style: .meterText,
+                    ", " + DecimalText.string(tasks.unreadable) + " unreadable", row: row, column: position,
+                    style: .meterText,
                     limit: column + width - position)
             }
         case (.load, _), (.uptime, _), (.diskIO, _), (.networkIO, _), (.pressure, _), (.temperature, _), (.gpu, _),

@@ -35,13 +35,13 @@ struct HeaderRenderer {
         let columnWidth = layout.width / layout.cpuColumns
         let cpus = system.meteredCPUs
         // The widest label, not the last one's: /proc/stat may list cpu10 before cpu2.
-        let labelWidth = cpus.enumerated().map { String($1.id ?? $0).count }.max() ?? 1
+        let labelWidth = cpus.enumerated().map { DecimalText.string($1.id ?? $0).count }.max() ?? 1
         // Column-major, like htop: CPUs count down the first column, then the next.
         func place(_ position: Int) -> (row: Int, column: Int) {
             (position % layout.cpuRows, position / layout.cpuRows * columnWidth)
         }
         for (position, cpu) in cpus.enumerated() {
-            let label = String(cpu.id ?? position)
+            let label = DecimalText.string(cpu.id ?? position)
             let (row, column) = place(position)
             drawCPU(
                 cpu, label: String(repeating: " ", count: labelWidth - label.count) + label, into: &frame,

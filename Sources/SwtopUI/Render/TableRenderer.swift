@@ -99,7 +99,7 @@ struct TableRenderer {
             let guides = state.usesUnicode ? TreeGuides.unicode(row.row) : TreeGuides.ascii(row.row)
             pieces.append((guides, .treeGuide))
         }
-        if row.hiddenDescendants > 0 { pieces.append(("[+\(row.hiddenDescendants)] ", .bold)) }
+        if row.hiddenDescendants > 0 { pieces.append(("[+" + DecimalText.string(row.hiddenDescendants) + "] ", .bold)) }
         let commandStyle: Style = process.isKernelThread ? .kernelThread : (process.isThread ? .thread : .normal)
         let command = ColumnText.command(
             process, cells: state.commandScroll + layout.width,

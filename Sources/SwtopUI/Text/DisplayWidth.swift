@@ -19,6 +19,10 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x300 { return value < 0x20 || (value >= 0x7F && value < 0xA0) ? 0 : 1 }
+        // Punctuation, arrows, box drawing, shapes and symbols (swtop's own ▼ │ …) hold
+        // no mark or format character: no need to look up the category, whose table
+        // would otherwise be read (and kept resident) for the view's own glyphs.
+        if (0x2010...0x2029).contains(value) || (0x2190...0x2BFF).contains(value) { return isWide(value) ? 2 : 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

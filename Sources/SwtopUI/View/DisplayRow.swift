@@ -12,9 +12,34 @@ public struct DisplayRow: Sendable, Equatable {
     /// node makes the sampler read statm for every process).
     public var hiddenResidentBytes: UInt64 = 0
     /// Set on a group's own row (grouped view); `row.index` is then its first member.
-    public var group: ProcessGroup?
+    public var group: ProcessGroup? {
+        get { groupStorage?.group }
+        set { groupStorage = newValue.map(GroupStorage.init) }
+    }
+    /// The group behind one reference: inline, its statistics were most of every
+    /// row's size, and the view builds a row for each process on every refresh.
+    private var groupStorage: GroupStorage?
     /// The key of the group a member row is listed under (grouped view).
     public var memberOf: String?
+
+    public init(
+        row: TableRow, pid: Int32, cpuPercent: Double? = nil, group: ProcessGroup? = nil, memberOf: String? = nil
+    ) {
+        self.row = row
+        self.pid = pid
+        self.cpuPercent = cpuPercent
+        self.groupStorage = group.map(GroupStorage.init)
+        self.memberOf = memberOf
+    }
+}
+
+/// A group's statistics, shared by reference between copies of its row.
+private final class GroupStorage: Sendable, Equatable {
+    let group: ProcessGroup
+
+    init(_ group: ProcessGroup) { self.group = group }
+
+    static func == (left: GroupStorage, right: GroupStorage) -> Bool { left.group == right.group }
 }
 
 /// What the table shows for a snapshot and a view state: filtered (user, text,
