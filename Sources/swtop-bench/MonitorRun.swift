@@ -45,13 +45,7 @@ struct MonitorRun {
     }
 
     private func measureWithSignalsHeld(_ monitor: Monitor) throws(Interrupted) -> MonitorMeasurement {
-        let home: TemporaryHome
-        do {
-            home = try TemporaryHome()
-        } catch {
-            progress("\(monitor.name): \(error.description)")
-            return MonitorMeasurement()
-        }
+        guard let home = TemporaryHome.created(label: monitor.name) else { return MonitorMeasurement() }
         // Deferred first, so it runs last: the monitor may write to its HOME until it is gone.
         defer { home.remove() }
         let session = TmuxSession(label: "bench", tmux: tmux)

@@ -16,13 +16,7 @@ struct RecordRun {
 
     func measure() throws(Interrupted) -> RecordMeasurement {
         var measurement = RecordMeasurement(processes: 0, samples: samples)
-        let scratch: TemporaryHome
-        do {
-            scratch = try TemporaryHome()
-        } catch {
-            progress(error.description)
-            return measurement
-        }
+        guard let scratch = TemporaryHome.created() else { return measurement }
         defer { scratch.remove() }
         let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
         defer { close(null) }

@@ -33,13 +33,7 @@ struct ReplayRun {
 
     func measure(processes: Int) throws(Interrupted) -> ReplayMeasurement {
         var measurement = ReplayMeasurement(processes: processes, samples: samples)
-        let scratch: TemporaryHome
-        do {
-            scratch = try TemporaryHome()
-        } catch {
-            progress(error.description)
-            return measurement
-        }
+        guard let scratch = TemporaryHome.created() else { return measurement }
         defer { scratch.remove() }
         let file = scratch.path + "/day.swtop"
         let start = (Double(time(nil)) / 60).rounded(.down) * 60 - Double(samples * interval)

@@ -15,6 +15,16 @@ final class TemporaryHome {
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// A new one, or nil after a progress line (after `label`, when given) that says why not.
+    static func created(label: String? = nil) -> TemporaryHome? {
+        do {
+            return try TemporaryHome()
+        } catch {
+            progress((label.map { "\($0): " } ?? "") + error.description)
+            return nil
+        }
+    }
+
     /// The XDG base directories inside this HOME: a monitor that honours one set
     /// in the user's environment must not read or write the user's files either.
     var environment: [String] {

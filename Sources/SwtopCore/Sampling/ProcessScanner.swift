@@ -136,7 +136,8 @@ final class ProcessScanner {
             }
         } else {
             for process in previous where !process.isThread {
-                visit(name: Self.decimal(process.pid, into: nameBuffer), pid: process.pid)
+                DecimalText.write(process.pid, into: nameBuffer)
+                visit(name: nameBuffer, pid: process.pid)
             }
         }
         refreshes &+= 1
@@ -162,12 +163,6 @@ final class ProcessScanner {
         }
         rewinddir(directory)
         return count
-    }
-
-    /// `value` in decimal, NUL-terminated, in `buffer` (room for any Int32).
-    private static func decimal(_ value: Int32, into buffer: UnsafeMutablePointer<CChar>) -> UnsafePointer<CChar> {
-        DecimalText.write(value, into: buffer)
-        return UnsafePointer(buffer)
     }
 
     /// True when `known` is a kernel thread the view hides and this is not its
